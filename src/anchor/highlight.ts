@@ -1,0 +1,153 @@
+/**
+ * Paints ranges on the live page without changing its DOM. Where the CSS Custom Highlight API exists (Chrome 105+,
+ * Firefox 140+, Safari 17.2+) ranges are registered as named highlights styled by one adopted stylesheet; where it
+ * does not, translucent boxes are drawn over the text inside our own shadow root.
+ */
+
+export type Tone = 'asserts' | 'denies';
+
+export interface Painter {
+  /** Replaces what is painted with these ranges. */
+  paint(items: Array<{ range: Range; tone: Tone }>): void;
+  /** Draws attention to one range for a moment. */
+  flash(range: Range): void;
+  /** The painted range under a viewport point, if any. */
+  rangeAt(x: number, y: number): Range | undefined;
+  /** Removes everything painted and every stylesheet added. */
+  destroy(): void;
+}
+
+interface HighlightRegistry {
+  set(name: string, h: unknown): void;
+  delete(name: string): void;
+  highlightsFromPoint?(x: number, y: number): Array<{ highlight: unknown; ranges: AbstractRange[] }>;
+}
+type HighlightCtor = new (...ranges: Range[]) => { add(r: Range): void; clear(): void; priority: number };
+
+const FLASH_MS = 1400;
+
+function hit(range: Range, x: number, y: number): boolean {
+  for (const r of range.getClientRects()) {
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}
+
+/** Highlight names carry a per-page suffix, so that page CSS cannot aim at them by name. */
+export function createHighlightPainter(win: Window & typeof globalThis, doc: Document, suffix: string): Painter | undefined {
+  const registry = (win.CSS as unknown as { highlights?: HighlightRegistry }).highlights;
+  const Highlight = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
+  if (!registry || !Highlight || !('adoptedStyleSheets' in doc)) return undefined;
+
+  const names = { asserts: `claimlight-asserts-${suffix}`, denies: `claimlight-denies-${suffix}`, flash: `claimlight-flash-${suffix}` };
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(`
+    ::highlight(${names.asserts}) { background-color: rgba(255, 200, 40, 0.38); text-decoration: underline 2px rgba(214, 140, 0, 0.9); text-underline-offset: 3px; }
+    ::highlight(${names.denies}) { background-color: rgba(80, 170, 255, 0.30); text-decoration: underline 2px dashed rgba(20, 110, 210, 0.9); text-underline-offset: 3px; }
+    ::highlight(${names.flash}) { background-color: rgba(255, 120, 0, 0.65); color: #000; }
+  `);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+
+  const asserts = new Highlight();
+  const denies = new Highlight();
+  const flash = new Highlight();
+  flash.priority = 1;
+  registry.set(names.asserts, asserts);
+  registry.set(names.denies, denies);
+  registry.set(names.flash, flash);
+  let painted: Range[] = [];
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  return {
+    paint(items) {
+      asserts.clear();
+      denies.clear();
+      painted = items.map((i) => i.range);
+      for (const { range, tone } of items) (tone === 'denies' ? denies : asserts).add(range);
+    },
+    flash(range) {
+      clearTimeout(flashTimer);
+      flash.clear();
+      flash.add(range);
+      // Three short pulses: visible without a lasting change to the page.
+      let pulses = 0;
+      const tick = () => {
+        pulses++;
+        if (pulses % 2) flash.clear();
+        else flash.add(range);
+        if (pulses < 5) flashTimer = setTimeout(tick, FLASH_MS / 6);
+        else flashTimer = setTimeout(() => flash.clear(), FLASH_MS / 3);
+      };
+      flashTimer = setTimeout(tick, FLASH_MS / 3);
+    },
+    rangeAt(x, y) {
+      return painted.find((r) => hit(r, x, y));
+    },
+    destroy() {
+      clearTimeout(flashTimer);
+      registry.delete(names.asserts);
+      registry.delete(names.denies);
+      registry.delete(names.flash);
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      painted = [];
+    },
+  };
+}
+
+/**
+ * The fallback: boxes over each line of each range, in a layer of our own (inside the closed shadow root), moved
+ * on scroll and resize. They let pointer events through, so the page works as before.
+ */
+export function createOverlayPainter(win: Window, layer: HTMLElement): Painter {
+  const doc = layer.ownerDocument;
+  let items: Array<{ range: Range; tone: Tone }> = [];
+  let flashRange: Range | undefined;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
+
+  const draw = () => {
+    frame = 0;
+    layer.replaceChildren();
+    const add = (range: Range, color: string) => {
+      for (const r of range.getClientRects()) {
+        const box = doc.createElement('div');
+        box.style.cssText = `position:fixed;left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:${color};pointer-events:none;`;
+        layer.append(box);
+      }
+    };
+    for (const { range, tone } of items) add(range, tone === 'denies' ? 'rgba(80,170,255,0.30)' : 'rgba(255,200,40,0.38)');
+    if (flashRange) add(flashRange, 'rgba(255,120,0,0.5)');
+  };
+  const schedule = () => {
+    if (!frame) frame = win.requestAnimationFrame(draw);
+  };
+  win.addEventListener('scroll', schedule, { passive: true, capture: true });
+  win.addEventListener('resize', schedule, { passive: true });
+
+  return {
+    paint(next) {
+      items = next;
+      schedule();
+    },
+    flash(range) {
+      clearTimeout(flashTimer);
+      flashRange = range;
+      schedule();
+      flashTimer = setTimeout(() => {
+        flashRange = undefined;
+        schedule();
+      }, FLASH_MS);
+    },
+    rangeAt(x, y) {
+      return items.find((i) => hit(i.range, x, y))?.range;
+    },
+    destroy() {
+      clearTimeout(flashTimer);
+      if (frame) win.cancelAnimationFrame(frame);
+      win.removeEventListener('scroll', schedule, { capture: true });
+      win.removeEventListener('resize', schedule);
+      layer.replaceChildren();
+      items = [];
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { TextIndex } from './text-index';
+
+/** A passage to find again, by its text and what surrounds it (as Hypothesis's TextQuoteSelector). */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  /** 0..1: 1 for the only occurrence or one whose context matches; lower when the context disagrees. */
+  confidence: number;
+}
+
+/** Below this, nothing is highlighted: a wrong highlight costs more trust than a missing one. */
+export const CONFIDENCE_FLOOR = 0.5;
+
+function norm(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+// How many characters two strings share at the end (for prefixes) or start (for suffixes).
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/**
+ * Finds the quote's exact text in the index. Several occurrences are told apart by their context; a sentence too
+ * short to be distinctive needs its context to agree. Only exact text is anchored: a near miss is not our sentence.
+ */
+export function matchQuote(index: TextIndex, quote: TextQuote): QuoteMatch | null {
+  const exact = norm(quote.exact);
+  if (!exact) return null;
+  const prefix = norm(quote.prefix);
+  const suffix = norm(quote.suffix);
+  let best: QuoteMatch | null = null;
+  let from = 0;
+  let count = 0;
+  for (;;) {
+    const at = index.text.indexOf(exact, from);
+    if (at < 0) break;
+    count++;
+    from = at + 1;
+    const before = index.text.slice(Math.max(0, at - prefix.length - 1), at).trimEnd();
+    const after = index.text.slice(at + exact.length, at + exact.length + suffix.length + 1).trimStart();
+    const agree =
+      prefix.length + suffix.length === 0
+        ? 1
+        : (commonSuffix(before, prefix) + commonPrefix(after, suffix)) / (prefix.length + suffix.length);
+    const candidate = { start: at, end: at + exact.length, confidence: agree };
+    if (!best || candidate.confidence > best.confidence) best = candidate;
+  }
+  if (!best) return null;
+  // A single occurrence of a real sentence is ours even if the page around it differs (ads, captions).
+  if (count === 1 && exact.length >= 40) best.confidence = Math.max(best.confidence, 1);
+  else if (count === 1) best.confidence = Math.max(best.confidence, 0.6);
+  return best.confidence >= CONFIDENCE_FLOOR ? best : null;
+}
+
+/** Turns a match back into a DOM Range on the live page. */
+export function rangeOf(index: TextIndex, match: QuoteMatch, doc: Document): Range | null {
+  const startNode = index.nodes[index.nodeOf[match.start]!];
+  const endChar = match.end - 1;
+  const endNode = index.nodes[index.nodeOf[endChar]!];
+  const startOffset = index.offsets[match.start]!;
+  const endOffset = index.offsets[endChar]!;
+  if (!startNode || !endNode || startOffset < 0 || endOffset < 0) return null;
+  const range = doc.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset + 1);
+  return range;
+}

@@ -1,0 +1,80 @@
+import type { Relation } from '../match/relation';
+import type { SourceKind, Stance } from '../packs/types';
+
+/** A coverage item with its source resolved: what a reader sees in a card or the popup. */
+export interface CoverageView {
+  stance: Stance;
+  note?: string;
+  outlet: string;
+  title?: string;
+  url?: string;
+  published?: string;
+  kind?: SourceKind;
+}
+
+export interface ClaimView {
+  /** "packId/claimId" */
+  key: string;
+  packId: string;
+  claimId: string;
+  text: string;
+  packTitle: string;
+  /** The pack's "data as of" date. */
+  packUpdated: string;
+  rating?: { label: string; outlet?: string };
+  /** Coverage, newest first. */
+  coverage: CoverageView[];
+  supports: number;
+  refutes: number;
+  mixed: number;
+}
+
+/** One sentence of the page that states a claim. */
+export interface MatchView {
+  /** Index of the sentence in what the content script sent. */
+  sentence: number;
+  /** The sentence's text. */
+  text: string;
+  relation: Relation;
+  /** The matcher's coverage score, 0..1. */
+  score: number;
+  claim: ClaimView;
+}
+
+/** Where a coverage item stands relative to the page, given whether the page asserts or denies the claim. */
+export type Side = 'corroborates' | 'contradicts' | 'mixed';
+
+export function sideOfPage(relation: Relation, stance: Stance): Side {
+  if (stance === 'mixed') return 'mixed';
+  const agrees = (stance === 'supports') === (relation === 'asserts');
+  return agrees ? 'corroborates' : 'contradicts';
+}
+
+/** A claim found on the page with all the sentences that state it, strongest first. */
+export interface ClaimOnPage {
+  claim: ClaimView;
+  matches: MatchView[];
+  /** The relation of the strongest sentence. */
+  relation: Relation;
+  /** Some sentences assert the claim and others deny it. */
+  conflicted: boolean;
+}
+
+/** Groups matches by claim, in the order the claims first appear on the page. */
+export function claimsOnPage(matches: MatchView[]): ClaimOnPage[] {
+  const byKey = new Map<string, MatchView[]>();
+  for (const m of [...matches].sort((a, b) => a.sentence - b.sentence)) {
+    const list = byKey.get(m.claim.key) ?? [];
+    list.push(m);
+    byKey.set(m.claim.key, list);
+  }
+  return [...byKey.values()].map((list) => {
+    const strongest = list.reduce((a, b) => (b.score > a.score ? b : a));
+    return {
+      claim: strongest.claim,
+      matches: list,
+      relation: strongest.relation,
+      conflicted: list.some((m) => m.relation !== strongest.relation),
+    };
+  });
+}

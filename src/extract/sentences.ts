@@ -1,0 +1,106 @@
+/**
+ * Sentences of an article with the text around them, so that each can be found again on the live page by quote
+ * ({exact, prefix, suffix}) and read in context by the matcher.
+ */
+
+export interface Sentence {
+  /** The sentence as it stands in the article, whitespace collapsed. */
+  text: string;
+  /** Up to CONTEXT_CHARS of article text just before it (across block boundaries). */
+  prefix: string;
+  /** Up to CONTEXT_CHARS of article text just after it. */
+  suffix: string;
+  /** Index of the block (paragraph, list item, heading) it stands in. */
+  block: number;
+}
+
+export const CONTEXT_CHARS = 32;
+
+// Elements that start a new run of text; a sentence never crosses one.
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY DD DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION TABLE TD TH TR UL BR'.split(
+    ' ',
+  ),
+);
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The text of each block under root, in document order, whitespace collapsed, empty blocks left out. */
+export function blockTexts(root: Element): string[] {
+  const blocks: string[] = [];
+  let current = '';
+  const flush = () => {
+    const t = collapseWhitespace(current);
+    if (t) blocks.push(t);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) current += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const block = BLOCK.has((child as Element).tagName.toUpperCase());
+        if (block) flush();
+        walk(child);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return blocks;
+}
+
+type Segment = { segment: string };
+type SentenceSegmenter = { segment(text: string): Iterable<Segment> };
+
+function segmenterFor(lang: string): SentenceSegmenter | undefined {
+  const Seg = (Intl as unknown as { Segmenter?: new (l: string, o: object) => SentenceSegmenter }).Segmenter;
+  if (!Seg) return undefined;
+  try {
+    return new Seg(lang, { granularity: 'sentence' });
+  } catch {
+    return new Seg('en', { granularity: 'sentence' });
+  }
+}
+
+// Where Intl.Segmenter is missing: end at . ! ? (and closing quotes) followed by a space and a capital or quote.
+function splitByPunctuation(text: string): string[] {
+  return text.split(/(?<=[.!?]["'\u201d\u2019)]*)\s+(?=["'\u201c\u2018(]?[\p{Lu}\d])/u);
+}
+
+/** Splits one block of text into sentences. */
+export function splitSentences(text: string, lang = 'en'): string[] {
+  const seg = segmenterFor(lang);
+  const parts = seg ? [...seg.segment(text)].map((s) => s.segment) : splitByPunctuation(text);
+  const out: string[] = [];
+  for (const p of parts) {
+    const s = p.trim();
+    if (!s) continue;
+    // ICU splits after abbreviations such as "Sen." or initials; a piece that starts lower-case continues the last.
+    if (out.length && /^[\p{Ll},;:)]/u.test(s)) out[out.length - 1] += ' ' + s;
+    else out.push(s);
+  }
+  return out;
+}
+
+/** The sentences of the blocks, each with its quote context. */
+export function sentencesOf(blocks: string[], lang = 'en'): Sentence[] {
+  const flat: Array<{ text: string; block: number }> = [];
+  blocks.forEach((b, block) => {
+    for (const text of splitSentences(b, lang)) flat.push({ text, block });
+  });
+  return flat.map((s, i) => {
+    let prefix = '';
+    for (let j = i - 1; j >= 0 && prefix.length < CONTEXT_CHARS; j--) prefix = flat[j]!.text + ' ' + prefix;
+    let suffix = '';
+    for (let j = i + 1; j < flat.length && suffix.length < CONTEXT_CHARS; j++) suffix += ' ' + flat[j]!.text;
+    return {
+      text: s.text,
+      block: s.block,
+      prefix: prefix.trimEnd().slice(-CONTEXT_CHARS),
+      suffix: suffix.trimStart().slice(0, CONTEXT_CHARS),
+    };
+  });
+}

@@ -1,0 +1,85 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * The one text pipeline shared by indexing and querying: fold the text, join known multi-word names, split into
+ * words, drop function words, stem. Claims and sentences must go through exactly this, or they stop meeting.
+ */
+
+// Multi-word terms that news writes several ways; each is folded into one token before splitting.
+const PHRASES: Array<[RegExp, string]> = [
+  [/\bopen[\s-]?(?:sourced?|sourcing|weights?|weighted)\b/g, ' opensource '],
+  [/\bclosed[\s-]?(?:source[ds]?|weights?)\b/g, ' closedsource '],
+  [/\b(?:a\.i\.|artificial intelligence)/g, ' ai '],
+  [/\bu\.s\.(?:a\.)?/g, ' usa '],
+  [/\bu\.k\./g, ' uk '],
+  [/\b(?:covid|coronavirus|sars-cov-2)(?:-19)?\b/g, ' covid '],
+];
+
+// Words that carry the same meaning for matching purposes, after stemming.
+const SYNONYMS: Record<string, string> = {
+  proprietari: 'closedsource',
+  llama: 'llama',
+  usa: 'usa',
+  america: 'usa',
+  american: 'usa',
+  vaccin: 'vaccin',
+  jab: 'vaccin',
+  shot: 'vaccin',
+};
+
+export const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are aren as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have having he
+  her here hers herself him himself his how i if in into is it its itself just let me more most my myself of off
+  on once only or other our ours ourselves out over own same she should so some such than that the their theirs
+  them themselves then there these they this those through to too under until up very was we were what when where
+  which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
+  said says say saying told according reportedly report reports reported via per amp rt http https www com co
+  one two may might must shall also even still yet ever every many much another`.split(/\s+/),
+);
+
+/** Lower-cased, accent-free, with typographic quotes and dashes made plain. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
+}
+
+const stemCache = new Map<string, string>();
+
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : stemmer(word);
+    s = SYNONYMS[s] ?? s;
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** The words of a text, in order: each folded, stemmed, without function words. Keeps repeats. */
+export function terms(text: string): string[] {
+  let t = foldText(text)
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[#@](\w)/g, '$1')
+    .replace(/(\w)'s\b/g, '$1')
+    .replace(/(\d),(\d{3})\b/g, '$1$2');
+  for (const [re, to] of PHRASES) t = t.replace(re, to);
+  const out: string[] = [];
+  for (const w of t.split(/[^\p{L}\p{N}]+/u)) {
+    if (w.length === 0 || STOPWORDS.has(w)) continue;
+    if (w.length === 1 && !/\d/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** The distinct words of a text (see `terms`). */
+export function termSet(text: string): Set<string> {
+  return new Set(terms(text));
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// WXT's srcDir stays at the repository root: `entrypoints/` is glue, `src/` is the engine.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Claimlight',
+    description:
+      'Fact context while you read the news: highlights sentences that state known claims and shows the coverage that corroborates or contradicts them.',
+    // storage: per-tab results survive the service worker sleeping; alarms: pack update checks.
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'Claimlight' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'claimlight@claimlight.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
