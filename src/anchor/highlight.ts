@@ -42,8 +42,8 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
   const names = { asserts: `claimlight-asserts-${suffix}`, denies: `claimlight-denies-${suffix}`, flash: `claimlight-flash-${suffix}` };
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(`
-    ::highlight(${names.asserts}) { background-color: rgba(255, 200, 40, 0.38); text-decoration: underline 2px rgba(214, 140, 0, 0.9); text-underline-offset: 3px; }
-    ::highlight(${names.denies}) { background-color: rgba(80, 170, 255, 0.30); text-decoration: underline 2px dashed rgba(20, 110, 210, 0.9); text-underline-offset: 3px; }
+    ::highlight(${names.asserts}) { background-color: rgba(255, 196, 0, 0.32); }
+    ::highlight(${names.denies}) { background-color: rgba(64, 156, 255, 0.26); text-decoration: underline dotted rgba(20, 100, 200, 0.85); }
     ::highlight(${names.flash}) { background-color: rgba(255, 120, 0, 0.65); color: #000; }
   `);
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];

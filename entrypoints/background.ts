@@ -1,0 +1,46 @@
+import { browser } from 'wxt/browser';
+import { BackgroundService } from '../src/background/service';
+import { parseCStoBG, parseUItoBG, type TabReport } from '../src/messaging/contract';
+import { BUNDLED_PACKS } from '../src/packs/bundled';
+import { openClaimDb } from '../src/store/db';
+
+export default defineBackground(() => {
+  const reportKey = (tabId: number) => `report:${tabId}`;
+  const service = new BackgroundService({
+    openDb: () => openClaimDb(),
+    bundled: BUNDLED_PACKS,
+    async setBadge(tabId, text) {
+      await browser.action.setBadgeText({ tabId, text }).catch(() => undefined); // the tab may be gone
+      if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' }).catch(() => undefined);
+    },
+    async saveReport(tabId, report) {
+      if (report) await browser.storage.session.set({ [reportKey(tabId)]: report });
+      else await browser.storage.session.remove(reportKey(tabId));
+    },
+    async loadReport(tabId) {
+      const got = await browser.storage.session.get(reportKey(tabId));
+      return got[reportKey(tabId)] as TabReport | undefined;
+    },
+    log: (m) => console.warn(`[claimlight] ${m}`),
+  });
+
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const fromPage = sender.url ? new URL(sender.url).origin === extensionOrigin : false;
+    if (fromPage) {
+      const msg = parseUItoBG(raw);
+      return msg ? service.fromUI(msg) : undefined;
+    }
+    // Content scripts run in top frames only; a message from anywhere else is not ours.
+    if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+    const msg = parseCStoBG(raw);
+    return msg ? service.fromContentScript(msg, sender.tab.id) : undefined;
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && change.url) void service.tabNavigated(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
+});

@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ReportReply } from '../../src/messaging/contract';
+import { Popup } from '../../src/ui/Popup';
+import { POPUP_CSS } from '../../src/ui/popup-css';
+
+// The tab to report on: the active one, or ?tabId= when the popup is opened as a page (tests, keyboard users).
+async function targetTab(): Promise<number | undefined> {
+  const fromUrl = Number(new URLSearchParams(location.search).get('tabId'));
+  if (Number.isInteger(fromUrl) && fromUrl > 0) return fromUrl;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const style = document.createElement('style');
+style.textContent = POPUP_CSS;
+document.head.append(style);
+
+void targetTab().then((tabId) => {
+  render(
+    <Popup
+      tabId={tabId}
+      load={(id) => browser.runtime.sendMessage({ type: 'ui/report', tabId: id }) as Promise<ReportReply>}
+      reveal={(id, sentence) =>
+        (browser.tabs.sendMessage(id, { type: 'ui/reveal', sentence }) as Promise<{ ok: boolean }>).then(
+          (r) => r?.ok ?? false,
+          () => false,
+        )
+      }
+    />,
+    document.getElementById('app')!,
+  );
+});

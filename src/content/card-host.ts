@@ -1,0 +1,70 @@
+import { h, render } from 'preact';
+import type { MatchView } from '../claims/views';
+import { Card } from '../ui/Card';
+import { CARD_CSS } from '../ui/theme';
+
+/**
+ * Our one element in the page: an empty host on <html> (not <body>, which frameworks re-render) with a closed
+ * shadow root holding the hover card and, where the Highlight API is missing, the highlight layer. Inline
+ * !important styles keep page CSS from moving or hiding it; the page cannot reach inside.
+ */
+export interface CardHost {
+  /** Layer for the fallback painter. */
+  layer: HTMLElement;
+  show(match: MatchView, anchor: DOMRect): void;
+  hide(): void;
+  /** Whether a viewport point is over the card. */
+  contains(x: number, y: number): boolean;
+  destroy(): void;
+}
+
+const GAP = 8;
+
+export function createCardHost(doc: Document): CardHost {
+  const win = doc.defaultView!;
+  const host = doc.createElement('div');
+  host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = `${CARD_CSS}
+    .layer { position: fixed; inset: 0; pointer-events: none; }
+    .pop { position: fixed; pointer-events: auto; }
+    .pop[hidden] { display: none; }`;
+  const layer = doc.createElement('div');
+  layer.className = 'layer';
+  const pop = doc.createElement('div');
+  pop.className = 'pop';
+  pop.hidden = true;
+  root.append(style, layer, pop);
+  doc.documentElement.append(host);
+
+  return {
+    layer,
+    show(match, anchor) {
+      render(h(Card, { match }), pop);
+      pop.hidden = false;
+      const { width, height } = pop.getBoundingClientRect();
+      const vw = win.innerWidth;
+      const vh = win.innerHeight;
+      // Below the sentence if it fits, else above; kept inside the viewport.
+      let top = anchor.bottom + GAP;
+      if (top + height > vh - GAP && anchor.top - GAP - height > GAP) top = anchor.top - GAP - height;
+      const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, vw - width - GAP));
+      pop.style.left = `${left}px`;
+      pop.style.top = `${Math.max(GAP, top)}px`;
+    },
+    hide() {
+      pop.hidden = true;
+      render(null, pop);
+    },
+    contains(x, y) {
+      if (pop.hidden) return false;
+      const r = pop.getBoundingClientRect();
+      return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+    },
+    destroy() {
+      render(null, pop);
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { buildTextIndex } from '../anchor/text-index';
+import { matchQuote, rangeOf } from '../anchor/match-quote';
+import { createHighlightPainter, createOverlayPainter, type Painter } from '../anchor/highlight';
+import { extractArticle, looksLikeArticle } from '../extract/article';
+import type { MatchView } from '../claims/views';
+import type { CStoBG, MatchReply } from '../messaging/contract';
+import { createCardHost, type CardHost } from './card-host';
+
+/** What the content script needs, passed in so that tests can give it a page of their own. */
+export interface ContentEnv {
+  window: Window & typeof globalThis;
+  document: Document;
+  send(msg: CStoBG): Promise<MatchReply | null>;
+  /** Ends everything this run set up (the extension was updated or disabled, or the page navigated). */
+  signal: AbortSignal;
+}
+
+/** A matched sentence found again on the live page. */
+export interface Anchored {
+  match: MatchView;
+  range: Range;
+}
+
+export interface Session {
+  anchored: Anchored[];
+  /** Scrolls to a sentence (by its index in what was sent) and flashes it; false if it is not on the page. */
+  reveal(sentence: number): boolean;
+  destroy(): void;
+}
+
+const HIDE_DELAY_MS = 250;
+
+/**
+ * One pass over the page: gate, extract on a copy, match in the background, anchor the answers on the live page
+ * by quote, paint them, and show a card on hover. Returns undefined when there is nothing to show.
+ */
+export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
+  const { document: doc, window: win, signal } = env;
+  const url = doc.location?.href ?? '';
+  if (!doc.body || !looksLikeArticle(doc)) {
+    await env.send({ type: 'cs/not-article', url });
+    return undefined;
+  }
+  const article = extractArticle(doc);
+  if (!article) {
+    await env.send({ type: 'cs/not-article', url });
+    return undefined;
+  }
+  const { sentences, ...info } = article;
+  const reply = await env.send({ type: 'cs/match', url, article: info, sentences: sentences.map((s) => s.text) });
+  if (signal.aborted || !reply || reply.matches.length === 0) return undefined;
+
+  const host = createCardHost(doc);
+  const index = buildTextIndex(doc.body);
+  const anchored: Anchored[] = [];
+  for (const match of reply.matches) {
+    const s = sentences[match.sentence];
+    if (!s) continue;
+    const found = matchQuote(index, { exact: s.text, prefix: s.prefix, suffix: s.suffix });
+    const range = found && rangeOf(index, found, doc);
+    if (range) anchored.push({ match, range });
+  }
+
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const painter: Painter = createHighlightPainter(win, doc, suffix) ?? createOverlayPainter(win, host.layer);
+  painter.paint(anchored.map((a) => ({ range: a.range, tone: a.match.relation })));
+
+  const session = hover(win, host, painter, anchored);
+  const destroy = () => {
+    session.destroy();
+    painter.destroy();
+    host.destroy();
+  };
+  signal.addEventListener('abort', destroy, { once: true });
+
+  return {
+    anchored,
+    reveal(sentence) {
+      const a = anchored.find((x) => x.match.sentence === sentence);
+      if (!a) return false;
+      const el = a.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      painter.flash(a.range);
+      return true;
+    },
+    destroy,
+  };
+}
+
+/** Shows the card while the pointer is over a highlighted sentence or over the card itself. */
+function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored[]): { destroy(): void } {
+  let frame = 0;
+  let last: { x: number; y: number } | undefined;
+  let shown: Range | undefined;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const check = () => {
+    frame = 0;
+    if (!last) return;
+    const { x, y } = last;
+    if (host.contains(x, y)) {
+      clearTimeout(hideTimer);
+      return;
+    }
+    const range = painter.rangeAt(x, y);
+    if (range && range !== shown) {
+      const a = anchored.find((i) => i.range === range)!;
+      clearTimeout(hideTimer);
+      shown = range;
+      const rects = [...range.getClientRects()];
+      const line = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
+      host.show(a.match, line);
+    } else if (!range && shown) {
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(() => {
+        shown = undefined;
+        host.hide();
+      }, HIDE_DELAY_MS);
+    } else if (range) {
+      clearTimeout(hideTimer);
+    }
+  };
+  const onMove = (e: PointerEvent) => {
+    last = { x: e.clientX, y: e.clientY };
+    if (!frame) frame = win.requestAnimationFrame(check);
+  };
+  const onScroll = () => {
+    if (shown) {
+      shown = undefined;
+      host.hide();
+    }
+  };
+  win.addEventListener('pointermove', onMove, { passive: true });
+  win.addEventListener('scroll', onScroll, { passive: true });
+  return {
+    destroy() {
+      clearTimeout(hideTimer);
+      if (frame) win.cancelAnimationFrame(frame);
+      win.removeEventListener('pointermove', onMove);
+      win.removeEventListener('scroll', onScroll);
+    },
+  };
+}

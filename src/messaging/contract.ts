@@ -1,0 +1,96 @@
+import type { MatchView } from '../claims/views';
+
+/**
+ * The one message contract between the content script (CS), the background (BG) and the extension's pages (UI).
+ * Names say the direction. Every message that reaches the background is checked for sender and shape first
+ * (see `parseCStoBG`, `parseUItoBG`); anything else is dropped.
+ */
+
+/** What Readability found, minus the text: enough to show in the popup. */
+export interface ArticleInfo {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  lang: string;
+  words: number;
+}
+
+/** Where the tab's page stands, as the popup shows it. */
+export type TabStatus =
+  /** The cheap gate or Readability found no article. */
+  | 'not-article'
+  /** An article in a language the matcher does not read. */
+  | 'unsupported-language'
+  /** An article, and no sentence states a known claim. */
+  | 'no-claims'
+  /** An article with claims. */
+  | 'claims';
+
+export interface TabReport {
+  url: string;
+  status: TabStatus;
+  article: ArticleInfo | null;
+  matches: MatchView[];
+  /** When the page was checked (ms since epoch). */
+  at: number;
+}
+
+export type CStoBG =
+  /** The page's article and sentences, to be matched; answered with `MatchReply`. */
+  | { type: 'cs/match'; url: string; article: ArticleInfo; sentences: string[] }
+  /** The page is not an article (or no longer is, after in-page navigation). */
+  | { type: 'cs/not-article'; url: string };
+
+export type MatchReply = { status: Exclude<TabStatus, 'not-article'>; matches: MatchView[] };
+
+export type UItoBG =
+  /** The report for a tab; answered with `ReportReply`. */
+  { type: 'ui/report'; tabId: number };
+
+export type ReportReply =
+  | { state: 'loading' }
+  | { state: 'none' }
+  | { state: 'ready'; report: TabReport; packs: number; claims: number };
+
+export type UItoCS =
+  /** Scroll the page to a matched sentence and flash it; answered with `{ ok }`. */
+  { type: 'ui/reveal'; sentence: number };
+
+const MAX_SENTENCES = 20_000;
+const MAX_SENTENCE_CHARS = 5_000;
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max = 10_000): v is string => typeof v === 'string' && v.length <= max;
+const isNullableStr = (v: unknown): v is string | null => v === null || isStr(v, 1_000);
+
+function parseArticle(v: unknown): ArticleInfo | undefined {
+  if (!isObj(v)) return undefined;
+  const { title, byline, siteName, lang, words } = v;
+  if (!isStr(title, 2_000) || !isNullableStr(byline) || !isNullableStr(siteName) || !isStr(lang, 35)) return undefined;
+  if (typeof words !== 'number' || !Number.isFinite(words) || words < 0) return undefined;
+  return { title, byline, siteName, lang, words };
+}
+
+/** The message if it is a well-formed CStoBG, else undefined. */
+export function parseCStoBG(v: unknown): CStoBG | undefined {
+  if (!isObj(v) || !isStr(v.url, 8_192)) return undefined;
+  if (v.type === 'cs/not-article') return { type: 'cs/not-article', url: v.url };
+  if (v.type !== 'cs/match') return undefined;
+  const article = parseArticle(v.article);
+  const s = v.sentences;
+  if (!article || !Array.isArray(s) || s.length > MAX_SENTENCES) return undefined;
+  if (!s.every((x) => isStr(x, MAX_SENTENCE_CHARS))) return undefined;
+  return { type: 'cs/match', url: v.url, article, sentences: s as string[] };
+}
+
+export function parseUItoBG(v: unknown): UItoBG | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.type === 'ui/report' && Number.isInteger(v.tabId) && (v.tabId as number) >= 0) return { type: 'ui/report', tabId: v.tabId as number };
+  return undefined;
+}
+
+export function parseUItoCS(v: unknown): UItoCS | undefined {
+  if (!isObj(v)) return undefined;
+  if (v.type === 'ui/reveal' && Number.isInteger(v.sentence) && (v.sentence as number) >= 0) return { type: 'ui/reveal', sentence: v.sentence as number };
+  return undefined;
+}

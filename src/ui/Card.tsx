@@ -1,0 +1,45 @@
+import type { MatchView } from '../claims/views';
+import { sideOfPage } from '../claims/views';
+import { CoverageItem } from './Coverage';
+import { formatDate, plural, relationLabel } from './format';
+
+const TOP_SOURCES = 3;
+
+/** The hover card over a highlighted sentence: the claim, what the page does with it, and the coverage. */
+export function Card({ match }: { match: MatchView }) {
+  const { claim, relation } = match;
+  const sides = claim.coverage.map((c) => ({ item: c, side: sideOfPage(relation, c.stance) }));
+  // Contradicting coverage first: it is what the reader of this page would otherwise not see.
+  const order = { contradicts: 0, corroborates: 1, mixed: 2 } as const;
+  const top = [...sides].sort((a, b) => order[a.side] - order[b.side]).slice(0, TOP_SOURCES);
+  return (
+    <div class="card" role="dialog" aria-label="Claimlight: known claim">
+      <div class={`rel rel-${relation}`}>
+        <span aria-hidden="true">{relation === 'asserts' ? '▲' : '▼'}</span> {relationLabel(relation)}
+      </div>
+      <p class="claim">{claim.text}</p>
+      <div class="tally" aria-label="Coverage of this claim">
+        <span class="t-sup">{plural(claim.supports, 'source')} support</span>
+        <span class="t-ref">{plural(claim.refutes, 'source')} refute</span>
+        {claim.mixed > 0 && <span class="t-mix">{claim.mixed} mixed</span>}
+      </div>
+      {claim.rating && (
+        <div class="rating">
+          Fact-check: <strong>{claim.rating.label}</strong>
+          {claim.rating.outlet ? ` (${claim.rating.outlet})` : ''}
+        </div>
+      )}
+      {top.length > 0 && (
+        <ul class="covs">
+          {top.map(({ item, side }) => (
+            <CoverageItem item={item} side={side} />
+          ))}
+        </ul>
+      )}
+      <div class="foot">
+        {claim.coverage.length > TOP_SOURCES ? `${claim.coverage.length - TOP_SOURCES} more in the toolbar popup · ` : ''}
+        Data as of {formatDate(claim.packUpdated)}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { CoverageView, Side } from '../claims/views';
+import { formatDate, headlineOf, safeHref } from './format';
+
+const SIDE_ICON: Record<Side, string> = { corroborates: '✓', contradicts: '✗', mixed: '≈' };
+
+/** One coverage item: outlet, date, headline (linked) and why it stands where it stands. */
+export function CoverageItem({ item, side }: { item: CoverageView; side: Side }) {
+  const href = safeHref(item.url);
+  const date = formatDate(item.published);
+  return (
+    <li class={`cov cov-${side}`}>
+      <span class="cov-icon" aria-hidden="true">
+        {SIDE_ICON[side]}
+      </span>
+      <div class="cov-body">
+        <div class="cov-meta">
+          <span class="cov-outlet">{item.outlet}</span>
+          {date && <span class="cov-date">{date}</span>}
+          {item.kind && <span class="cov-kind">{item.kind}</span>}
+        </div>
+        {href ? (
+          <a class="cov-title" href={href} target="_blank" rel="noopener noreferrer">
+            {headlineOf(item)}
+          </a>
+        ) : (
+          <span class="cov-title">{headlineOf(item)}</span>
+        )}
+        {item.note && <div class="cov-note">{item.note}</div>}
+      </div>
+    </li>
+  );
+}

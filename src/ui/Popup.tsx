@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'preact/hooks';
+import { claimsOnPage, sideOfPage, type ClaimOnPage, type Side } from '../claims/views';
+import type { ReportReply } from '../messaging/contract';
+import { CoverageItem } from './Coverage';
+import { formatDate, plural, relationLabel } from './format';
+
+export interface PopupProps {
+  tabId: number | undefined;
+  load(tabId: number): Promise<ReportReply>;
+  /** Scrolls the tab to a sentence; false if the page no longer has it. */
+  reveal(tabId: number, sentence: number): Promise<boolean>;
+}
+
+const POLL_MS = 600;
+const POLL_LIMIT = 25;
+
+/** The toolbar popup: the claims found on the tab, each with the coverage that corroborates or contradicts it. */
+export function Popup({ tabId, load, reveal }: PopupProps) {
+  const [reply, setReply] = useState<ReportReply | { state: 'error'; message: string } | undefined>();
+
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let polls = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = () => {
+      load(tabId).then(
+        (r) => {
+          setReply(r ?? { state: 'none' });
+          // The database may still be loading, or the page still being read: ask again for a while.
+          if ((!r || r.state !== 'ready') && ++polls < POLL_LIMIT) timer = setTimeout(tick, POLL_MS);
+        },
+        (e: Error) => setReply({ state: 'error', message: e.message }),
+      );
+    };
+    tick();
+    return () => clearTimeout(timer);
+  }, [tabId]);
+
+  return (
+    <main class="popup" aria-labelledby="popup-title">
+      <header class="head">
+        <h1 id="popup-title">
+          <span class="logo" aria-hidden="true" /> Claimlight
+        </h1>
+        {reply?.state === 'ready' && reply.report.article && (
+          <p class="page" title={reply.report.article.title}>
+            {reply.report.article.siteName ? `${reply.report.article.siteName} · ` : ''}
+            {reply.report.article.title}
+          </p>
+        )}
+      </header>
+      <Body reply={reply} tabId={tabId} reveal={reveal} />
+      <footer class="foot">
+        {reply?.state === 'ready' ? `${plural(reply.claims, 'known claim')} in ${plural(reply.packs, 'pack')} · ` : ''}
+        Checked on this device; nothing you read is sent anywhere.
+      </footer>
+    </main>
+  );
+}
+
+function Empty({ title, children }: { title: string; children?: preact.ComponentChildren }) {
+  return (
+    <div class="empty" role="status">
+      <p class="empty-title">{title}</p>
+      {children && <p class="empty-text">{children}</p>}
+    </div>
+  );
+}
+
+function Body({ reply, tabId, reveal }: { reply: ReportReply | { state: 'error'; message: string } | undefined; tabId: number | undefined; reveal: PopupProps['reveal'] }) {
+  if (tabId === undefined) return <Empty title="No tab to report on." />;
+  if (!reply) return <Empty title="Reading this page…" />;
+  if (reply.state === 'error') return <Empty title="Claimlight could not reach its background page.">{reply.message}</Empty>;
+  if (reply.state === 'loading') return <Empty title="The claim database is still loading…">This takes a moment after Claimlight is installed or updated.</Empty>;
+  if (reply.state === 'none')
+    return (
+      <Empty title="Claimlight has not checked this page.">
+        It reads web pages (http and https) when they load. If this page was open before Claimlight was installed,
+        reload it.
+      </Empty>
+    );
+  const { report } = reply;
+  switch (report.status) {
+    case 'not-article':
+      return <Empty title="This page does not look like a news article.">Claimlight checks articles only, so nothing here is highlighted.</Empty>;
+    case 'unsupported-language':
+      return (
+        <Empty title="This article is not in a language Claimlight reads yet.">
+          Its matcher reads English only, so it stays silent here rather than guess (page language: {report.article?.lang}).
+        </Empty>
+      );
+    case 'no-claims':
+      return (
+        <Empty title="No known claims on this page.">
+          None of its sentences states a claim from the {plural(reply.claims, 'claim')} Claimlight knows.
+        </Empty>
+      );
+    case 'claims': {
+      const claims = claimsOnPage(report.matches);
+      return (
+        <section aria-label="Claims found on this page">
+          <p class="count" role="status">
+            {plural(claims.length, 'known claim')} found on this page
+          </p>
+          <ol class="claims">
+            {claims.map((c) => (
+              <ClaimItem c={c} onReveal={(sentence) => reveal(tabId, sentence)} />
+            ))}
+          </ol>
+        </section>
+      );
+    }
+  }
+}
+
+const SIDES: Array<{ side: Side; label: string }> = [
+  { side: 'corroborates', label: 'Corroborates this page' },
+  { side: 'contradicts', label: 'Contradicts this page' },
+  { side: 'mixed', label: 'Mixed or partial' },
+];
+
+function ClaimItem({ c, onReveal }: { c: ClaimOnPage; onReveal(sentence: number): Promise<boolean> }) {
+  const [missing, setMissing] = useState(false);
+  const first = c.matches[0]!;
+  const groups = SIDES.map(({ side, label }) => ({
+    side,
+    label,
+    items: c.claim.coverage.filter((item) => sideOfPage(c.relation, item.stance) === side),
+  }));
+  return (
+    <li class="claim-item">
+      <button
+        class="sentence"
+        type="button"
+        title="Show this sentence in the page"
+        onClick={() => void onReveal(first.sentence).then((ok) => setMissing(!ok))}
+      >
+        <span class="quote">“{first.text}”</span>
+        <span class="go">
+          Show in page{c.matches.length > 1 ? ` · ${plural(c.matches.length - 1, 'more sentence')}` : ''} ›
+        </span>
+      </button>
+      {missing && <p class="warn">That sentence is no longer on the page.</p>}
+      <div class={`rel rel-${c.relation}`}>
+        <span aria-hidden="true">{c.relation === 'asserts' ? '▲' : '▼'}</span> {relationLabel(c.relation)}
+        {c.conflicted ? ' (elsewhere it says the opposite)' : ''}
+      </div>
+      <p class="claim-text">
+        <span class="label">Claim</span> {c.claim.text}
+      </p>
+      {c.claim.rating && (
+        <p class="rating">
+          Fact-check: <strong>{c.claim.rating.label}</strong>
+          {c.claim.rating.outlet ? ` (${c.claim.rating.outlet})` : ''}
+        </p>
+      )}
+      {groups.map((g) =>
+        g.items.length === 0 && g.side === 'mixed' ? null : (
+          <div class={`group group-${g.side}`}>
+            <h3>
+              {g.label} <span class="n">({g.items.length})</span>
+            </h3>
+            {g.items.length ? (
+              <ul class="covs">
+                {g.items.map((item) => (
+                  <CoverageItem item={item} side={g.side} />
+                ))}
+              </ul>
+            ) : (
+              <p class="none">No coverage in Claimlight's packs.</p>
+            )}
+          </div>
+        ),
+      )}
+      <p class="asof">
+        {c.claim.packTitle} · data as of {formatDate(c.claim.packUpdated)}
+      </p>
+    </li>
+  );
+}

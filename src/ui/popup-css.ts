@@ -1,0 +1,36 @@
+import { CONTENT_CSS, THEME_CSS } from './theme';
+
+export const POPUP_CSS = `
+  ${THEME_CSS}
+  ${CONTENT_CSS}
+  html, body { margin: 0; }
+  body { width: 420px; max-height: 600px; background: var(--cl-soft); color: var(--cl-fg); font: 13px/1.4 var(--cl-font); }
+  .popup { display: flex; flex-direction: column; }
+  .head { background: var(--cl-bg); padding: 12px 14px 10px; border-bottom: 1px solid var(--cl-line); }
+  h1 { margin: 0; font-size: 15px; display: flex; align-items: center; gap: 7px; }
+  .logo { width: 14px; height: 14px; border-radius: 3px; background: linear-gradient(135deg, #fbbf24, #d97706); display: inline-block; }
+  .page { margin: 4px 0 0; color: var(--cl-muted); font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .count { margin: 10px 14px 6px; font-weight: 600; }
+  .claims { list-style: none; margin: 0; padding: 0 10px 10px; display: flex; flex-direction: column; gap: 10px; }
+  .claim-item { background: var(--cl-bg); border: 1px solid var(--cl-line); border-radius: 10px; padding: 10px 12px; }
+  .sentence { display: block; width: 100%; text-align: left; background: var(--cl-soft); border: 1px solid var(--cl-line); border-radius: 8px;
+    padding: 7px 9px; cursor: pointer; font: inherit; color: inherit; margin-bottom: 8px; }
+  .sentence:hover { border-color: #c8ccd6; background: #eef0f4; }
+  .sentence:focus-visible, a:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
+  .quote { display: block; font-style: italic; color: #333a48; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+  .go { display: block; margin-top: 4px; font-size: 11.5px; color: #1446a0; font-weight: 600; }
+  .warn { color: var(--cl-con); font-size: 12px; margin: -4px 0 6px; }
+  .claim-text { margin: 7px 0 4px; font-size: 14px; font-weight: 600; line-height: 1.35; }
+  .label { font-size: 10px; text-transform: uppercase; letter-spacing: .05em; color: var(--cl-muted); font-weight: 700; margin-right: 4px; }
+  .rating { margin: 2px 0; font-size: 12px; }
+  .group { margin-top: 8px; }
+  .group h3 { margin: 0 0 2px; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; }
+  .group-corroborates h3 { color: var(--cl-cor); } .group-contradicts h3 { color: var(--cl-con); } .group-mixed h3 { color: var(--cl-mix); }
+  .group h3 .n { color: var(--cl-muted); font-weight: 500; }
+  .none { margin: 2px 0; color: var(--cl-muted); font-size: 12px; }
+  .asof { margin: 8px 0 0; font-size: 11px; color: var(--cl-muted); border-top: 1px solid var(--cl-line); padding-top: 6px; }
+  .empty { margin: 18px 16px; background: var(--cl-bg); border: 1px solid var(--cl-line); border-radius: 10px; padding: 14px; }
+  .empty-title { margin: 0; font-weight: 600; font-size: 14px; }
+  .empty-text { margin: 6px 0 0; color: var(--cl-muted); }
+  .foot { padding: 8px 14px 10px; color: var(--cl-muted); font-size: 11px; border-top: 1px solid var(--cl-line); background: var(--cl-bg); }
+`;

@@ -1,0 +1,135 @@
+// Shared by the end-to-end tests: a local page server, Debian's Chromium with the built extension loaded
+// (playwright-core, no browser download), and ways to see what a reader sees.
+import { createServer } from 'node:http';
+import { mkdtempSync, rmSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { seedPage } from '../../scripts/seed-pages.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+export const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? join(ROOT, '..', 'shared'));
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'pages');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Serves /seed/<slug> (the seed story), /fixture/<name>.html (test/fixtures/pages) and /readability/<slug>. */
+export async function startServer() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let html;
+    let m;
+    if ((m = url.pathname.match(/^\/seed\/([\w-]+)$/))) html = seedPage(m[1]);
+    else if ((m = url.pathname.match(/^\/fixture\/([\w-]+\.html)$/)) && existsSync(join(FIXTURES, m[1]))) html = readFileSync(join(FIXTURES, m[1]), 'utf8');
+    else if ((m = url.pathname.match(/^\/readability\/([\w-]+)$/))) {
+      const file = join(SHARED, 'pages', 'readability', m[1], 'source.html');
+      if (existsSync(file)) html = readFileSync(file, 'utf8');
+    }
+    if (html === undefined) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return { origin: `http://localhost:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Chromium with the extension loaded, its service worker, and the extension id. */
+export async function launch() {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
+  const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION}`,
+      `--load-extension=${EXTENSION}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const errors = [];
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, worker, extensionId, errors, close };
+}
+
+/**
+ * The id of the tab a page is in. The extension has no "tabs" permission, so tabs cannot be told apart by URL:
+ * the page is brought to the front and the active tab asked for.
+ */
+export async function tabIdOf(worker, page) {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  if (id === undefined) throw new Error('no active tab');
+  return id;
+}
+
+export async function badgeOf(worker, tabId) {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** Names of our highlights on the page and the text of each highlighted range, as the page's document holds them. */
+export async function highlights(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (const [name, h] of CSS.highlights) out[name.replace(/-[a-z0-9]+$/, '')] = [...h].map((r) => r.toString());
+    return out;
+  });
+}
+
+/** Waits until the page has highlights (the content script answered), or throws. */
+export async function waitForHighlights(page, timeout = 15_000) {
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-asserts') || k.startsWith('claimlight-denies')) && [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout });
+}
+
+/** Viewport rectangle of the first line of a highlighted sentence containing `text`. */
+export async function rectOfHighlight(page, text) {
+  return page.evaluate((t) => {
+    for (const [name, h] of CSS.highlights) {
+      if (name.startsWith('claimlight-flash')) continue;
+      for (const r of h) {
+        if (r.toString().includes(t)) {
+          r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+          const rect = r.getClientRects()[0];
+          return { x: rect.left + Math.min(40, rect.width / 2), y: rect.top + rect.height / 2 };
+        }
+      }
+    }
+    return null;
+  }, text);
+}
+
+/**
+ * The text a screen reader would be given for the page, closed shadow roots included (the browser's accessibility
+ * tree, through CDP): how the tests read the hover card, which the page itself cannot reach.
+ */
+export async function accessibleText(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes
+    .filter((n) => !n.ignored && n.name?.value && (n.role?.value === 'StaticText' || n.role?.value === 'dialog' || n.role?.value === 'link'))
+    .map((n) => `${n.role.value === 'StaticText' ? '' : `[${n.role.value}] `}${n.name.value}`);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
