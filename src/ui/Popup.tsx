@@ -103,8 +103,8 @@ function Body({ reply, tabId, reveal }: { reply: ReportReply | { state: 'error';
             {plural(claims.length, 'known claim')} found on this page
           </p>
           <ol class="claims">
-            {claims.map((c) => (
-              <ClaimItem c={c} onReveal={(sentence) => reveal(tabId, sentence)} />
+            {claims.map((c, i) => (
+              <ClaimItem c={c} initiallyOpen={i === 0} onReveal={(sentence) => reveal(tabId, sentence)} />
             ))}
           </ol>
         </section>
@@ -119,8 +119,10 @@ const SIDES: Array<{ side: Side; label: string }> = [
   { side: 'mixed', label: 'Mixed or partial' },
 ];
 
-function ClaimItem({ c, onReveal }: { c: ClaimOnPage; onReveal(sentence: number): Promise<boolean> }) {
+function ClaimItem({ c, initiallyOpen, onReveal }: { c: ClaimOnPage; initiallyOpen: boolean; onReveal(sentence: number): Promise<boolean> }) {
   const [missing, setMissing] = useState(false);
+  const [open, setOpen] = useState(initiallyOpen);
+  const coverageId = `cov-${c.claim.key.replace(/[^\w-]/g, '_')}`;
   const first = c.matches[0]!;
   const groups = SIDES.map(({ side, label }) => ({
     side,
@@ -154,6 +156,14 @@ function ClaimItem({ c, onReveal }: { c: ClaimOnPage; onReveal(sentence: number)
           {c.claim.rating.outlet ? ` (${c.claim.rating.outlet})` : ''}
         </p>
       )}
+      <button class="toggle" type="button" aria-expanded={open} aria-controls={coverageId} onClick={() => setOpen(!open)}>
+        <span class="t-cor">{groups[0]!.items.length} corroborate</span>
+        <span class="t-con">{groups[1]!.items.length} contradict</span>
+        {groups[2]!.items.length > 0 && <span class="t-mix">{groups[2]!.items.length} mixed</span>}
+        <span class="chev" aria-hidden="true">{open ? '▴' : '▾'}</span>
+        <span class="visually-hidden">{open ? 'Hide sources' : 'Show sources'}</span>
+      </button>
+      <div id={coverageId} hidden={!open}>
       {groups.map((g) =>
         g.items.length === 0 && g.side === 'mixed' ? null : (
           <div class={`group group-${g.side}`}>
@@ -172,6 +182,7 @@ function ClaimItem({ c, onReveal }: { c: ClaimOnPage; onReveal(sentence: number)
           </div>
         ),
       )}
+      </div>
       <p class="asof">
         {c.claim.packTitle} · data as of {formatDate(c.claim.packUpdated)}
       </p>

@@ -23,6 +23,12 @@ export const POPUP_CSS = `
   .claim-text { margin: 7px 0 4px; font-size: 14px; font-weight: 600; line-height: 1.35; }
   .label { font-size: 10px; text-transform: uppercase; letter-spacing: .05em; color: var(--cl-muted); font-weight: 700; margin-right: 4px; }
   .rating { margin: 2px 0; font-size: 12px; }
+  .toggle { display: flex; width: 100%; gap: 10px; align-items: center; background: none; border: 0; border-top: 1px solid var(--cl-line);
+    margin-top: 6px; padding: 7px 0 2px; font: 600 12px var(--cl-font); cursor: pointer; text-align: left; }
+  .toggle:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
+  .t-cor { color: var(--cl-cor); } .t-con { color: var(--cl-con); } .t-mix { color: var(--cl-mix); }
+  .chev { margin-left: auto; color: var(--cl-muted); font-size: 14px; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .group { margin-top: 8px; }
   .group h3 { margin: 0 0 2px; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; }
   .group-corroborates h3 { color: var(--cl-cor); } .group-contradicts h3 { color: var(--cl-con); } .group-mixed h3 { color: var(--cl-mix); }
