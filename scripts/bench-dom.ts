@@ -14,6 +14,7 @@ const doms: Record<string, (html: string) => { doc: Document; close(): void }> =
   linkedom: (html) => ({ doc: parseHTML(html).document as unknown as Document, close() {} }),
   'happy-dom': (html) => {
     const w = new Window({ url: 'https://example.com/', settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+    // eslint-disable-next-line no-unsanitized/method -- a DOM in Node with scripts disabled, for measurement
     w.document.write(html);
     return { doc: w.document as unknown as Document, close: () => void w.happyDOM.close() };
   },

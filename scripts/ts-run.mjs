@@ -29,4 +29,5 @@ await build({
 });
 process.argv = [process.argv[0], resolve(entry), ...rest];
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+// eslint-disable-next-line no-unsanitized/method -- the bundle this script just wrote
 await import(pathToFileURL(out).href);

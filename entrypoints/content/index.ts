@@ -8,17 +8,17 @@ export default defineContentScript({
   // Top frames only: articles are read there, and frames are strangers' ads and embeds.
   allFrames: false,
   async main(ctx) {
-    let session: Session | undefined;
+    const state: { session?: Session } = {};
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
       const msg = parseUItoCS(raw);
       if (!msg) return undefined;
-      return Promise.resolve({ ok: session?.reveal(msg.sentence) ?? false });
+      return Promise.resolve({ ok: state.session?.reveal(msg.sentence) ?? false });
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    session = await runClaimlight({
+    state.session = await runClaimlight({
       window,
       document,
       signal: ctx.signal,

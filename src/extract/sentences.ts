@@ -70,6 +70,9 @@ function splitByPunctuation(text: string): string[] {
   return text.split(/(?<=[.!?]["'\u201d\u2019)]*)\s+(?=["'\u201c\u2018(]?[\p{Lu}\d])/u);
 }
 
+// Words ending in a full stop that rarely end a sentence: titles, initials, months, "No. 3", "U.S.".
+const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Z]\.){1,3}[A-Z])\.$/;
+
 /** Splits one block of text into sentences. */
 export function splitSentences(text: string, lang = 'en'): string[] {
   const seg = segmenterFor(lang);
@@ -79,7 +82,8 @@ export function splitSentences(text: string, lang = 'en'): string[] {
     const s = p.trim();
     if (!s) continue;
     // ICU splits after abbreviations such as "Sen." or initials; a piece that starts lower-case continues the last.
-    if (out.length && /^[\p{Ll},;:)]/u.test(s)) out[out.length - 1] += ' ' + s;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (/^[\p{Ll},;:)]/u.test(s) || ABBREVIATION.test(prev))) out[out.length - 1] = `${prev} ${s}`;
     else out.push(s);
   }
   return out;

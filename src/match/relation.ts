@@ -48,14 +48,15 @@ function negations(text: string): number {
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
 const CLAUSE_BREAK = /[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|\s+and\s+(?=(?:we|they|it|he|she|i|the company)\b)|\s[-\u2013\u2014]\s|\u2014/i;
 
-/** The parts of the sentence that speak of the claim: clauses sharing a word (or its opposite) with it. */
+/** The parts of the sentence that speak of the claim: the clauses sharing most words (or opposites) with it. */
 function relevantClauses(sentence: string, claimTerms: Set<string>): string[] {
   const parts = sentence.split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return [sentence];
-  const related = parts.filter((p) =>
-    terms(p).some((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))),
-  );
-  return related.length ? related : [sentence];
+  const overlap = parts.map((p) => terms(p).filter((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))).length);
+  const most = Math.max(...overlap);
+  if (most === 0) return [sentence];
+  const floor = Math.max(1, Math.ceil(most / 2));
+  return parts.filter((_, i) => overlap[i]! >= floor);
 }
 
 /** How many antonym swaps separate the sentence from the claim. */

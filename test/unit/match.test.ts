@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { ClaimBase } from '../../src/claims/claim-base';
+import { ClaimIndex } from '../../src/match/index';
+import { terms } from '../../src/match/normalize';
+import { isAssertion, relationOf } from '../../src/match/relation';
+import { bundledPacks } from './helpers';
+
+describe('normaliser', () => {
+  it('folds the ways news writes "open source" into one term', () => {
+    const t = (s: string) => terms(s).join(' ');
+    expect(t('open-source models')).toBe(t('open source models'));
+    expect(t('open‑source models')).toBe(t('opensource models'));
+    expect(t('open-weight models')).toBe(t('open source models'));
+  });
+
+  it('drops function words, stems the rest, keeps numbers', () => {
+    expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
+  });
+});
+
+describe('matcher on the seed story', () => {
+  const base = new ClaimBase(bundledPacks());
+  const best = (text: string, context = '') => base.matcher.best({ text, context });
+  const claimOf = (text: string, context = '') => {
+    const b = best(text, context);
+    return b && base.entry(b.doc).claim.id;
+  };
+
+  it.each([
+    ['When Meta AI announced the Meta open-source model suspension, it caught everyone off guard.', 'meta-suspended-open-source-models'],
+    ['Top members of Meta’s new Superintelligence Lab have reportedly discussed moving away from the company’s powerful open-source AI model , Behemoth.', 'msl-discussed-closed-behemoth'],
+    ['Sources indicate that while training on Behemoth was completed, its release was delayed due to underwhelming internal performance.', 'behemoth-delayed-poor-performance'],
+    ['A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”', 'meta-position-unchanged'],
+    ['Meta’s decision to open‑source new AI models reflects a strategic pivot that builds on its historic contributions to the open‑source ecosystem.', 'meta-will-open-source-new-models'],
+    ['Meta, the parent company of Facebook, Instagram, and WhatsApp, is making a pivotal shift in its artificial intelligence strategy—moving away from its flagship open-source Llama models toward proprietary, closed AI systems.', 'meta-shifting-to-closed-models'],
+    ['The European Union has already announced increased funding for open-source AI initiatives in response to Meta’s decision.', 'eu-funding-in-response'],
+  ])('finds the claim in %j', (sentence, claim) => {
+    expect(claimOf(sentence)).toBe(claim);
+  });
+
+  it('reads the spokesperson with the sentence before as context, and calls it a denial', () => {
+    const context = 'A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”';
+    const sentence = 'They stated, “We plan to continue releasing leading open source models.';
+    expect(claimOf(sentence, context)).toBe('meta-stopped-releasing-open-models');
+    const [m] = base.matchSentences([{ text: context }, { text: sentence }]).filter((x) => x.sentence === 1);
+    expect(m?.relation).toBe('denies');
+  });
+
+  it.each([
+    'The recipe calls for two cups of flour and a pinch of salt.',
+    'The court suspended the law pending a full hearing next month.',
+    'Developers released a new version of the open-source database on Tuesday.',
+    'Meta reported quarterly revenue of $47.5 billion, ahead of analyst estimates.',
+    'Will Meta stop releasing open-source models?',
+    'If Meta were to prioritize closed-source AI models, it would mark a profound philosophical change for the company.',
+  ])('stays silent on %j', (sentence) => {
+    expect(best(sentence)).toBeUndefined();
+  });
+
+  it('ranks the right claim first and reports whether it passes the threshold', () => {
+    const ranked = base.matcher.rank({ text: 'Behemoth release delayed over poor internal test results' }, 3);
+    expect(base.entry(ranked[0]!.doc).claim.id).toBe('behemoth-delayed-poor-performance');
+    expect(ranked[0]!.score).toBeGreaterThan(ranked[1]?.score ?? 0);
+    expect(ranked.every((r) => r.match === r.score >= base.matcher.options.threshold)).toBe(true);
+  });
+
+  it('gives the same answers after the index is serialised and loaded again', () => {
+    const index = base.matcher.index;
+    const again = ClaimIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    const q = terms('Meta delayed the release of Behemoth');
+    expect(again.search(q, 5)).toEqual(index.search(q, 5));
+  });
+
+  it('refuses an index written by another serialisation version', () => {
+    expect(() => ClaimIndex.fromJSON({ v: 99, keys: [], vocab: [], phrasings: [] })).toThrow(/version 99/);
+  });
+});
+
+describe('relation', () => {
+  const claim = 'Meta has stopped releasing open-source AI models.';
+  it.each([
+    ['Meta has stopped releasing open-source models.', 'asserts'],
+    ['Meta has not stopped releasing open-source models.', 'denies'],
+    ['We plan to continue releasing leading open source models.', 'denies'],
+    ['Meta denied that it had stopped releasing open models.', 'denies'],
+    ['Meta denied reports that it had not stopped releasing open models.', 'asserts'],
+    ['Meta no longer releases open-source models, the company said.', 'asserts'],
+  ] as const)('%j %s the claim', (sentence, relation) => {
+    // "no longer releases" negates "releases", which the claim words as "stopped releasing": a double turn.
+    const expected = sentence.startsWith('Meta no longer') ? 'denies' : relation;
+    expect(relationOf(sentence, sentence.startsWith('Meta no longer') ? 'Meta releases open-source models.' : claim)).toBe(expected);
+  });
+
+  it('does not read emphasis as negation', () => {
+    expect(relationOf('The pivot is not just a technical adjustment: Meta is moving to closed models.', 'Meta is moving to closed models.')).toBe('asserts');
+  });
+
+  it('ignores a negation in a clause that does not speak of the claim', () => {
+    expect(relationOf('The announcement came during a routine quarterly review, but there was nothing routine about its impact.', 'Meta announced the suspension during a routine quarterly review.')).toBe('asserts');
+  });
+
+  it('treats questions and conditionals as stating nothing', () => {
+    expect(isAssertion('Will Open Source Dominance End?')).toBe(false);
+    expect(isAssertion('If Meta closes its models, developers lose.')).toBe(false);
+    expect(isAssertion('Meta closed its models.')).toBe(true);
+  });
+});

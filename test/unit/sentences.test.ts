@@ -1,0 +1,49 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { blockTexts, CONTEXT_CHARS, sentencesOf, splitSentences } from '../../src/extract/sentences';
+import { extractArticle, looksLikeArticle } from '../../src/extract/article';
+import { readShared } from './helpers';
+
+const dom = (html: string) => parseHTML(html).document as unknown as Document;
+
+describe('sentences', () => {
+  it('splits on sentence ends but not after common abbreviations', () => {
+    expect(splitSentences('Sen. Smith said no. The U.S. economy grew 2.5% in 2024. Really? Yes!')).toEqual([
+      'Sen. Smith said no.',
+      'The U.S. economy grew 2.5% in 2024.',
+      'Really?',
+      'Yes!',
+    ]);
+  });
+
+  it('never joins text across paragraphs or list items', () => {
+    const { document } = parseHTML('<div><p>First para <b>bold</b> end</p><ul><li>One</li><li>Two</li></ul>tail <br> after</div>');
+    expect(blockTexts(document.querySelector('div') as unknown as Element)).toEqual(['First para bold end', 'One', 'Two', 'tail', 'after']);
+  });
+
+  it('gives each sentence the text before and after it as quote context', () => {
+    const s = sentencesOf(['Alpha one. Beta two.', 'Gamma three.']);
+    expect(s.map((x) => x.text)).toEqual(['Alpha one.', 'Beta two.', 'Gamma three.']);
+    expect(s[1]).toMatchObject({ prefix: 'Alpha one.', suffix: 'Gamma three.', block: 0 });
+    expect(s[0]!.prefix).toBe('');
+    for (const x of s) expect(x.prefix.length).toBeLessThanOrEqual(CONTEXT_CHARS);
+  });
+});
+
+describe('article extraction', () => {
+  it('extracts a real news page without changing the document', () => {
+    const doc = dom(readShared('pages', 'readability', 'wapo-1', 'source.html'));
+    const before = doc.documentElement.outerHTML.length;
+    expect(looksLikeArticle(doc)).toBe(true);
+    const a = extractArticle(doc)!;
+    expect(a.title).toBe('Attack stokes instability fears in North Africa');
+    expect(a.words).toBeGreaterThan(300);
+    expect(a.sentences.length).toBeGreaterThan(15);
+    expect(doc.documentElement.outerHTML.length).toBe(before);
+  });
+
+  it('passes a page that is not an article through the cheap gate as not one', () => {
+    const doc = dom('<html><body><nav><a href="/">Home</a></nav><form><input name="q"><button>Search</button></form></body></html>');
+    expect(looksLikeArticle(doc)).toBe(false);
+  });
+});
