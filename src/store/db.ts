@@ -68,30 +68,43 @@ export function digestOf(pack: Pack): string {
 export async function installPack(db: ClaimDb, pack: Pack, origin: PackOrigin, now = Date.now()): Promise<void> {
   const tx = db.transaction(['packs', 'claims'], 'readwrite');
   const claims = tx.objectStore('claims');
-  const done = tx.done;
-  try {
-    const oldKeys = await claims.index('byPack').getAllKeys(pack.id);
-    await Promise.all([
-      ...oldKeys.map((k) => claims.delete(k)),
-      ...pack.claims.map((c) => claims.put({ ...c, packId: pack.id })),
-      tx.objectStore('packs').put({
-        id: pack.id,
-        title: pack.title,
-        updated: pack.updated,
-        language: pack.language,
-        sources: pack.sources,
-        claimCount: pack.claims.length,
-        origin,
-        installedAt: now,
-        digest: digestOf(pack),
-      }),
-    ]);
-  } catch (e) {
-    tx.abort();
-    await done.catch(() => undefined);
-    throw e;
+  const oldKeys = await claims.index('byPack').getAllKeys(pack.id);
+  // A request can fail as it is made (DataCloneError is thrown, not reported): each is wrapped, so that a failure
+  // of either kind aborts the transaction instead of letting the requests already made commit. Every request is
+  // awaited, so that once one fails the others' aborts are not left unhandled.
+  const attempt = (request: () => Promise<unknown>) => {
+    try {
+      return request();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  const results = await Promise.allSettled([
+    ...oldKeys.map((k) => attempt(() => claims.delete(k))),
+    ...pack.claims.map((c) => attempt(() => claims.put({ ...c, packId: pack.id }))),
+    attempt(() => tx.objectStore('packs').put({
+      id: pack.id,
+      title: pack.title,
+      updated: pack.updated,
+      language: pack.language,
+      sources: pack.sources,
+      claimCount: pack.claims.length,
+      origin,
+      installedAt: now,
+      digest: digestOf(pack),
+    })),
+  ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request
+    }
+    await tx.done.catch(() => undefined);
+    throw failed.reason;
   }
-  await done;
+  await tx.done;
 }
 
 export function listPacks(db: ClaimDb): Promise<StoredPack[]> {

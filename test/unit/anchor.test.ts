@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { buildTextIndex } from '../../src/anchor/text-index';
+import { CONFIDENCE_FLOOR, matchQuote, rangeOf } from '../../src/anchor/match-quote';
+
+function page(html: string): Document {
+  document.body.innerHTML = html;
+  return document;
+}
+
+describe('anchoring a sentence on the live page by quote', () => {
+  it('finds a sentence split across inline elements and whitespace', () => {
+    const doc = page('<article><p>Intro.   Meta <em>delayed</em>\n the <a href="#">Behemoth</a> model. Outro.</p></article>');
+    const index = buildTextIndex(doc.body);
+    const m = matchQuote(index, { exact: 'Meta delayed the Behemoth model.', prefix: 'Intro.', suffix: 'Outro.' });
+    expect(m).not.toBeNull();
+    expect(rangeOf(index, m!, doc)!.toString().replace(/\s+/g, ' ')).toBe('Meta delayed the Behemoth model.');
+  });
+
+  it('tells repeated sentences apart by their context', () => {
+    const doc = page('<p>First context. Meta paused it.</p><p>Second context. Meta paused it.</p>');
+    const index = buildTextIndex(doc.body);
+    const m = matchQuote(index, { exact: 'Meta paused it.', prefix: 'Second context.', suffix: '' })!;
+    expect(index.text.slice(0, m.start)).toContain('Second context.');
+  });
+
+  it('leaves editable regions, form fields and scripts alone', () => {
+    const doc = page('<div contenteditable="true">Meta paused its open models today.</div><textarea>Meta paused its open models today.</textarea><script>var s="Meta paused its open models today."</script>');
+    const index = buildTextIndex(doc.body);
+    expect(index.text).not.toContain('Meta paused');
+    expect(matchQuote(index, { exact: 'Meta paused its open models today.', prefix: '', suffix: '' })).toBeNull();
+  });
+
+  it('does not anchor a short, ambiguous quote whose context disagrees', () => {
+    const doc = page('<p>Alpha. Yes.</p><p>Beta. Yes.</p>');
+    const index = buildTextIndex(doc.body);
+    const m = matchQuote(index, { exact: 'Yes.', prefix: 'Something else entirely', suffix: 'Nothing like it' });
+    expect(m).toBeNull();
+    expect(CONFIDENCE_FLOOR).toBeGreaterThan(0);
+  });
+
+  it('does not anchor text that is not on the page', () => {
+    const index = buildTextIndex(page('<p>Meta paused it.</p>').body);
+    expect(matchQuote(index, { exact: 'Meta resumed it.', prefix: '', suffix: '' })).toBeNull();
+  });
+});

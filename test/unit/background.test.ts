@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { BackgroundService, type BackgroundEnv } from '../../src/background/service';
+import type { TabReport } from '../../src/messaging/contract';
+import { parseCStoBG, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
+import { BUNDLED_PACKS } from '../../src/packs/bundled';
+import { openClaimDb } from '../../src/store/db';
+
+let n = 0;
+function env(overrides: Partial<BackgroundEnv> = {}) {
+  const badges = new Map<number, string>();
+  const saved = new Map<number, TabReport>();
+  const logs: string[] = [];
+  const e: BackgroundEnv = {
+    openDb: () => openClaimDb(`bg-${++n}`),
+    bundled: BUNDLED_PACKS,
+    setBadge: async (tab, text) => void badges.set(tab, text),
+    saveReport: async (tab, r) => void (r ? saved.set(tab, r) : saved.delete(tab)),
+    loadReport: async (tab) => saved.get(tab),
+    log: (m) => logs.push(m),
+    ...overrides,
+  };
+  return { e, badges, saved, logs };
+}
+
+const article = { title: 'Meta AI’s Astonishing Shift', byline: null, siteName: 'BitcoinWorld', lang: 'en', words: 900 };
+const sentences = [
+  'Top members of Meta’s new Superintelligence Lab have reportedly discussed moving away from the company’s powerful open-source AI model , Behemoth.',
+  'The weather was fine.',
+  'A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”',
+  'They stated, “We plan to continue releasing leading open source models.',
+];
+
+describe('background service', () => {
+  it('matches what a content script sends, counts claims on the badge and keeps the report for the popup', async () => {
+    const { e, badges } = env();
+    const bg = new BackgroundService(e);
+    const reply = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
+    expect(reply!.status).toBe('claims');
+    expect(reply!.matches.map((m) => [m.sentence, m.claim.claimId, m.relation])).toEqual([
+      [0, 'msl-discussed-closed-behemoth', 'asserts'],
+      [2, 'meta-position-unchanged', 'asserts'],
+      [3, 'meta-stopped-releasing-open-models', 'denies'],
+    ]);
+    expect(badges.get(7)).toBe('3');
+    const ui = await bg.fromUI({ type: 'ui/report', tabId: 7 });
+    expect(ui.state).toBe('ready');
+    if (ui.state === 'ready') expect(ui.report.matches).toHaveLength(3);
+  });
+
+  it('clears the badge and the report when the tab navigates, and reports nothing for unknown tabs', async () => {
+    const { e, badges } = env();
+    const bg = new BackgroundService(e);
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
+    await bg.tabNavigated(3);
+    expect(badges.get(3)).toBe('');
+    expect(await bg.fromUI({ type: 'ui/report', tabId: 3 })).toEqual({ state: 'none' });
+  });
+
+  it('records pages that are not articles and articles in other languages, without a badge', async () => {
+    const { e, badges } = env();
+    const bg = new BackgroundService(e);
+    await bg.ready;
+    await bg.fromContentScript({ type: 'cs/not-article', url: 'https://x.test/' }, 1);
+    const fr = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/fr', article: { ...article, lang: 'fr' }, sentences }, 2);
+    expect(fr).toEqual({ status: 'unsupported-language', matches: [] });
+    expect(badges.get(1)).toBe('');
+    expect(badges.get(2)).toBe('');
+    const r = await bg.fromUI({ type: 'ui/report', tabId: 1 });
+    expect(r.state === 'ready' && r.report.status).toBe('not-article');
+  });
+
+  it('says the database is loading until it is, then works on bundled data if IndexedDB fails', async () => {
+    let fail: (e: Error) => void = () => undefined;
+    const { e, logs } = env({ openDb: () => new Promise((_, reject) => (fail = reject)) });
+    const bg = new BackgroundService(e);
+    expect(await bg.fromUI({ type: 'ui/report', tabId: 1 })).toEqual({ state: 'loading' });
+    fail(new Error('QuotaExceededError'));
+    const base = await bg.ready;
+    expect(base.size).toBeGreaterThanOrEqual(12);
+    expect(logs[0]).toMatch(/using bundled packs only: QuotaExceededError/);
+  });
+});
+
+describe('message contract', () => {
+  it('accepts well-formed messages and drops everything else', () => {
+    expect(parseCStoBG({ type: 'cs/match', url: 'u', article, sentences: ['a'] })).toBeTruthy();
+    expect(parseCStoBG({ type: 'cs/match', url: 'u', article, sentences: [1] })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/match', url: 'u', article: { ...article, words: 'many' }, sentences: [] })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/match', url: 'u', article, sentences: ['x'.repeat(10_000)] })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/evil', url: 'u' })).toBeUndefined();
+    expect(parseCStoBG(null)).toBeUndefined();
+    expect(parseUItoBG({ type: 'ui/report', tabId: 4 })).toEqual({ type: 'ui/report', tabId: 4 });
+    expect(parseUItoBG({ type: 'ui/report', tabId: -1 })).toBeUndefined();
+    expect(parseUItoCS({ type: 'ui/reveal', sentence: 2 })).toEqual({ type: 'ui/reveal', sentence: 2 });
+    expect(parseUItoCS({ type: 'ui/reveal', sentence: '2' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { BackgroundService } from '../../src/background/service';
+import type { ReportReply } from '../../src/messaging/contract';
+import { BUNDLED_PACKS } from '../../src/packs/bundled';
+import { openClaimDb } from '../../src/store/db';
+import { Popup } from '../../src/ui/Popup';
+
+const root = () => document.getElementById('root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
+afterEach(() => render(null, root()));
+
+async function show(reply: ReportReply, reveal: (tab: number, s: number) => Promise<boolean> = async () => true) {
+  render(null, root());
+  await act(async () => {
+    render(<Popup tabId={1} load={async () => reply} reveal={reveal} />, root());
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+  return root();
+}
+
+async function reportFor(sentences: string[]): Promise<ReportReply> {
+  const bg = new BackgroundService({
+    openDb: () => openClaimDb(`popup-${Math.random()}`),
+    bundled: BUNDLED_PACKS,
+    setBadge: async () => undefined,
+    saveReport: async () => undefined,
+    loadReport: async () => undefined,
+    log: () => undefined,
+  });
+  await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/', article: { title: 'T', byline: null, siteName: 'Site', lang: 'en', words: 100 }, sentences }, 1);
+  return bg.fromUI({ type: 'ui/report', tabId: 1 });
+}
+
+describe('popup', () => {
+  it.each([
+    [{ state: 'loading' } as ReportReply, 'The claim database is still loading'],
+    [{ state: 'none' } as ReportReply, 'Claimlight has not checked this page'],
+  ])('shows the empty state for %j', async (reply, text) => {
+    expect((await show(reply)).textContent).toContain(text);
+  });
+
+  it('says when a page is not an article, and when an article has no known claims', async () => {
+    const base = { state: 'ready', packs: 1, claims: 17 } as const;
+    const report = { url: 'u', article: null, matches: [], at: 0 };
+    expect((await show({ ...base, report: { ...report, status: 'not-article' } })).textContent).toContain('does not look like a news article');
+    expect((await show({ ...base, report: { ...report, status: 'no-claims' } })).textContent).toContain('No known claims on this page');
+  });
+
+  it('lists a denied claim with refuting coverage as corroborating the page', async () => {
+    const el = await show(
+      await reportFor([
+        'A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”',
+        'They stated, “We plan to continue releasing leading open source models.',
+      ]),
+    );
+    const items = [...el.querySelectorAll('.claim-item')];
+    expect(items).toHaveLength(2);
+    const denied = items.find((i) => i.textContent!.includes('Meta has stopped releasing open-source AI models.'))!;
+    expect(denied.textContent).toContain('This page denies this claim');
+    // The spokesperson refutes the claim, so corroborates a page that denies it.
+    const corroborating = denied.querySelector('.group-corroborates')!;
+    expect(corroborating.textContent).toContain('Meta spokesperson, to TechCrunch');
+    expect(denied.querySelector('.group-contradicts')!.textContent).toContain('Unattributed web article');
+    const spokesperson = [...corroborating.querySelectorAll('li')].find((li) => li.textContent!.includes('Meta spokesperson'))!;
+    const link = spokesperson.querySelector('a')!;
+    expect(link.getAttribute('href')).toMatch(/^https:\/\/techcrunch\.com\//);
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('asks the page to show a sentence when its quote is clicked, and says so if it is gone', async () => {
+    const asked: number[] = [];
+    const el = await show(await reportFor(['The weather.', 'Meta’s decision to open‑source new AI models reflects a strategic pivot.']), async (_tab, s) => {
+      asked.push(s);
+      return false;
+    });
+    await act(async () => (el.querySelector('button.sentence') as HTMLButtonElement).click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(asked).toEqual([1]);
+    expect(el.textContent).toContain('no longer on the page');
+  });
+});
