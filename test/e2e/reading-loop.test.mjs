@@ -1,0 +1,170 @@
+// The whole reading loop in Debian's Chromium with the built extension: seed-story pages highlighted, the hover
+// card, the badge, the popup's lists, the click that scrolls, the empty states. Screenshots go to
+// test-results/screenshots/.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+
+let server;
+let browser;
+const pageErrors = [];
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path) {
+  const page = await browser.context.newPage();
+  // Saved pages throw errors of their own (their scripts are missing); ours would come from the extension's files.
+  page.on('pageerror', (e) => {
+    if (/chrome-extension:\/\//.test(e.stack ?? '')) pageErrors.push(`${path}: ${e.stack}`);
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /chrome-extension:\/\/|claimlight/i.test(`${m.text()} ${m.location().url}`)) pageErrors.push(`${path}: ${m.text()}`);
+  });
+  await page.goto(`${server.origin}${path}`);
+  return page;
+}
+
+async function openPopup(tabId) {
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+/** Expected on each seed page: sentences (by a fragment) and whether the page asserts or denies their claim. */
+const SEEDS = {
+  suspension: [['When Meta AI announced the Meta open-source model suspension', 'asserts'], ['European Union has already announced increased funding', 'asserts']],
+  'lab-discussed': [
+    ['Top members of Meta’s new Superintelligence Lab have reportedly discussed', 'asserts'],
+    ['its release was delayed due to underwhelming internal performance', 'asserts'],
+    ['official position on open-source AI remains', 'asserts'],
+    ['We plan to continue releasing leading open source models', 'denies'],
+  ],
+  'will-open-source': [['Meta’s decision to open‑source new AI models', 'asserts']],
+  'moving-to-closed': [
+    ['moving away from its flagship open-source Llama models toward proprietary', 'asserts'],
+    ['encountered critical issues related to data privacy', 'asserts'],
+  ],
+};
+
+describe('the seed story', () => {
+  for (const [slug, expected] of Object.entries(SEEDS)) {
+    it(`highlights the claims on "${slug}" and counts them on the badge`, async () => {
+      const page = await open(`/seed/${slug}`);
+      await waitForHighlights(page);
+      const h = await highlights(page);
+      for (const [fragment, tone] of expected) {
+        const inTone = (h[`claimlight-${tone}`] ?? []).some((t) => t.includes(fragment));
+        assert.ok(inTone, `"${fragment}" should be highlighted as ${tone}; got ${JSON.stringify(h, null, 1)}`);
+      }
+      const tabId = await tabIdOf(browser.worker, page);
+      const badge = await badgeOf(browser.worker, tabId);
+      const popup = await openPopup(tabId);
+      await popup.waitForSelector('.claim-item');
+      const listed = await popup.locator('.claim-item').count();
+      assert.equal(badge, String(listed), 'the badge counts the claims the popup lists');
+      assert.ok(listed >= expected.length / 2);
+      await page.bringToFront();
+      await screenshot(page, `seed-${slug}`);
+      await popup.close();
+      await page.close();
+    });
+  }
+});
+
+describe('hover card and popup on the lab-discussed page', () => {
+  let page;
+  let tabId;
+  before(async () => {
+    page = await open('/seed/lab-discussed');
+    await waitForHighlights(page);
+    tabId = await tabIdOf(browser.worker, page);
+  });
+  after(() => page.close());
+
+  it('shows the claim, the denial and the coverage when a denying sentence is hovered', async () => {
+    const at = await rectOfHighlight(page, 'We plan to continue releasing');
+    assert.ok(at, 'the denying sentence is highlighted');
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(400);
+    const text = (await accessibleText(page)).join('\n');
+    assert.match(text, /\[dialog\] Claimlight: known claim/);
+    assert.match(text, /This page denies this claim/);
+    assert.match(text, /Meta has stopped releasing open-source AI models\./);
+    assert.match(text, /\d sources?\n? support/);
+    assert.match(text, /\d sources?\n? refute/);
+    assert.match(text, /Meta spokesperson, to TechCrunch/);
+    assert.match(text, /Data as of/);
+    await screenshot(page, 'card-denies');
+    // Moving away hides it again.
+    await page.mouse.move(1200, 20);
+    await page.waitForTimeout(600);
+    assert.doesNotMatch((await accessibleText(page)).join('\n'), /This page denies this claim/);
+  });
+
+  it('lists each claim with the coverage that corroborates and contradicts the page', async () => {
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.claim-item');
+    const denied = popup.locator('.claim-item', { hasText: 'Meta has stopped releasing open-source AI models.' });
+    await denied.locator('.toggle').click();
+    assert.match(await denied.locator('.rel').innerText(), /This page denies this claim/);
+    const corroborates = denied.locator('.group-corroborates');
+    assert.match(await corroborates.innerText(), /Meta spokesperson, to TechCrunch/);
+    assert.match(await denied.locator('.group-contradicts').innerText(), /Unattributed web article/);
+    // Each item: outlet, date, headline linked to the source.
+    const item = corroborates.locator('li', { hasText: 'Meta spokesperson' });
+    assert.match(await item.locator('.cov-date').innerText(), /Jul 14, 2025/);
+    assert.match(await item.locator('a').getAttribute('href'), /^https:\/\/techcrunch\.com\//);
+    await screenshot(popup, 'popup-claims');
+    await popup.close();
+  });
+
+  it('scrolls the page to a claim and flashes it when the claim is clicked in the popup', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.claim-item');
+    await popup.locator('.claim-item', { hasText: 'Meta will keep training a mix of open and closed AI models.' }).locator('button.sentence').click();
+    await page.bringToFront();
+    await page.waitForFunction(() => window.scrollY > 300, null, { timeout: 5_000 });
+    const flashing = await page.evaluate(() => [...CSS.highlights].filter(([k]) => k.startsWith('claimlight-flash')).flatMap(([, h]) => [...h].map((r) => r.toString())));
+    assert.ok(flashing.some((t) => t.includes('mix of open and closed')), `flash on the sentence, got ${JSON.stringify(flashing)}`);
+    await screenshot(page, 'revealed');
+    await popup.close();
+  });
+});
+
+describe('empty states', () => {
+  it('says a page is not an article, with no badge and no highlight', async () => {
+    const page = await open('/fixture/not-article.html');
+    const tabId = await tabIdOf(browser.worker, page);
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.empty-title:has-text("does not look like a news article")');
+    assert.equal(await badgeOf(browser.worker, tabId), '');
+    assert.deepEqual(Object.values(await highlights(page)).flat(), []);
+    await screenshot(popup, 'popup-not-article');
+    await popup.close();
+    await page.close();
+  });
+
+  it('says an article has no known claims', async () => {
+    const page = await open('/readability/wapo-1');
+    const tabId = await tabIdOf(browser.worker, page);
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.empty-title:has-text("No known claims")', { timeout: 15_000 });
+    assert.equal(await badgeOf(browser.worker, tabId), '');
+    await screenshot(popup, 'popup-no-claims');
+    await popup.close();
+    await page.close();
+  });
+
+  it('raised no error from the extension on any page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});
