@@ -46,9 +46,12 @@ export function createCardHost(doc: Document): CardHost {
       const { width, height } = pop.getBoundingClientRect();
       const vw = win.innerWidth;
       const vh = win.innerHeight;
-      // Below the sentence if it fits, else above; kept inside the viewport.
+      // Below the line if it fits, else above if it fits, else on the roomier side; always inside the viewport.
+      const below = vh - anchor.bottom - GAP;
+      const above = anchor.top - GAP;
       let top = anchor.bottom + GAP;
-      if (top + height > vh - GAP && anchor.top - GAP - height > GAP) top = anchor.top - GAP - height;
+      if (height > below && (height <= above || above > below)) top = anchor.top - GAP - height;
+      top = Math.min(Math.max(GAP, top), vh - height - GAP);
       const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, vw - width - GAP));
       pop.style.left = `${left}px`;
       pop.style.top = `${Math.max(GAP, top)}px`;

@@ -32,7 +32,7 @@ export function Card({ match }: { match: MatchView }) {
       {top.length > 0 && (
         <ul class="covs">
           {top.map(({ item, side }) => (
-            <CoverageItem item={item} side={side} />
+            <CoverageItem item={item} side={side} note={false} />
           ))}
         </ul>
       )}

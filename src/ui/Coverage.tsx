@@ -3,8 +3,8 @@ import { formatDate, headlineOf, safeHref } from './format';
 
 const SIDE_ICON: Record<Side, string> = { corroborates: '✓', contradicts: '✗', mixed: '≈' };
 
-/** One coverage item: outlet, date, headline (linked) and why it stands where it stands. */
-export function CoverageItem({ item, side }: { item: CoverageView; side: Side }) {
+/** One coverage item: outlet, date, headline (linked) and, unless left out, why it stands where it stands. */
+export function CoverageItem({ item, side, note = true }: { item: CoverageView; side: Side; note?: boolean }) {
   const href = safeHref(item.url);
   const date = formatDate(item.published);
   return (
@@ -25,7 +25,7 @@ export function CoverageItem({ item, side }: { item: CoverageView; side: Side })
         ) : (
           <span class="cov-title">{headlineOf(item)}</span>
         )}
-        {item.note && <div class="cov-note">{item.note}</div>}
+        {note && item.note && <div class="cov-note">{item.note}</div>}
       </div>
     </li>
   );

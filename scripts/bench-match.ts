@@ -1,0 +1,131 @@
+// The matcher's figures, printed: ranking quality and the highlight decision on the CheckThat! claim-retrieval
+// benchmark (../shared/eval/checkthat, research use only, never bundled), false matches on the sentences of the
+// real articles in ../shared/pages/readability, and speed.
+// Run: npm run bench:match   (CLAIMLIGHT_SHARED=/path/to/shared to point elsewhere)
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { ClaimBase } from '../src/claims/claim-base';
+import { extractArticle } from '../src/extract/article';
+import type { Pack } from '../src/packs/types';
+import { BUNDLED_PACKS } from '../src/packs/bundled';
+import { validBundledPacks } from '../src/store/seed';
+
+const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
+const EVAL = join(SHARED, 'eval', 'checkthat');
+const PAGES = join(SHARED, 'pages', 'readability');
+const K = 5;
+
+const jsonl = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+
+interface PoolClaim {
+  id: string;
+  text: string;
+  title?: string;
+}
+interface Query {
+  id: string;
+  text: string;
+  relevant: string[];
+}
+
+/** All of claims.jsonl as one pack: the claim text, with the fact-check's headline as an alternate phrasing. */
+function poolPack(): Pack {
+  const claims = jsonl<PoolClaim>(join(EVAL, 'claims.jsonl'));
+  return {
+    format: 'claimlight-pack',
+    version: 1,
+    id: 'checkthat-pool',
+    title: 'CheckThat! 2A pool (evaluation only)',
+    updated: '2022-01-01',
+    language: 'en',
+    sources: [],
+    claims: claims.map((c) => ({ id: c.id, text: c.text, alternates: c.title && c.title !== c.text ? [c.title] : [], coverage: [] })),
+  };
+}
+
+function rankingFigures(base: ClaimBase, queries: Query[]) {
+  let ap = 0;
+  let p1 = 0;
+  let r5 = 0;
+  let matched = 0;
+  const t0 = performance.now();
+  const ranked = queries.map((q) => base.matcher.rank({ text: q.text }, K));
+  const seconds = (performance.now() - t0) / 1000;
+  queries.forEach((q, i) => {
+    const ids = ranked[i]!.map((r) => base.entry(r.doc).claim.id);
+    const at = ids.findIndex((id) => q.relevant.includes(id));
+    if (at >= 0) {
+      ap += 1 / (at + 1);
+      r5++;
+      if (at === 0) p1++;
+    }
+    if (at === 0 && ranked[i]![0]!.match) matched++;
+  });
+  const n = queries.length;
+  return { map5: ap / n, p1: p1 / n, r5: r5 / n, matched: matched / n, qps: n / seconds };
+}
+
+function articleSentences(): Array<{ page: string; text: string; context: string }> {
+  const out: Array<{ page: string; text: string; context: string }> = [];
+  for (const page of readdirSync(PAGES).sort()) {
+    const file = join(PAGES, page, 'source.html');
+    if (!existsSync(file)) continue;
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    const a = extractArticle(document as unknown as Document);
+    if (!a || !/^en\b/i.test(a.lang)) continue;
+    a.sentences.forEach((s, i) => {
+      const context = [a.title, a.sentences[i - 2]?.text ?? '', a.sentences[i - 1]?.text ?? ''].join(' ');
+      out.push({ page, text: s.text, context });
+    });
+  }
+  return out;
+}
+
+function falseMatches(base: ClaimBase, sentences: Array<{ page: string; text: string; context: string }>) {
+  const hits: Array<{ page: string; text: string; claim: string; score: number }> = [];
+  const t0 = performance.now();
+  for (const s of sentences) {
+    const b = base.matcher.best({ text: s.text, context: s.context });
+    if (b) hits.push({ page: s.page, text: s.text, claim: base.entry(b.doc).claim.text, score: b.score });
+  }
+  return { hits, ms: performance.now() - t0 };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+if (!existsSync(EVAL)) {
+  console.error(`bench:match: ${EVAL} not found (set CLAIMLIGHT_SHARED to the shared/ folder)`);
+  process.exit(2);
+}
+
+const t0 = performance.now();
+const pool = new ClaimBase([poolPack()]);
+const buildMs = performance.now() - t0;
+const dev = jsonl<Query>(join(EVAL, 'dev.jsonl'));
+const train = jsonl<Query>(join(EVAL, 'train.jsonl'));
+const devFig = rankingFigures(pool, dev);
+const trainFig = rankingFigures(pool, train);
+const sentences = articleSentences();
+const poolFalse = falseMatches(pool, sentences);
+const seedBase = new ClaimBase(validBundledPacks(BUNDLED_PACKS));
+const seedFalse = falseMatches(seedBase, sentences);
+
+console.log(`Claimlight matcher benchmark (threshold ${pool.matcher.options.threshold})`);
+console.log(`pool: ${pool.size} claims from ${EVAL}, index built in ${buildMs.toFixed(0)} ms`);
+console.log('');
+console.log(`ranking (k=${K})        MAP@5   P@1    Recall@5  matched at threshold  queries/s`);
+for (const [name, f, n] of [['dev', devFig, dev.length], ['train', trainFig, train.length]] as const) {
+  console.log(`${`${name} (${n} queries)`.padEnd(22)} ${f.map5.toFixed(3)}   ${f.p1.toFixed(3)}  ${f.r5.toFixed(3)}     ${pct(f.matched).padStart(6)}                ${f.qps.toFixed(0)}`);
+}
+console.log('');
+console.log(`false matches on ${sentences.length} sentences of the English articles in ${PAGES}:`);
+console.log(`  against the pool:             ${poolFalse.hits.length} (${(poolFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences), ${(sentences.length / (poolFalse.ms / 1000)).toFixed(0)} sentences/s`);
+console.log(`  against the bundled packs:    ${seedFalse.hits.length} (${(seedFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences)`);
+if (process.argv.includes('--show')) {
+  for (const h of [...poolFalse.hits, ...seedFalse.hits]) console.log(`  ${h.score.toFixed(2)} [${h.page}] ${h.text.slice(0, 100)}\n        -> ${h.claim.slice(0, 100)}`);
+}
