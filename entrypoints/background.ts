@@ -6,12 +6,14 @@ import { openClaimDb } from '../src/store/db';
 
 export default defineBackground(() => {
   const reportKey = (tabId: number) => `report:${tabId}`;
+  // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
+  const action = browser.action ?? browser.browserAction;
   const service = new BackgroundService({
     openDb: () => openClaimDb(),
     bundled: BUNDLED_PACKS,
     async setBadge(tabId, text) {
-      await browser.action.setBadgeText({ tabId, text }).catch(() => undefined); // the tab may be gone
-      if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' }).catch(() => undefined);
+      await action.setBadgeText({ tabId, text }).catch(() => undefined); // the tab may be gone
+      if (text) await action.setBadgeBackgroundColor({ tabId, color: '#b45309' }).catch(() => undefined);
     },
     async saveReport(tabId, report) {
       if (report) await browser.storage.session.set({ [reportKey(tabId)]: report });

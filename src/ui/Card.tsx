@@ -19,8 +19,9 @@ export function Card({ match }: { match: MatchView }) {
       </div>
       <p class="claim">{claim.text}</p>
       <div class="tally" aria-label="Coverage of this claim">
-        <span class="t-sup">{plural(claim.supports, 'source')} support</span>
-        <span class="t-ref">{plural(claim.refutes, 'source')} refute</span>
+        <span class="t-lbl">The claim:</span>
+        <span class="t-sup">{plural(claim.supports, 'source')} support{claim.supports === 1 ? 's' : ''}</span>
+        <span class="t-ref">{claim.refutes} refute{claim.refutes === 1 ? 's' : ''}</span>
         {claim.mixed > 0 && <span class="t-mix">{claim.mixed} mixed</span>}
       </div>
       {claim.rating && (
@@ -29,6 +30,7 @@ export function Card({ match }: { match: MatchView }) {
           {claim.rating.outlet ? ` (${claim.rating.outlet})` : ''}
         </div>
       )}
+      {top.length > 0 && <div class="legend">Sources, as they bear on this page: ✓ corroborate · ✗ contradict · ≈ mixed</div>}
       {top.length > 0 && (
         <ul class="covs">
           {top.map(({ item, side }) => (

@@ -39,6 +39,8 @@ export const CARD_CSS = `
   .claim { margin: 8px 0 6px; font-size: 14.5px; font-weight: 600; line-height: 1.35; }
   .tally { display: flex; gap: 10px; font-size: 12px; font-weight: 600; }
   .t-sup { color: var(--cl-cor); } .t-ref { color: var(--cl-con); } .t-mix { color: var(--cl-mix); }
+  .t-lbl { color: var(--cl-muted); font-weight: 500; }
+  .legend { margin-top: 8px; font-size: 11px; color: var(--cl-muted); }
   .rating { font-size: 12px; margin-top: 4px; }
   .foot { margin-top: 8px; font-size: 11px; color: var(--cl-muted); border-top: 1px solid var(--cl-line); padding-top: 6px; }
 `;

@@ -98,8 +98,8 @@ describe('hover card and popup on the lab-discussed page', () => {
     assert.match(text, /\[dialog\] Claimlight: known claim/);
     assert.match(text, /This page denies this claim/);
     assert.match(text, /Meta has stopped releasing open-source AI models\./);
-    assert.match(text, /\d sources?\n? support/);
-    assert.match(text, /\d sources?\n? refute/);
+    assert.match(text, /\d sources?\n? supports?/);
+    assert.match(text, /\d\n? refutes?/);
     assert.match(text, /Meta spokesperson, to TechCrunch/);
     assert.match(text, /Data as of/);
     await screenshot(page, 'card-denies');
