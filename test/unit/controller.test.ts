@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BackgroundService } from '../../src/background/service';
+import { runClaimlight } from '../../src/content/controller';
+import type { CStoBG } from '../../src/messaging/contract';
+import { BUNDLED_PACKS } from '../../src/packs/bundled';
+import { openClaimDb } from '../../src/store/db';
+
+const ARTICLE = `
+  <header><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav></header>
+  <article>
+    <h1>Meta and open models</h1>
+    <p>Meta has long championed open AI development, and developers have built on its Llama models for years now.</p>
+    <p>Top members of Meta’s new Superintelligence Lab have reportedly discussed moving away from the company’s powerful open-source AI model, Behemoth. The talks were described as early by several people.</p>
+    <p>A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.” They stated, “We plan to continue releasing leading open source models.”</p>
+    <p>Analysts said the company faces pressure to show returns on its spending, and that its plans for the year were still taking shape.</p>
+  </article>
+  <footer>© News</footer>`;
+
+function setPage(html: string) {
+  document.body.innerHTML = html;
+}
+
+async function run(sent: CStoBG[] = []) {
+  const bg = new BackgroundService({
+    openDb: () => openClaimDb(`cs-${Math.random()}`),
+    bundled: BUNDLED_PACKS,
+    setBadge: async () => undefined,
+    saveReport: async () => undefined,
+    loadReport: async () => undefined,
+    log: () => undefined,
+  });
+  const controller = new AbortController();
+  const session = await runClaimlight({
+    window: window as unknown as Window & typeof globalThis,
+    document,
+    signal: controller.signal,
+    send: async (msg) => {
+      sent.push(msg);
+      return bg.fromContentScript(msg, 1);
+    },
+  });
+  return { session, controller, sent };
+}
+
+afterEach(() => {
+  document.documentElement.querySelectorAll(':scope > div').forEach((d) => d.remove());
+});
+
+describe('content script controller', () => {
+  it('anchors the matched sentences on the live page and cleans up after itself', async () => {
+    setPage(ARTICLE);
+    const before = document.body.innerHTML;
+    const { session, controller } = await run();
+    expect(session).toBeDefined();
+    const texts = session!.anchored.map((a) => a.range.toString());
+    expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('Top members of Meta’s new Superintelligence Lab'), expect.stringContaining('We plan to continue releasing')]));
+    expect(session!.anchored.find((a) => a.range.toString().includes('We plan'))!.match.relation).toBe('denies');
+    // The page's own markup is untouched; our one host sits on <html>.
+    expect(document.body.innerHTML).toBe(before);
+    expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(1);
+    expect(session!.reveal(session!.anchored[0]!.match.sentence)).toBe(true);
+    expect(session!.reveal(9999)).toBe(false);
+    controller.abort();
+    expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
+  });
+
+  it('tells the background a page is not an article and adds nothing to it', async () => {
+    setPage('<form><input name="q"><button>Search</button></form>');
+    const { session, sent } = await run();
+    expect(session).toBeUndefined();
+    expect(sent.map((m) => m.type)).toEqual(['cs/not-article']);
+    expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
+  });
+});
