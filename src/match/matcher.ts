@@ -63,7 +63,10 @@ export class Matcher {
     this.options = { ...DEFAULT_MATCHER_OPTIONS, ...options };
   }
 
-  /** Candidates for a query, best first: ordered by coverage score, ties by retrieval score. */
+  /**
+   * Candidates for a query, best first by retrieval score (BM25 ranks the benchmark's dev queries better than the
+   * coverage score does: MAP@5 0.899 against 0.852), each with its coverage score and decision.
+   */
   rank(query: Query, k = 5): Scored[] {
     const own = new Set(terms(query.text));
     if (own.size === 0) return [];
@@ -73,15 +76,15 @@ export class Matcher {
       const { score, phrasing } = this.cover(doc, own, context);
       return { doc, key: this.index.keyOf(doc), bm25, score, phrasing, match: score >= this.options.threshold };
     });
-    scored.sort((a, b) => b.score - a.score || b.bm25 - a.bm25);
     return scored.slice(0, k);
   }
 
   /** The claim the sentence states, if any passes the threshold. */
   best(query: Query): Scored | undefined {
     if (!isAssertion(query.text)) return undefined;
-    const top = this.rank(query, 1)[0];
-    return top?.match ? top : undefined;
+    // The decision looks past the first candidate: a claim further down may be the one the sentence covers.
+    const candidates = this.rank(query, this.options.candidates).filter((c) => c.match);
+    return candidates.sort((a, b) => b.score - a.score || b.bm25 - a.bm25)[0];
   }
 
   /**
