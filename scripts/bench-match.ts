@@ -70,8 +70,8 @@ function rankingFigures(base: ClaimBase, queries: Query[]) {
   return { map5: ap / n, p1: p1 / n, r5: r5 / n, matched: matched / n, qps: n / seconds };
 }
 
-function articleSentences(): Array<{ page: string; text: string; context: string }> {
-  const out: Array<{ page: string; text: string; context: string }> = [];
+function articleSentences(): Array<{ page: string; text: string; context: string; previous?: string }> {
+  const out: Array<{ page: string; text: string; context: string; previous?: string }> = [];
   for (const page of readdirSync(PAGES).sort()) {
     const file = join(PAGES, page, 'source.html');
     if (!existsSync(file)) continue;
@@ -80,17 +80,17 @@ function articleSentences(): Array<{ page: string; text: string; context: string
     if (!a || !/^en\b/i.test(a.lang)) continue;
     a.sentences.forEach((s, i) => {
       const context = [a.title, a.sentences[i - 2]?.text ?? '', a.sentences[i - 1]?.text ?? ''].join(' ');
-      out.push({ page, text: s.text, context });
+      out.push({ page, text: s.text, context, previous: a.sentences[i - 1]?.text });
     });
   }
   return out;
 }
 
-function falseMatches(base: ClaimBase, sentences: Array<{ page: string; text: string; context: string }>) {
+function falseMatches(base: ClaimBase, sentences: Array<{ page: string; text: string; context: string; previous?: string }>) {
   const hits: Array<{ page: string; text: string; claim: string; score: number }> = [];
   const t0 = performance.now();
   for (const s of sentences) {
-    const b = base.matcher.best({ text: s.text, context: s.context });
+    const b = base.matcher.best({ text: s.text, context: s.context, previous: s.previous });
     if (b) hits.push({ page: s.page, text: s.text, claim: base.entry(b.doc).claim.text, score: b.score });
   }
   return { hits, ms: performance.now() - t0 };

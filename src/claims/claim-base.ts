@@ -78,7 +78,7 @@ export class ClaimBase {
     const out: MatchView[] = [];
     sentences.forEach((s, i) => {
       const context = [title, sentences[i - 2]?.text ?? '', sentences[i - 1]?.text ?? ''].join(' ');
-      const best = this.matcher.best({ text: s.text, context });
+      const best = this.matcher.best({ text: s.text, context, previous: sentences[i - 1]?.text });
       if (!best) return;
       const { claim } = this.entry(best.doc);
       out.push({

@@ -40,6 +40,7 @@ export class ClaimIndex {
   /** postings[term] = [doc, tf, doc, tf, ...] */
   private readonly postings: number[][] = [];
   private readonly docLen: Float64Array;
+  private readonly selfScores: Float64Array;
   private readonly avgLen: number;
   readonly size: number;
 
@@ -53,6 +54,7 @@ export class ClaimIndex {
     vocab.forEach((t, i) => this.termIds.set(t, i));
     for (let i = 0; i < vocab.length; i++) this.postings.push([]);
     this.docLen = new Float64Array(keys.length);
+    this.selfScores = new Float64Array(keys.length).fill(Number.NaN);
     let total = 0;
     phrasingTerms.forEach((phrasings, doc) => {
       const tf = new Map<number, number>();
@@ -124,6 +126,21 @@ export class ClaimIndex {
     const all = [...scores].map(([doc, bm25]) => ({ doc, bm25 }));
     all.sort((a, b) => b.bm25 - a.bm25 || a.doc - b.doc);
     return all.slice(0, k);
+  }
+
+  /** A claim's BM25 score against its own terms: what a query saying all of it would score. */
+  selfScore(doc: number): number {
+    let cached = this.selfScores[doc];
+    if (cached !== undefined && !Number.isNaN(cached)) return cached;
+    const tf = new Map<number, number>();
+    for (const p of this.phrasingTerms[doc]!) for (const t of p) tf.set(t, (tf.get(t) ?? 0) + 1);
+    cached = 0;
+    for (const [t, n] of tf) {
+      const norm = n + K1 * (1 - B + (B * this.docLen[doc]!) / this.avgLen);
+      cached += (this.idf(this.vocab[t]!) * n * (K1 + 1)) / norm;
+    }
+    this.selfScores[doc] = cached;
+    return cached;
   }
 
   /** The distinct terms of each phrasing of a claim. */

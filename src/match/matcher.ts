@@ -1,17 +1,23 @@
+import { pairFeatures, type PairFeatures, type QueryTerms } from './features';
 import type { ClaimIndex } from './index';
+import { checkModel, score, type DecisionModel } from './model';
+import modelJson from './decision-model.json';
 import { terms } from './normalize';
-import { antonymsOf, isAssertion } from './relation';
+import { isAssertion } from './relation';
 import { englishWeights, type TermWeight } from './weights';
 
+const shippedModel = checkModel(modelJson as DecisionModel);
+
 /**
- * Deciding whether a sentence states a claim. Retrieval (BM25 over the index) proposes candidates; the decision
- * asks how much of one of the claim's phrasings the sentence covers, each term weighed by how rare it is in
- * English. Context (the sentences before, the title) can stand in for one term at half weight, because news says
- * "the company" where the claim says "Meta". Questions and conditionals state nothing and are not matched.
+ * Deciding whether a sentence states a claim. Retrieval (BM25 over the index) proposes candidates; a small trained
+ * model (`model.ts`) scores each from pair features (`features.ts`): chiefly how much of one of the claim's
+ * phrasings the sentence covers, each term weighed by how rare it is in English. Context (the sentences before,
+ * the title) can stand in for one term at reduced weight, because news says "the company" where the claim says
+ * "Meta". Questions and conditionals state nothing and are not matched.
  */
 
 export interface MatcherOptions {
-  /** Share of a phrasing's weight a sentence must cover to be called a match. */
+  /** Decision score from which a candidate is a match; the model's own threshold unless given. */
   threshold: number;
   /** Candidates from retrieval that the decision looks at. */
   candidates: number;
@@ -28,7 +34,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   candidates: 10,
   minTerms: 3,
   contextWeight: 0.5,
-  antonymWeight: 0.75,
+  antonymWeight: 1,
 };
 
 export interface Scored {
@@ -38,7 +44,7 @@ export interface Scored {
   key: string;
   /** Retrieval score. */
   bm25: number;
-  /** Share of the best phrasing covered, 0..1: what the threshold is applied to. */
+  /** The decision model's score, 0..1: what the threshold is applied to. */
   score: number;
   /** Which phrasing scored best: 0 is the claim's text, then its alternates. */
   phrasing: number;
@@ -50,6 +56,22 @@ export interface Query {
   text: string;
   /** Text around the sentence that may name what it refers to (earlier sentences, the headline). */
   context?: string;
+  /** The sentence just before, whose names a pronoun in this one may stand for. */
+  previous?: string;
+}
+
+// Words by which a sentence refers to someone named before it: "We plan to...", "The company said...".
+const REFERRING = /\b(?:we|our|us|they|their|them|it|its|he|she|his|her|the (?:company|firm|group|spokesperson|agency|government|ministry|lab))\b/i;
+
+/**
+ * The names (capitalised words) of the previous sentence, when this one refers back to someone: a crude stand-in
+ * for resolving "we" or "the company", enough for a spokesperson's quote to count as the company's word.
+ */
+export function namesReferredTo(text: string, previous: string | undefined): string {
+  if (!previous || !REFERRING.test(text)) return '';
+  const names = previous.match(/(?<=\s|^["'\u201c(]?)\p{Lu}[\p{L}\d]*(?:['\u2019]s)?/gu) ?? [];
+  // The first word of a sentence is capitalised anyway; keep it only if it is an acronym.
+  return names.filter((n, i) => i > 0 || !previous.startsWith(n) || /^\p{Lu}{2,}/u.test(n)).slice(0, 4).join(' ');
 }
 
 export class Matcher {
@@ -59,78 +81,49 @@ export class Matcher {
     readonly index: ClaimIndex,
     options: Partial<MatcherOptions> = {},
     private readonly weight: TermWeight = englishWeights,
+    readonly model: DecisionModel = shippedModel,
   ) {
-    this.options = { ...DEFAULT_MATCHER_OPTIONS, ...options };
+    this.options = { ...DEFAULT_MATCHER_OPTIONS, threshold: model.threshold, ...options };
+  }
+
+  /** The query's terms, as the features read them. */
+  queryTerms(query: Query): QueryTerms {
+    const sequence = terms(`${query.text} ${namesReferredTo(query.text, query.previous)}`);
+    return { own: new Set(sequence), sequence, context: query.context ? new Set(terms(query.context)) : new Set() };
+  }
+
+  /** Retrieval candidates with their pair features (for scoring, and for training the model). */
+  candidates(query: Query, n: number): Array<{ doc: number; bm25: number; features: PairFeatures }> {
+    const q = this.queryTerms(query);
+    if (q.own.size === 0) return [];
+    const found = this.index.search(q.own, n + 1);
+    return found.slice(0, n).map(({ doc, bm25 }, i) => ({
+      doc,
+      bm25,
+      features: pairFeatures(this.index, this.weight, doc, q, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight),
+    }));
   }
 
   /**
    * Candidates for a query, best first by retrieval score (BM25 ranks the benchmark's dev queries better than the
-   * coverage score does: MAP@5 0.899 against 0.852), each with its coverage score and decision.
+   * decision score does), each with its decision score and whether it is a match.
    */
   rank(query: Query, k = 5): Scored[] {
-    const own = new Set(terms(query.text));
-    if (own.size === 0) return [];
-    const context = query.context ? new Set(terms(query.context)) : new Set<string>();
-    const found = this.index.search(own, Math.max(k, this.options.candidates));
-    const scored = found.map(({ doc, bm25 }) => {
-      const { score, phrasing } = this.cover(doc, own, context);
-      return { doc, key: this.index.keyOf(doc), bm25, score, phrasing, match: score >= this.options.threshold };
-    });
-    return scored.slice(0, k);
+    const phrasingCount = (doc: number, i: number) => this.index.phrasingsOf(doc)[i]?.length ?? 0;
+    return this.candidates(query, Math.max(k, this.options.candidates))
+      .map(({ doc, bm25, features }) => {
+        const s = score(this.model, features.values);
+        const enough = features.inSentence >= Math.min(this.options.minTerms, phrasingCount(doc, features.phrasing));
+        return { doc, key: this.index.keyOf(doc), bm25, score: s, phrasing: features.phrasing, match: enough && s >= this.options.threshold };
+      })
+      .slice(0, k);
   }
 
-  /** The claim the sentence states, if any passes the threshold. */
+  /** The claim the sentence states, if any: of the candidates that pass the threshold, the best scored. */
   best(query: Query): Scored | undefined {
     if (!isAssertion(query.text)) return undefined;
     // The decision looks past the first candidate: a claim further down may be the one the sentence covers.
     const candidates = this.rank(query, this.options.candidates).filter((c) => c.match);
     return candidates.sort((a, b) => b.score - a.score || b.bm25 - a.bm25)[0];
-  }
-
-  /**
-   * How much of the claim's best phrasing the sentence says, as the lower of two shares: of the phrasing's weight
-   * in general English (is the sentence about all of it?) and of its weight within the index (does it say what
-   * sets this claim apart from its neighbours, and not only the topic they share?). One missing term may be found
-   * in the context instead, at reduced weight.
-   */
-  private cover(doc: number, own: Set<string>, context: Set<string>): { score: number; phrasing: number } {
-    let best = 0;
-    let bestPhrasing = 0;
-    this.index.phrasingsOf(doc).forEach((phrasing, i) => {
-      let totalBg = 0;
-      let totalIdf = 0;
-      let coveredBg = 0;
-      let coveredIdf = 0;
-      let inSentence = 0;
-      let fromContext: { bg: number; idf: number } | undefined;
-      for (const t of phrasing) {
-        const bg = this.weight(t);
-        const idf = this.index.idf(t);
-        totalBg += bg;
-        totalIdf += idf;
-        if (own.has(t)) {
-          coveredBg += bg;
-          coveredIdf += idf;
-          inSentence++;
-        } else if (antonymsOf(t).some((a) => own.has(a))) {
-          // "continue" where the claim says "stopped": the same subject, said the other way round; less certain.
-          coveredBg += bg * this.options.antonymWeight;
-          coveredIdf += idf * this.options.antonymWeight;
-        } else if (context.has(t) && (!fromContext || bg > fromContext.bg)) {
-          fromContext = { bg, idf };
-        }
-      }
-      if (totalBg === 0 || inSentence < Math.min(this.options.minTerms, phrasing.length)) return;
-      if (fromContext) {
-        coveredBg += fromContext.bg * this.options.contextWeight;
-        coveredIdf += fromContext.idf * this.options.contextWeight;
-      }
-      const score = Math.min(coveredBg / totalBg, totalIdf > 0 ? coveredIdf / totalIdf : 1);
-      if (score > best) {
-        best = score;
-        bestPhrasing = i;
-      }
-    });
-    return { score: best, phrasing: bestPhrasing };
   }
 }

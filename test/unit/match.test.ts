@@ -20,7 +20,7 @@ describe('normaliser', () => {
 
 describe('matcher on the seed story', () => {
   const base = new ClaimBase(bundledPacks());
-  const best = (text: string, context = '') => base.matcher.best({ text, context });
+  const best = (text: string, context = '') => base.matcher.best({ text, context, previous: context });
   const claimOf = (text: string, context = '') => {
     const b = best(text, context);
     return b && base.entry(b.doc).claim.id;
@@ -38,7 +38,7 @@ describe('matcher on the seed story', () => {
     expect(claimOf(sentence)).toBe(claim);
   });
 
-  it('reads the spokesperson with the sentence before as context, and calls it a denial', () => {
+  it('reads "we" in a spokesperson\'s quote as the company named before, and calls the quote a denial', () => {
     const context = 'A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”';
     const sentence = 'They stated, “We plan to continue releasing leading open source models.';
     expect(claimOf(sentence, context)).toBe('meta-stopped-releasing-open-models');

@@ -1,0 +1,32 @@
+import { FEATURE_NAMES } from './features';
+
+/**
+ * The decision model: logistic regression over standardised pair features, trained by
+ * scripts/train-matcher.ts (`npm run train:matcher`) on the CheckThat! train queries and on sentences of half of
+ * the saved real pages as negatives. Its output is a probability-like score; `threshold` is where a highlight starts.
+ */
+export interface DecisionModel {
+  version: 1;
+  features: string[];
+  mean: number[];
+  std: number[];
+  weights: number[];
+  bias: number;
+  /** Score from which a candidate is a match (a highlight). */
+  threshold: number;
+  /** How it was made: data, date, and the figures it was chosen for. */
+  trained: Record<string, unknown>;
+}
+
+export function checkModel(m: DecisionModel): DecisionModel {
+  if (m.version !== 1 || m.features.join() !== FEATURE_NAMES.join()) {
+    throw new Error('decision model does not fit this matcher\'s features: run npm run train:matcher');
+  }
+  return m;
+}
+
+export function score(m: DecisionModel, values: number[]): number {
+  let z = m.bias;
+  for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / m.std[i]!);
+  return 1 / (1 + Math.exp(-z));
+}
