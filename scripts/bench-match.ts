@@ -10,6 +10,7 @@ import { extractArticle } from '../src/extract/article';
 import type { Pack } from '../src/packs/types';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
+import { relationFigures } from './bench-relation';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 const EVAL = join(SHARED, 'eval', 'checkthat');
@@ -126,6 +127,9 @@ console.log('');
 console.log(`false matches on ${sentences.length} sentences of the English articles in ${PAGES}:`);
 console.log(`  against the pool:             ${poolFalse.hits.length} (${(poolFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences), ${(sentences.length / (poolFalse.ms / 1000)).toFixed(0)} sentences/s`);
 console.log(`  against the bundled packs:    ${seedFalse.hits.length} (${(seedFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences)`);
+const rel = relationFigures();
+console.log('');
+console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials} denials (test/relation): ${pct(rel.accuracy)} right; asserts ${pct(rel.asserts)}, denies ${pct(rel.denies)} (a development set: see its README)`);
 if (process.argv.includes('--show')) {
   for (const h of [...poolFalse.hits, ...seedFalse.hits]) console.log(`  ${h.score.toFixed(2)} [${h.page}] ${h.text.slice(0, 100)}\n        -> ${h.claim.slice(0, 100)}`);
 }

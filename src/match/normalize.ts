@@ -15,8 +15,30 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:covid|coronavirus|sars-cov-2)(?:-19)?\b/g, ' covid '],
 ];
 
-// Words that carry the same meaning for matching purposes, after stemming.
+// Words that carry the same meaning for matching purposes, after stemming. Porter leaves nouns in -sion apart
+// from their verbs (suspension/suspended: suspens/suspend), and adverbs in -ly apart from their adjectives.
 const SYNONYMS: Record<string, string> = {
+  suspens: 'suspend',
+  decis: 'decid',
+  conclus: 'conclud',
+  permiss: 'permit',
+  admiss: 'admit',
+  omiss: 'omit',
+  expans: 'expand',
+  extens: 'extend',
+  inclus: 'includ',
+  exclus: 'exclud',
+  divis: 'divid',
+  provis: 'provid',
+  collis: 'collid',
+  explos: 'explod',
+  invas: 'invad',
+  persuas: 'persuad',
+  intrus: 'intrud',
+  revis: 'revis',
+  poorli: 'poor',
+  openli: 'open',
+  closur: 'close',
   proprietari: 'closedsource',
   llama: 'llama',
   usa: 'usa',
