@@ -11,6 +11,8 @@ import type { Pack } from '../src/packs/types';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
 import { relationFigures } from './bench-relation';
+import { scaleFigures } from './bench-scale';
+import { isTrainingPage } from './page-split';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 const EVAL = join(SHARED, 'eval', 'checkthat');
@@ -125,11 +127,20 @@ for (const [name, f, n] of [['dev', devFig, dev.length], ['train', trainFig, tra
 }
 console.log('');
 console.log(`false matches on ${sentences.length} sentences of the English articles in ${PAGES}:`);
-console.log(`  against the pool:             ${poolFalse.hits.length} (${(poolFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences), ${(sentences.length / (poolFalse.ms / 1000)).toFixed(0)} sentences/s`);
+const per1000 = (hits: Array<{ page: string }>, train: boolean) => {
+  const n = sentences.filter((s) => isTrainingPage(s.page) === train).length;
+  return `${((hits.filter((h) => isTrainingPage(h.page) === train).length / n) * 1000).toFixed(2)} on the ${n} sentences of the ${train ? 'training' : 'held-out'} half`;
+};
+console.log(`  against the pool:             ${poolFalse.hits.length} (${(poolFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences; ${per1000(poolFalse.hits, true)}, ${per1000(poolFalse.hits, false)}), ${(sentences.length / (poolFalse.ms / 1000)).toFixed(0)} sentences/s`);
 console.log(`  against the bundled packs:    ${seedFalse.hits.length} (${(seedFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences)`);
 const rel = relationFigures();
 console.log('');
 console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials} denials (test/relation): ${pct(rel.accuracy)} right; asserts ${pct(rel.asserts)}, denies ${pct(rel.denies)} (a development set: see its README)`);
+console.log('');
+console.log('scale (synthetic packs from the pool; a 200-sentence article of real page sentences):');
+for (const f of scaleFigures([10_000, 100_000])) {
+  console.log(`  ${String(f.n).padStart(7)} claims: index built in ${f.buildMs.toFixed(0)} ms, ${f.storedMB.toFixed(1)} MB stored (JSON), ${f.memoryMB.toFixed(1)} MB in memory, loaded in ${f.loadMs.toFixed(0)} ms, 200 sentences matched in ${f.matchMs.toFixed(0)} ms`);
+}
 if (process.argv.includes('--show')) {
   for (const h of [...poolFalse.hits, ...seedFalse.hits]) console.log(`  ${h.score.toFixed(2)} [${h.page}] ${h.text.slice(0, 100)}\n        -> ${h.claim.slice(0, 100)}`);
 }

@@ -14,6 +14,7 @@ import { FEATURE_NAMES } from '../src/match/features';
 import { score, type DecisionModel } from '../src/match/model';
 import { extractArticle } from '../src/extract/article';
 import { isAssertion } from '../src/match/relation';
+import { isTrainingPage } from './page-split';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 const EVAL = join(SHARED, 'eval', 'checkthat');
@@ -29,12 +30,6 @@ const USE = new Set(process.env.FEATURES?.split(',') ?? ['covBg', 'covIdf', 'que
 const jsonl = <T>(file: string): T[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 type Q = { id: string; text: string; relevant: string[] };
 
-/** Pages are split in two halves by a stable hash of their folder name. */
-export function isTrainingPage(slug: string): boolean {
-  let h = 0;
-  for (const c of slug) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return h % 2 === 0;
-}
 
 function pageSentences(train: boolean) {
   const out: Array<{ text: string; context: string; previous?: string }> = [];

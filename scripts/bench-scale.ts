@@ -1,0 +1,89 @@
+// Speed and size of the matcher at scale: packs of N claims synthesised from the CheckThat! pool (each synthetic
+// claim joins the first half of one pool claim to the second half of another, so texts stay distinct and
+// realistic), and a 200-sentence article made of sentences of the saved real pages.
+// Run: node --expose-gc scripts/ts-run.mjs scripts/bench-scale.ts [10000 100000 ...]   (part of npm run bench:match)
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { ClaimIndex } from '../src/match/index';
+import { Matcher } from '../src/match/matcher';
+import { extractArticle } from '../src/extract/article';
+
+const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
+
+function poolTexts(): Array<{ text: string; title: string }> {
+  return readFileSync(join(SHARED, 'eval', 'checkthat', 'claims.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; title?: string })
+    .map((c) => ({ text: c.text, title: c.title ?? '' }));
+}
+
+export function synthesise(n: number, pool = poolTexts()): Array<{ key: string; phrasings: string[] }> {
+  const out: Array<{ key: string; phrasings: string[] }> = [];
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const half = (s: string, first: boolean) => {
+    const words = s.split(/\s+/);
+    const mid = Math.ceil(words.length / 2);
+    return (first ? words.slice(0, mid) : words.slice(mid)).join(' ');
+  };
+  for (let i = 0; i < n; i++) {
+    const a = pool[Math.floor(rand() * pool.length)]!;
+    const b = pool[Math.floor(rand() * pool.length)]!;
+    out.push({ key: `s${i}`, phrasings: [`${half(a.text, true)} ${half(b.text, false)}`, `${half(a.title, true)} ${half(b.title, false)}`.trim()].filter(Boolean) });
+  }
+  return out;
+}
+
+export function article200(): string[] {
+  const dir = join(SHARED, 'pages', 'readability');
+  const sentences: string[] = [];
+  for (const page of readdirSync(dir).sort()) {
+    const file = join(dir, page, 'source.html');
+    if (!existsSync(file)) continue;
+    const a = extractArticle(parseHTML(readFileSync(file, 'utf8')).document as unknown as Document);
+    if (a && /^en\b/i.test(a.lang)) sentences.push(...a.sentences.map((s) => s.text));
+    if (sentences.length >= 200) break;
+  }
+  return sentences.slice(0, 200);
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export function scaleFigures(sizes: number[]) {
+  const pool = poolTexts();
+  const article = article200();
+  return sizes.map((n) => {
+    const inputs = synthesise(n, pool);
+    const before = heap();
+    let t = performance.now();
+    const index = ClaimIndex.build(inputs);
+    const buildMs = performance.now() - t;
+    const memoryMB = (heap() - before) / 1e6;
+    const json = JSON.stringify(index.toJSON());
+    t = performance.now();
+    const loaded = ClaimIndex.fromJSON(JSON.parse(json));
+    const loadMs = performance.now() - t;
+    const matcher = new Matcher(loaded);
+    const runs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      t = performance.now();
+      for (const s of article) matcher.best({ text: s });
+      runs.push(performance.now() - t);
+    }
+    return { n, buildMs, storedMB: json.length / 1e6, memoryMB, loadMs, matchMs: median(runs) };
+  });
+}
+
+if (process.argv[1]?.endsWith('bench-scale.ts')) {
+  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+  for (const f of scaleFigures(sizes.length ? sizes : [10_000, 100_000])) {
+    console.log(`${String(f.n).padStart(9)} claims: build ${f.buildMs.toFixed(0)} ms, stored ${f.storedMB.toFixed(1)} MB (JSON), memory ${f.memoryMB.toFixed(1)} MB, load ${f.loadMs.toFixed(0)} ms, match 200 sentences ${f.matchMs.toFixed(0)} ms`);
+  }
+}
