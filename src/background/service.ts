@@ -2,7 +2,7 @@ import { ClaimBase, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
 import type { CStoBG, MatchReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
 import type { Pack } from '../packs/types';
-import { loadPacks, type ClaimDb } from '../store/db';
+import { collectGarbage, loadPacks, type ClaimDb } from '../store/db';
 import { seedBundled, validBundledPacks } from '../store/seed';
 
 /** What the background needs from the browser, passed in so that tests can run it without one. */
@@ -39,6 +39,8 @@ export class BackgroundService {
     try {
       const db = await this.env.openDb();
       await seedBundled(db, bundled);
+      // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
+      await collectGarbage(db);
       packs = await loadPacks(db);
       db.close();
     } catch (e) {

@@ -1,12 +1,15 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Claim, Pack, PackSource } from '../packs/types';
 
 /**
- * The claim database, owned by the background. Version history (each upgrade step keeps what came before):
- *   1: packs, claims (by pack), meta.
+ * The claim database, owned by the background. Version history (each upgrade keeps what came before):
+ *   1: packs, claims (key [packId, id], index byPack), meta.
+ *   2: claims carry the generation of their pack (key [packId, gen, id], index byPackGen), so that a new version
+ *      of a pack is written beside the live one and switched live by one small write (see installPack);
+ *      subscriptions.
  */
 export const DB_NAME = 'claimlight';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** Where an installed pack came from. */
 export type PackOrigin = { type: 'bundled' } | { type: 'subscription'; url: string };
@@ -24,28 +27,65 @@ export interface StoredPack {
   installedAt: number;
   /** Fingerprint of the pack's content, to skip re-seeding an unchanged bundled pack. */
   digest: string;
+  /** The generation of claims that is live for this pack. */
+  gen: number;
 }
 
 export interface StoredClaim extends Claim {
   packId: string;
+  gen: number;
+}
+
+/** A pack the reader subscribed to: where it comes from, the key it must be signed with, how the last check went. */
+export interface Subscription {
+  url: string;
+  /** The publisher's Ed25519 public key (base64), pinned when subscribing. */
+  publicKey: string;
+  /** The pack id, once a first version was installed. */
+  packId?: string;
+  etag?: string;
+  lastModified?: string;
+  addedAt: number;
+  lastChecked?: number;
+  /** What the last check did, in words a reader understands. */
+  lastResult?: { ok: boolean; message: string; at: number };
 }
 
 export interface ClaimlightSchema extends DBSchema {
   packs: { key: string; value: StoredPack };
-  claims: { key: [string, string]; value: StoredClaim; indexes: { byPack: string } };
+  claims: { key: [string, number, string]; value: StoredClaim; indexes: { byPackGen: [string, number] } };
+  subscriptions: { key: string; value: Subscription };
   meta: { key: string; value: unknown };
 }
 
 export type ClaimDb = IDBPDatabase<ClaimlightSchema>;
 
+/** Claims written per transaction while staging a new pack version. */
+const CHUNK = 2_000;
+
 export function openClaimDb(name = DB_NAME): Promise<ClaimDb> {
   return openDB<ClaimlightSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      // Untyped access for the stores of earlier versions.
+      const raw = db as unknown as IDBPDatabase;
+      const rawTx = tx as unknown as { objectStore(n: string): { getAll(): Promise<unknown[]>; put(v: unknown): Promise<unknown> } };
       if (oldVersion < 1) {
         db.createObjectStore('packs', { keyPath: 'id' });
-        const claims = db.createObjectStore('claims', { keyPath: ['packId', 'id'] });
-        claims.createIndex('byPack', 'packId');
         db.createObjectStore('meta');
+      }
+      let carried: unknown[] = [];
+      if (oldVersion === 1) {
+        // Version 1 keyed claims without a generation: carry them over as generation 0.
+        carried = await rawTx.objectStore('claims').getAll();
+        raw.deleteObjectStore('claims');
+        const packs = (await rawTx.objectStore('packs').getAll()) as Array<Record<string, unknown>>;
+        for (const p of packs) await rawTx.objectStore('packs').put({ ...p, gen: 0 });
+      }
+      if (oldVersion < 2) {
+        const claims = db.createObjectStore('claims', { keyPath: ['packId', 'gen', 'id'] });
+        claims.createIndex('byPackGen', ['packId', 'gen']);
+        db.createObjectStore('subscriptions', { keyPath: 'url' });
+        for (const c of carried) await claims.put({ ...(c as StoredClaim), gen: 0 });
       }
     },
   });
@@ -62,38 +102,22 @@ export function digestOf(pack: Pack): string {
   return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
 }
 
-/**
- * Writes a pack in one transaction: its old claims go, the new ones come, or (on any failure) nothing changes.
- */
-export async function installPack(db: ClaimDb, pack: Pack, origin: PackOrigin, now = Date.now()): Promise<void> {
-  const tx = db.transaction(['packs', 'claims'], 'readwrite');
-  const claims = tx.objectStore('claims');
-  const oldKeys = await claims.index('byPack').getAllKeys(pack.id);
-  // A request can fail as it is made (DataCloneError is thrown, not reported): each is wrapped, so that a failure
-  // of either kind aborts the transaction instead of letting the requests already made commit. Every request is
-  // awaited, so that once one fails the others' aborts are not left unhandled.
-  const attempt = (request: () => Promise<unknown>) => {
-    try {
-      return request();
-    } catch (e) {
-      return Promise.reject(e);
-    }
-  };
-  const results = await Promise.allSettled([
-    ...oldKeys.map((k) => attempt(() => claims.delete(k))),
-    ...pack.claims.map((c) => attempt(() => claims.put({ ...c, packId: pack.id }))),
-    attempt(() => tx.objectStore('packs').put({
-      id: pack.id,
-      title: pack.title,
-      updated: pack.updated,
-      language: pack.language,
-      sources: pack.sources,
-      claimCount: pack.claims.length,
-      origin,
-      installedAt: now,
-      digest: digestOf(pack),
-    })),
-  ]);
+/** Runs a batch of requests in one transaction; a request that fails, or throws as it is made, aborts them all. */
+type WriteTx = IDBPTransaction<ClaimlightSchema, Array<'packs' | 'claims'>, 'readwrite'>;
+
+async function inTransaction(db: ClaimDb, stores: Array<'packs' | 'claims'>, requests: (tx: WriteTx) => Array<() => Promise<unknown>>) {
+  const tx = db.transaction(stores, 'readwrite');
+  // A DataCloneError is thrown by put() rather than reported on its request: each call is guarded, and every request
+  // is awaited, so that once one fails the others' aborts are not left unhandled.
+  const results = await Promise.allSettled(
+    requests(tx).map((make) => {
+      try {
+        return make();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }),
+  );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     try {
@@ -107,6 +131,84 @@ export async function installPack(db: ClaimDb, pack: Pack, origin: PackOrigin, n
   await tx.done;
 }
 
+async function deleteGeneration(db: ClaimDb, packId: string, gen: number): Promise<void> {
+  const keys = await db.getAllKeysFromIndex('claims', 'byPackGen', [packId, gen]);
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const slice = keys.slice(i, i + CHUNK);
+    await inTransaction(db, ['claims'], (tx) => slice.map((k) => () => tx.objectStore('claims').delete(k)));
+  }
+}
+
+/** Called between the steps of an install, so that tests can cut an update off at any point. */
+export type InstallProbe = (step: string) => void;
+
+/**
+ * Installs a version of a pack. Its claims are first written as a new generation beside the live one (staging, in
+ * chunks, so readers are never blocked for long); then one write of the pack record switches that generation
+ * live; then the old generation is deleted. Cut off anywhere, the pack record still names one complete
+ * generation: before the switch the old one, after it the new one; leftovers are removed by `collectGarbage`.
+ */
+export async function installPack(db: ClaimDb, pack: Pack, origin: PackOrigin, now = Date.now(), probe?: InstallProbe, chunk = CHUNK): Promise<void> {
+  const live = await db.get('packs', pack.id);
+  const gen = Math.max(now, (live?.gen ?? 0) + 1);
+  try {
+    for (let i = 0; i < pack.claims.length; i += chunk) {
+      const slice = pack.claims.slice(i, i + chunk);
+      probe?.(`stage ${i}`);
+      await inTransaction(db, ['claims'], (tx) => slice.map((c) => () => tx.objectStore('claims').put({ ...c, packId: pack.id, gen })));
+    }
+    probe?.('switch');
+    await inTransaction(db, ['packs'], (tx) => [
+      () =>
+        tx.objectStore('packs').put({
+          id: pack.id,
+          title: pack.title,
+          updated: pack.updated,
+          language: pack.language,
+          sources: pack.sources,
+          claimCount: pack.claims.length,
+          origin,
+          installedAt: now,
+          digest: digestOf(pack),
+          gen,
+        }),
+    ]);
+  } catch (e) {
+    await deleteGeneration(db, pack.id, gen).catch(() => undefined);
+    throw e;
+  }
+  probe?.('cleanup');
+  if (live) await deleteGeneration(db, pack.id, live.gen).catch(() => undefined);
+}
+
+/** Removes a pack: its record first (so it stops being live at once), then its claims. */
+export async function removePack(db: ClaimDb, packId: string): Promise<void> {
+  const live = await db.get('packs', packId);
+  if (!live) return;
+  await db.delete('packs', packId);
+  await deleteGeneration(db, packId, live.gen).catch(() => undefined);
+}
+
+/**
+ * Deletes claims no pack record points at: generations staged by an update that was cut off, old generations whose
+ * cleanup did not finish, claims of removed packs. Returns how many were deleted.
+ */
+export async function collectGarbage(db: ClaimDb): Promise<number> {
+  const live = new Map((await db.getAll('packs')).map((p) => [p.id, p.gen]));
+  const orphans: Array<[string, number, string]> = [];
+  let cursor = await db.transaction('claims').store.openKeyCursor();
+  while (cursor) {
+    const [packId, gen] = cursor.key;
+    if (live.get(packId) !== gen) orphans.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  for (let i = 0; i < orphans.length; i += CHUNK) {
+    const slice = orphans.slice(i, i + CHUNK);
+    await inTransaction(db, ['claims'], (tx) => slice.map((k) => () => tx.objectStore('claims').delete(k)));
+  }
+  return orphans.length;
+}
+
 export function listPacks(db: ClaimDb): Promise<StoredPack[]> {
   return db.getAll('packs');
 }
@@ -114,14 +216,19 @@ export function listPacks(db: ClaimDb): Promise<StoredPack[]> {
 /** Every installed pack with its claims, as packs again: what the matcher is built from. */
 export async function loadPacks(db: ClaimDb): Promise<Pack[]> {
   const tx = db.transaction(['packs', 'claims']);
-  const [packs, claims] = await Promise.all([tx.objectStore('packs').getAll(), tx.objectStore('claims').getAll()]);
-  await tx.done;
+  const packs = await tx.objectStore('packs').getAll();
   const byPack = new Map<string, Claim[]>();
-  for (const { packId, ...claim } of claims) {
-    const list = byPack.get(packId) ?? [];
-    list.push(claim);
-    byPack.set(packId, list);
-  }
+  // One read transaction: the packs and the generations they name are seen at the same instant.
+  await Promise.all(
+    packs.map(async (p) => {
+      const rows = await tx.objectStore('claims').index('byPackGen').getAll([p.id, p.gen]);
+      byPack.set(
+        p.id,
+        rows.map(({ packId: _p, gen: _g, ...claim }) => claim),
+      );
+    }),
+  );
+  await tx.done;
   return packs.map((p) => ({
     format: 'claimlight-pack',
     version: 1,

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { installPack, listPacks, loadPacks, openClaimDb } from '../../src/store/db';
+import { collectGarbage, installPack, listPacks, loadPacks, openClaimDb } from '../../src/store/db';
 import { seedBundled, validBundledPacks } from '../../src/store/seed';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import type { Pack } from '../../src/packs/types';
@@ -68,5 +68,84 @@ describe('claim database', () => {
     const packs = validBundledPacks([{ format: 'claimlight-pack', version: 1 }, ...BUNDLED_PACKS], (m) => logged.push(m));
     expect(packs).toHaveLength(1);
     expect(logged[0]).toMatch(/bundled pack #0 is invalid: \$\.id/);
+  });
+});
+
+describe('claim database: versions and interrupted updates', () => {
+  it('migrates a version 1 database without losing packs or claims', async () => {
+    const name = `v1-${++n}`;
+    // A database as version 1 of Claimlight wrote it.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('packs', { keyPath: 'id' });
+        db.createObjectStore('claims', { keyPath: ['packId', 'id'] }).createIndex('byPack', 'packId');
+        db.createObjectStore('meta');
+        const tx = req.transaction!;
+        tx.objectStore('packs').put({ id: 'old', title: 'Old', updated: '2026-01-01', language: 'en', sources: [], claimCount: 2, origin: { type: 'subscription', url: 'https://x.test/p.json' }, installedAt: 1, digest: 'd' });
+        tx.objectStore('claims').put({ packId: 'old', id: 'a', text: 'Claim a.', alternates: [], coverage: [] });
+        tx.objectStore('claims').put({ packId: 'old', id: 'b', text: 'Claim b.', alternates: [], coverage: [] });
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const db = await openClaimDb(name);
+    const [p] = await loadPacks(db);
+    expect(p).toMatchObject({ id: 'old', title: 'Old' });
+    expect(p!.claims.map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect((await listPacks(db))[0]).toMatchObject({ gen: 0, origin: { type: 'subscription', url: 'https://x.test/p.json' } });
+    // And the migrated pack updates like any other.
+    await installPack(db, pack('old', ['c']), { type: 'bundled' });
+    expect((await loadPacks(db))[0]!.claims.map((c) => c.id)).toEqual(['c']);
+  });
+
+  it('leaves exactly one complete version live when an update is cut off at any step (126 trials)', async () => {
+    const db = await freshDb();
+    // Small chunks, so that a 50-claim pack is staged in five transactions, as a large pack would be in many.
+    const CHUNK = 10;
+    const v1 = pack('big', Array.from({ length: 45 }, (_, i) => `a-${i}`), '2026-01-01');
+    await installPack(db, v1, { type: 'bundled' }, Date.now(), undefined, CHUNK);
+    const v2 = pack('big', Array.from({ length: 50 }, (_, i) => `b-${i}`), '2026-02-01');
+    const steps: string[] = [];
+    await installPack(db, v2, { type: 'bundled' }, Date.now(), (s) => void steps.push(s), CHUNK);
+    expect(steps).toEqual(['stage 0', 'stage 10', 'stage 20', 'stage 30', 'stage 40', 'switch', 'cleanup']);
+    let trials = 0;
+    let version = 2;
+    for (let round = 0; round < 18; round++) {
+      for (const cut of steps) {
+        trials++;
+        version++;
+        const next = pack('big', Array.from({ length: 50 }, (_, i) => `v${version}-${i}`), `2026-03-${String((version % 28) + 1).padStart(2, '0')}`);
+        const before = (await loadPacks(db))[0]!;
+        const attempt = installPack(
+          db,
+          next,
+          { type: 'bundled' },
+          Date.now() + version,
+          (s) => {
+            if (s === cut) throw new Error(`cut at ${s}`);
+          },
+          CHUNK,
+        );
+        if (cut === 'cleanup') await expect(attempt).rejects.toThrow();
+        else await expect(attempt).rejects.toThrow(`cut at ${cut}`);
+        const [live] = await loadPacks(db);
+        // Before the switch the old version is live, after it the new one: never a mix, never a partial set.
+        const expected = cut === 'cleanup' ? next : before;
+        expect(live!.updated).toBe(expected.updated);
+        expect(live!.claims).toHaveLength(expected.claims.length);
+        expect(new Set(live!.claims.map((c) => c.id.split('-')[0]))).toHaveProperty('size', 1);
+        await collectGarbage(db);
+      }
+    }
+    expect(trials).toBeGreaterThanOrEqual(100);
+    // Nothing is left over once garbage is collected.
+    const [live] = await listPacks(db);
+    const all = await db.count('claims');
+    expect(all).toBe(live!.claimCount);
   });
 });
