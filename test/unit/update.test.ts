@@ -13,7 +13,7 @@ function packJson(updated: string, claims: string[], id = 'news') {
 
 /** A pack server in memory: what it serves can be changed, and it answers conditional requests. */
 function server() {
-  const files = new Map<string, { body: Uint8Array; headers?: Record<string, string> }>();
+  const files = new Map<string, { body: Uint8Array<ArrayBuffer>; headers?: Record<string, string> }>();
   const requests: Array<{ url: string; headers: Record<string, string> }> = [];
   const fetch = (async (url: string, init?: RequestInit) => {
     const headers = (init?.headers ?? {}) as Record<string, string>;
