@@ -12,11 +12,13 @@ export function parseArgs(argv: string[], valued: string[], booleans: string[]):
   const out: Args = { positional: [], flags: new Set(), values: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (!a.startsWith('--') || a === '--') {
+    // Long options (--name), and single-letter ones (-o) where the command takes them.
+    const short = /^-[a-zA-Z]$/.test(a) && valued.includes(a.slice(1));
+    if ((!a.startsWith('--') || a === '--') && !short) {
       out.positional.push(a);
       continue;
     }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    const [name, inline] = (short ? [a.slice(1), undefined] : a.slice(2).split(/=(.*)/s, 2)) as [string, string | undefined];
     if (booleans.includes(name)) {
       out.flags.add(name);
     } else if (valued.includes(name)) {

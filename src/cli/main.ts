@@ -1,7 +1,8 @@
 import { parseArgs } from './args';
 import { checkHtml, formatCheck } from './check';
 import { readHtml, UsageError } from './input';
-import { loadPacks, readPackFile } from './packs';
+import { loadPacks } from './packs';
+import { packCommand } from './pack';
 import { rankQueries, readQueries } from './rank';
 
 const HELP = `claimlight: find the sentences of an article that state known claims
@@ -10,6 +11,10 @@ usage:
   claimlight check <file.html | http(s) URL> [--pack FILE]... [--no-bundled] [--json]
   claimlight rank --pack FILE --queries FILE.jsonl [--k 5] [--no-bundled]
   claimlight pack validate FILE
+  claimlight pack keygen --out-dir DIR
+  claimlight pack sign PACK --key DIR/private.key
+  claimlight pack verify PACK --pubkey DIR/public.key
+  claimlight pack build INPUT... -o OUT.json [--id ID] [--title TITLE]
 
 Exit status: 0 when the input was read (with or without matches), 2 with a one-line reason on stderr when an
 input cannot be read or a pack is invalid.`;
@@ -50,13 +55,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         for (const line of rankQueries(packs, await readQueries(queries), k)) io.out(JSON.stringify(line) + '\n');
         return 0;
       }
-      case 'pack': {
-        const [sub, ...more] = rest;
-        if (sub !== 'validate' || more.length !== 1) throw new UsageError('usage: claimlight pack validate FILE');
-        const p = await readPackFile(more[0]!);
-        io.out(`ok: ${p.id} (${p.title}), data as of ${p.updated}: ${p.claims.length} claims, ${p.sources.length} sources\n`);
-        return 0;
-      }
+      case 'pack':
+        return await packCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':
