@@ -11,8 +11,9 @@ export default defineConfig({
     name: 'Claimlight',
     description:
       'Fact context while you read the news: highlights sentences that state known claims and shows the coverage that corroborates or contradicts them.',
-    // storage: per-tab results survive the service worker sleeping; alarms: pack update checks.
-    permissions: ['storage', 'unlimitedStorage'],
+    // storage: per-tab reports (session) and settings (local); unlimitedStorage: large packs in IndexedDB;
+    // alarms: the periodic check of subscribed packs.
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
     action: { default_title: 'Claimlight' },
     ...(browser === 'firefox'
       ? {

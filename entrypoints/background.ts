@@ -41,6 +41,15 @@ export default defineBackground(() => {
     return msg ? service.fromContentScript(msg, sender.tab.id) : undefined;
   });
 
+  // Subscribed packs are checked every six hours (and on demand from the options page).
+  const UPDATE_ALARM = 'claimlight-pack-updates';
+  void browser.alarms.get(UPDATE_ALARM).then((a) => {
+    if (!a) void browser.alarms.create(UPDATE_ALARM, { periodInMinutes: 360, delayInMinutes: 5 });
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === UPDATE_ALARM) void service.updateAll();
+  });
+
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading' && change.url) void service.tabNavigated(tabId);
   });

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { runClaimlight, type Session } from '../../src/content/controller';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../../src/messaging/contract';
+import { parseSettings, SETTINGS_KEY, siteDisabled, type Settings } from '../../src/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -8,7 +9,9 @@ export default defineContentScript({
   // Top frames only: articles are read there, and frames are strangers' ads and embeds.
   allFrames: false,
   async main(ctx) {
-    const state: { session?: Session } = {};
+    const state: { session?: Session; run?: AbortController } = {};
+    const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
+
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
       const msg = parseUItoCS(raw);
@@ -16,13 +19,39 @@ export default defineContentScript({
       return Promise.resolve({ ok: state.session?.reveal(msg.sentence) ?? false });
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    state.session = await runClaimlight({
-      window,
-      document,
-      signal: ctx.signal,
-      send: (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>,
+    const start = async (settings: Settings) => {
+      if (siteDisabled(settings, location.hostname)) {
+        await send({ type: 'cs/site-off', url: location.href });
+        return;
+      }
+      state.run = new AbortController();
+      ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
+      state.session = await runClaimlight({ window, document, signal: state.run.signal, send, highlight: settings.highlight });
+    };
+    const stop = () => {
+      state.run?.abort();
+      state.run = undefined;
+      state.session = undefined;
+    };
+
+    // Settings changed on the options page: repaint, stop, or start, without reloading the page.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+      const settings = parseSettings(changes[SETTINGS_KEY]!.newValue);
+      const off = siteDisabled(settings, location.hostname);
+      if (off && state.run) {
+        stop();
+        void send({ type: 'cs/site-off', url: location.href });
+      } else if (!off && !state.run) void start(settings);
+      else state.session?.setHighlight(settings.highlight);
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorage);
     });
+
+    await start(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
   },
 });

@@ -20,6 +20,7 @@ void targetTab().then((tabId) => {
   render(
     <Popup
       tabId={tabId}
+      openOptions={() => void browser.runtime.openOptionsPage()}
       load={(id) => browser.runtime.sendMessage({ type: 'ui/report', tabId: id }) as Promise<ReportReply>}
       reveal={(id, sentence) =>
         (browser.tabs.sendMessage(id, { type: 'ui/reveal', sentence }) as Promise<{ ok: boolean }>).then(

@@ -1,8 +1,9 @@
 import { ClaimBase, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
-import type { CStoBG, MatchReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
+import type { CStoBG, MatchReply, PackInfo, PacksReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
 import type { Pack } from '../packs/types';
-import { collectGarbage, loadPacks, type ClaimDb } from '../store/db';
+import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
+import { collectGarbage, listPacks, loadPacks, removePack, type ClaimDb } from '../store/db';
 import { seedBundled, validBundledPacks } from '../store/seed';
 
 /** What the background needs from the browser, passed in so that tests can run it without one. */
@@ -14,49 +15,77 @@ export interface BackgroundEnv {
   /** Keeps a tab's report across service-worker restarts (storage.session); null forgets it. */
   saveReport(tabId: number, report: TabReport | null): Promise<void>;
   loadReport(tabId: number): Promise<TabReport | undefined>;
+  /** Network access for pack subscriptions. */
+  fetch?: typeof fetch;
+  now?: () => number;
   log(message: string): void;
 }
 
+const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, message: 'The browser does not let Claimlight store data here (private window, or storage full): subscriptions are unavailable; the bundled packs are in use.' };
+
 /**
  * The background's work: it owns the claim database, matches what content scripts send, keeps one report per
- * tab for the popup, and keeps the badge in step.
+ * tab for the popup and the badge in step, and keeps subscribed packs current.
  */
 export class BackgroundService {
-  /** Resolves once the claims are loaded (from IndexedDB, or from the bundled packs if storage fails). */
-  readonly ready: Promise<ClaimBase>;
+  private base: Promise<ClaimBase>;
   private loaded = false;
+  private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
 
   constructor(private readonly env: BackgroundEnv) {
-    this.ready = this.load().finally(() => {
-      this.loaded = true;
-    });
+    this.db = this.openDb();
+    this.base = this.load();
   }
 
-  private async load(): Promise<ClaimBase> {
-    const bundled = validBundledPacks(this.env.bundled, this.env.log);
-    let packs: Pack[];
+  /** Resolves once the claims are loaded (from IndexedDB, or from the bundled packs if storage fails). */
+  get ready(): Promise<ClaimBase> {
+    return this.base;
+  }
+
+  private async openDb(): Promise<ClaimDb | undefined> {
     try {
-      const db = await this.env.openDb();
-      await seedBundled(db, bundled);
-      // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
-      await collectGarbage(db);
-      packs = await loadPacks(db);
-      db.close();
+      return await this.env.openDb();
     } catch (e) {
       // Private windows, a full quota or a broken profile: keep working on what ships with the extension.
       this.env.log(`claim database unavailable, using bundled packs only: ${(e as Error).message}`);
-      packs = bundled;
+      return undefined;
     }
-    return new ClaimBase(packs);
+  }
+
+  private async load(): Promise<ClaimBase> {
+    this.loaded = false;
+    const bundled = validBundledPacks(this.env.bundled, this.env.log);
+    let packs: Pack[] = bundled;
+    const db = await this.db;
+    if (db) {
+      try {
+        await seedBundled(db, bundled);
+        // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
+        await collectGarbage(db);
+        packs = await loadPacks(db);
+      } catch (e) {
+        this.env.log(`could not read the claim database, using bundled packs only: ${(e as Error).message}`);
+        packs = bundled;
+      }
+    }
+    const base = new ClaimBase(packs);
+    this.loaded = true;
+    return base;
+  }
+
+  /** Rebuilds the claim base after packs changed. */
+  reload(): Promise<ClaimBase> {
+    this.base = this.load();
+    return this.base;
   }
 
   async fromContentScript(msg: CStoBG, tabId: number): Promise<MatchReply | null> {
-    if (msg.type === 'cs/not-article') {
-      await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now() });
+    if (msg.type === 'cs/not-article' || msg.type === 'cs/site-off') {
+      await this.setReport(tabId, { url: msg.url, status: msg.type === 'cs/site-off' ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now() });
       return null;
     }
-    const base = await this.ready;
+    const base = await this.base;
     const supported = supportsLanguage(msg.article.lang);
     const matches = supported ? base.matchSentences(msg.sentences.map((text) => ({ text })), msg.article.title) : [];
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
@@ -64,12 +93,79 @@ export class BackgroundService {
     return { status, matches };
   }
 
-  async fromUI(msg: UItoBG): Promise<ReportReply> {
+  /** Answers a message from an extension page. */
+  async fromUI(msg: UItoBG): Promise<ReportReply | PacksReply | UpdateOutcome | UpdateOutcome[] | { ok: true }> {
+    switch (msg.type) {
+      case 'ui/report':
+        return this.report(msg.tabId);
+      case 'ui/packs':
+        return this.packs();
+      case 'ui/subscribe':
+        return this.subscribe(msg.url, msg.publicKey);
+      case 'ui/update':
+        return this.updateAll(msg.url);
+      case 'ui/unsubscribe':
+        return this.unsubscribe(msg.url);
+    }
+  }
+
+  /** What the popup shows for a tab. */
+  async report(tabId: number): Promise<ReportReply> {
     if (!this.loaded) return { state: 'loading' };
-    const base = await this.ready;
-    const report = this.reports.get(msg.tabId) ?? (await this.env.loadReport(msg.tabId));
+    const base = await this.base;
+    const report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
     if (!report) return { state: 'none' };
     return { state: 'ready', report, packs: base.packs.length, claims: base.size };
+  }
+
+  async subscribe(url: string, publicKey: string): Promise<UpdateOutcome> {
+    const env = await this.updateEnv();
+    if (!env) return STORAGE_UNAVAILABLE;
+    const outcome = await subscribe(env, url, publicKey);
+    if (outcome.ok && outcome.status === 'installed') await this.reload();
+    return outcome;
+  }
+
+  async unsubscribe(url: string): Promise<{ ok: true }> {
+    const env = await this.updateEnv();
+    if (env) {
+      await unsubscribe(env, url, removePack);
+      await this.reload();
+    }
+    return { ok: true };
+  }
+
+  /** Checks every subscription (or one) and reloads the claims if any pack changed. */
+  async updateAll(only?: string): Promise<UpdateOutcome[]> {
+    const env = await this.updateEnv();
+    if (!env) return [STORAGE_UNAVAILABLE];
+    const subs = await env.db.getAll('subscriptions');
+    const outcomes: UpdateOutcome[] = [];
+    for (const s of subs) if (!only || s.url === only) outcomes.push(await checkSubscription(env, s.url));
+    if (outcomes.some((o) => o.ok && o.status === 'installed')) await this.reload();
+    return outcomes;
+  }
+
+  private async updateEnv() {
+    const db = await this.db;
+    if (!db) return undefined;
+    return { db, fetch: this.env.fetch ?? globalThis.fetch.bind(globalThis), now: this.env.now ?? Date.now };
+  }
+
+  /** Installed packs and subscriptions, for the options page. */
+  async packs(): Promise<PacksReply> {
+    const db = await this.db;
+    if (!db) {
+      const base = await this.base;
+      return {
+        storage: false,
+        packs: base.packs.map((p) => ({ id: p.id, title: p.title, claimCount: p.claims.length, updated: p.updated, version: p.version, origin: { type: 'bundled' }, installedAt: 0 })),
+        subscriptions: [],
+      };
+    }
+    const packs: PackInfo[] = (await listPacks(db)).map((p) => ({ id: p.id, title: p.title, claimCount: p.claimCount, updated: p.updated, version: 1, origin: p.origin, installedAt: p.installedAt }));
+    const subscriptions = (await db.getAll('subscriptions')).map(({ url, publicKey, packId, lastChecked, lastResult }) => ({ url, publicKey, packId, lastChecked, lastResult }));
+    return { storage: true, packs, subscriptions };
   }
 
   /** The tab started loading another page: its report and badge no longer apply. */

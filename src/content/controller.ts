@@ -13,6 +13,17 @@ export interface ContentEnv {
   send(msg: CStoBG): Promise<MatchReply | null>;
   /** Ends everything this run set up (the extension was updated or disabled, or the page navigated). */
   signal: AbortSignal;
+  /** Which matches to paint (the reader's setting); all are reported either way. */
+  highlight?: HighlightMode;
+}
+
+export type HighlightMode = 'all' | 'contested' | 'none';
+
+/** Whether a match is painted under a highlight setting: contested claims have coverage both ways. */
+export function shown(match: MatchView, mode: HighlightMode): boolean {
+  if (mode === 'none') return false;
+  if (mode === 'contested') return match.claim.supports > 0 && match.claim.refutes > 0;
+  return true;
 }
 
 /** A matched sentence found again on the live page. */
@@ -23,6 +34,8 @@ export interface Anchored {
 
 export interface Session {
   anchored: Anchored[];
+  /** Repaints under another highlight setting. */
+  setHighlight(mode: HighlightMode): void;
   /** Scrolls to a sentence (by its index in what was sent) and flashes it; false if it is not on the page. */
   reveal(sentence: number): boolean;
   destroy(): void;
@@ -63,7 +76,8 @@ export async function runClaimlight(env: ContentEnv): Promise<Session | undefine
 
   const suffix = Math.random().toString(36).slice(2, 8);
   const painter: Painter = createHighlightPainter(win, doc, suffix) ?? createOverlayPainter(win, host.layer);
-  painter.paint(anchored.map((a) => ({ range: a.range, tone: a.match.relation })));
+  const paint = (mode: HighlightMode) => painter.paint(anchored.filter((a) => shown(a.match, mode)).map((a) => ({ range: a.range, tone: a.match.relation })));
+  paint(env.highlight ?? 'all');
 
   const session = hover(win, host, painter, anchored);
   const destroy = () => {
@@ -75,6 +89,7 @@ export async function runClaimlight(env: ContentEnv): Promise<Session | undefine
 
   return {
     anchored,
+    setHighlight: paint,
     reveal(sentence) {
       const a = anchored.find((x) => x.match.sentence === sentence);
       if (!a) return false;

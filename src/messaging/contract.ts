@@ -17,6 +17,8 @@ export interface ArticleInfo {
 
 /** Where the tab's page stands, as the popup shows it. */
 export type TabStatus =
+  /** The reader turned Claimlight off on this site. */
+  | 'site-off'
   /** The cheap gate or Readability found no article. */
   | 'not-article'
   /** An article in a language the matcher does not read. */
@@ -39,13 +41,43 @@ export type CStoBG =
   /** The page's article and sentences, to be matched; answered with `MatchReply`. */
   | { type: 'cs/match'; url: string; article: ArticleInfo; sentences: string[] }
   /** The page is not an article (or no longer is, after in-page navigation). */
-  | { type: 'cs/not-article'; url: string };
+  | { type: 'cs/not-article'; url: string }
+  /** The reader turned Claimlight off on this site. */
+  | { type: 'cs/site-off'; url: string };
 
-export type MatchReply = { status: Exclude<TabStatus, 'not-article'>; matches: MatchView[] };
+export type MatchReply = { status: Exclude<TabStatus, 'not-article' | 'site-off'>; matches: MatchView[] };
+
+/** An installed pack, as the options page lists it. */
+export interface PackInfo {
+  id: string;
+  title: string;
+  claimCount: number;
+  /** Data as of. */
+  updated: string;
+  /** Format version of the pack. */
+  version: number;
+  origin: { type: 'bundled' } | { type: 'subscription'; url: string };
+  installedAt: number;
+}
 
 export type UItoBG =
   /** The report for a tab; answered with `ReportReply`. */
-  { type: 'ui/report'; tabId: number };
+  | { type: 'ui/report'; tabId: number }
+  /** Installed packs and subscriptions; answered with `PacksReply`. */
+  | { type: 'ui/packs' }
+  /** Subscribe to a signed pack; answered with `UpdateOutcome`. */
+  | { type: 'ui/subscribe'; url: string; publicKey: string }
+  /** Check one subscription (or all) now; answered with `UpdateOutcome[]`. */
+  | { type: 'ui/update'; url?: string }
+  /** End a subscription and remove its pack; answered with `{ ok: true }`. */
+  | { type: 'ui/unsubscribe'; url: string };
+
+export interface PacksReply {
+  /** False when the database could not be opened: only the bundled packs are in use. */
+  storage: boolean;
+  packs: PackInfo[];
+  subscriptions: Array<{ url: string; publicKey: string; packId?: string; lastChecked?: number; lastResult?: { ok: boolean; message: string; at: number } }>;
+}
 
 export type ReportReply =
   | { state: 'loading' }
@@ -75,6 +107,7 @@ function parseArticle(v: unknown): ArticleInfo | undefined {
 export function parseCStoBG(v: unknown): CStoBG | undefined {
   if (!isObj(v) || !isStr(v.url, 8_192)) return undefined;
   if (v.type === 'cs/not-article') return { type: 'cs/not-article', url: v.url };
+  if (v.type === 'cs/site-off') return { type: 'cs/site-off', url: v.url };
   if (v.type !== 'cs/match') return undefined;
   const article = parseArticle(v.article);
   const s = v.sentences;
@@ -85,8 +118,20 @@ export function parseCStoBG(v: unknown): CStoBG | undefined {
 
 export function parseUItoBG(v: unknown): UItoBG | undefined {
   if (!isObj(v)) return undefined;
-  if (v.type === 'ui/report' && Number.isInteger(v.tabId) && (v.tabId as number) >= 0) return { type: 'ui/report', tabId: v.tabId as number };
-  return undefined;
+  switch (v.type) {
+    case 'ui/report':
+      return Number.isInteger(v.tabId) && (v.tabId as number) >= 0 ? { type: 'ui/report', tabId: v.tabId as number } : undefined;
+    case 'ui/packs':
+      return { type: 'ui/packs' };
+    case 'ui/subscribe':
+      return isStr(v.url, 2_048) && isStr(v.publicKey, 200) ? { type: 'ui/subscribe', url: v.url, publicKey: v.publicKey } : undefined;
+    case 'ui/update':
+      return v.url === undefined ? { type: 'ui/update' } : isStr(v.url, 2_048) ? { type: 'ui/update', url: v.url } : undefined;
+    case 'ui/unsubscribe':
+      return isStr(v.url, 2_048) ? { type: 'ui/unsubscribe', url: v.url } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 export function parseUItoCS(v: unknown): UItoCS | undefined {

@@ -6,6 +6,8 @@ import { formatDate, plural, relationLabel } from './format';
 
 export interface PopupProps {
   tabId: number | undefined;
+  /** Opens the options page. */
+  openOptions?(): void;
   load(tabId: number): Promise<ReportReply>;
   /** Scrolls the tab to a sentence; false if the page no longer has it. */
   reveal(tabId: number, sentence: number): Promise<boolean>;
@@ -15,7 +17,7 @@ const POLL_MS = 600;
 const POLL_LIMIT = 25;
 
 /** The toolbar popup: the claims found on the tab, each with the coverage that corroborates or contradicts it. */
-export function Popup({ tabId, load, reveal }: PopupProps) {
+export function Popup({ tabId, load, reveal, openOptions }: PopupProps) {
   const [reply, setReply] = useState<ReportReply | { state: 'error'; message: string } | undefined>();
 
   useEffect(() => {
@@ -51,8 +53,15 @@ export function Popup({ tabId, load, reveal }: PopupProps) {
       </header>
       <Body reply={reply} tabId={tabId} reveal={reveal} />
       <footer class="foot">
-        {reply?.state === 'ready' ? `${plural(reply.claims, 'known claim')} in ${plural(reply.packs, 'pack')} · ` : ''}
-        Checked on this device; nothing you read is sent anywhere.
+        <span>
+          {reply?.state === 'ready' ? `${plural(reply.claims, 'known claim')} in ${plural(reply.packs, 'pack')} · ` : ''}
+          Checked on this device.
+        </span>
+        {openOptions && (
+          <button type="button" class="link" onClick={openOptions}>
+            Settings and packs
+          </button>
+        )}
       </footer>
     </main>
   );
@@ -81,6 +90,8 @@ function Body({ reply, tabId, reveal }: { reply: ReportReply | { state: 'error';
     );
   const { report } = reply;
   switch (report.status) {
+    case 'site-off':
+      return <Empty title="Claimlight is off on this site.">You turned it off here in Claimlight's settings; nothing on this page was read.</Empty>;
     case 'not-article':
       return <Empty title="This page does not look like a news article.">Claimlight checks articles only, so nothing here is highlighted.</Empty>;
     case 'unsupported-language':

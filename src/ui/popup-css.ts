@@ -38,5 +38,6 @@ export const POPUP_CSS = `
   .empty { margin: 18px 16px; background: var(--cl-bg); border: 1px solid var(--cl-line); border-radius: 10px; padding: 14px; }
   .empty-title { margin: 0; font-weight: 600; font-size: 14px; }
   .empty-text { margin: 6px 0 0; color: var(--cl-muted); }
-  .foot { padding: 8px 14px 10px; color: var(--cl-muted); font-size: 11px; border-top: 1px solid var(--cl-line); background: var(--cl-bg); }
+  .foot { display: flex; justify-content: space-between; gap: 8px; padding: 8px 14px 10px; color: var(--cl-muted); font-size: 11px; border-top: 1px solid var(--cl-line); background: var(--cl-bg); }
+  .foot .link { border: 0; background: none; color: #1446a0; font: inherit; font-weight: 600; cursor: pointer; padding: 0; white-space: nowrap; }
 `;

@@ -43,7 +43,7 @@ describe('background service', () => {
       [3, 'meta-stopped-releasing-open-models', 'denies'],
     ]);
     expect(badges.get(7)).toBe('3');
-    const ui = await bg.fromUI({ type: 'ui/report', tabId: 7 });
+    const ui = await bg.report(7);
     expect(ui.state).toBe('ready');
     if (ui.state === 'ready') expect(ui.report.matches).toHaveLength(3);
   });
@@ -54,7 +54,7 @@ describe('background service', () => {
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
     await bg.tabNavigated(3);
     expect(badges.get(3)).toBe('');
-    expect(await bg.fromUI({ type: 'ui/report', tabId: 3 })).toEqual({ state: 'none' });
+    expect(await bg.report(3)).toEqual({ state: 'none' });
   });
 
   it('records pages that are not articles and articles in other languages, without a badge', async () => {
@@ -66,7 +66,7 @@ describe('background service', () => {
     expect(fr).toEqual({ status: 'unsupported-language', matches: [] });
     expect(badges.get(1)).toBe('');
     expect(badges.get(2)).toBe('');
-    const r = await bg.fromUI({ type: 'ui/report', tabId: 1 });
+    const r = await bg.report(1);
     expect(r.state === 'ready' && r.report.status).toBe('not-article');
   });
 
@@ -74,7 +74,7 @@ describe('background service', () => {
     let fail: (e: Error) => void = () => undefined;
     const { e, logs } = env({ openDb: () => new Promise((_, reject) => (fail = reject)) });
     const bg = new BackgroundService(e);
-    expect(await bg.fromUI({ type: 'ui/report', tabId: 1 })).toEqual({ state: 'loading' });
+    expect(await bg.report(1)).toEqual({ state: 'loading' });
     fail(new Error('QuotaExceededError'));
     const base = await bg.ready;
     expect(base.size).toBeGreaterThanOrEqual(12);

@@ -31,7 +31,7 @@ async function reportFor(sentences: string[]): Promise<ReportReply> {
     log: () => undefined,
   });
   await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/', article: { title: 'T', byline: null, siteName: 'Site', lang: 'en', words: 100 }, sentences }, 1);
-  return bg.fromUI({ type: 'ui/report', tabId: 1 });
+  return bg.report(1);
 }
 
 describe('popup', () => {
