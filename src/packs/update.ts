@@ -57,7 +57,11 @@ async function record(env: UpdateEnv, sub: Subscription, outcome: UpdateOutcome,
 export async function checkSubscription(env: UpdateEnv, url: string): Promise<UpdateOutcome> {
   const sub = await env.db.get('subscriptions', url);
   if (!sub) return { ok: false, message: 'No such subscription.' };
-  const fail = (message: string) => record(env, sub, { ok: false, message });
+  const fail = async (message: string) => {
+    const live = sub.packId ? await env.db.get('packs', sub.packId) : undefined;
+    const kept = live ? ` The installed version (data as of ${live.updated.slice(0, 10)}) stays in use.` : '';
+    return record(env, sub, { ok: false, message: message + kept });
+  };
   try {
     const headers: Record<string, string> = {};
     if (sub.etag) headers['If-None-Match'] = sub.etag;
