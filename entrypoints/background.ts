@@ -3,6 +3,7 @@ import { BackgroundService } from '../src/background/service';
 import { parseCStoBG, parseUItoBG, type TabReport } from '../src/messaging/contract';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { openClaimDb } from '../src/store/db';
+import { parseSettings, SETTINGS_KEY } from '../src/settings';
 
 export default defineBackground(() => {
   const reportKey = (tabId: number) => `report:${tabId}`;
@@ -23,6 +24,7 @@ export default defineBackground(() => {
       const got = await browser.storage.session.get(reportKey(tabId));
       return got[reportKey(tabId)] as TabReport | undefined;
     },
+    settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
     log: (m) => console.warn(`[claimlight] ${m}`),
   });
 

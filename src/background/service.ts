@@ -5,6 +5,8 @@ import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
 import { collectGarbage, listPacks, loadPacks, removePack, type ClaimDb } from '../store/db';
 import { seedBundled, validBundledPacks } from '../store/seed';
+import { lookupOnline } from '../online/factcheck-lookup';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
 /** What the background needs from the browser, passed in so that tests can run it without one. */
 export interface BackgroundEnv {
@@ -15,8 +17,10 @@ export interface BackgroundEnv {
   /** Keeps a tab's report across service-worker restarts (storage.session); null forgets it. */
   saveReport(tabId: number, report: TabReport | null): Promise<void>;
   loadReport(tabId: number): Promise<TabReport | undefined>;
-  /** Network access for pack subscriptions. */
+  /** Network access for pack subscriptions and the (opt-in) online lookup. */
   fetch?: typeof fetch;
+  /** The reader's settings (storage.local); defaults when absent. */
+  settings?: () => Promise<Settings>;
   now?: () => number;
   log(message: string): void;
 }
@@ -87,7 +91,14 @@ export class BackgroundService {
     }
     const base = await this.base;
     const supported = supportsLanguage(msg.article.lang);
-    const matches = supported ? base.matchSentences(msg.sentences.map((text) => ({ text })), msg.article.title) : [];
+    let matches = supported ? base.matchSentences(msg.sentences.map((text) => ({ text })), msg.article.title) : [];
+    if (supported && matches.length === 0) {
+      // Only if the reader turned it on and gave a key: the headline, and nothing else, is looked up online.
+      const settings = (await this.env.settings?.()) ?? DEFAULT_SETTINGS;
+      if (settings.onlineLookup && settings.factCheckApiKey) {
+        matches = await lookupOnline({ fetch: this.env.fetch ?? globalThis.fetch.bind(globalThis), apiKey: settings.factCheckApiKey, log: this.env.log }, msg.article.title, msg.sentences, msg.article.lang.slice(0, 2));
+      }
+    }
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
     await this.setReport(tabId, { url: msg.url, status, article: msg.article, matches, at: Date.now() });
     return { status, matches };
