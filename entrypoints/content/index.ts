@@ -3,6 +3,9 @@ import { runClaimlight, type Session } from '../../src/content/controller';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../../src/messaging/contract';
 import { parseSettings, SETTINGS_KEY, siteDisabled, type Settings } from '../../src/settings';
 
+/** How long a single-page site gets to render the new article after a navigation. */
+const SPA_SETTLE_MS = 800;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -47,7 +50,20 @@ export default defineContentScript({
       else state.session?.setHighlight(settings.highlight);
     };
     browser.storage.onChanged.addListener(onStorage);
+
+    // A single-page site swapping articles (pushState): the old highlights go, and once the new page has settled,
+    // it is read again. Repeated navigations within the settle time cost one run.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      stop();
+      clearTimeout(settle);
+      settle = setTimeout(async () => {
+        if (ctx.isInvalid) return;
+        await start(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+      }, SPA_SETTLE_MS);
+    });
     ctx.onInvalidated(() => {
+      clearTimeout(settle);
       browser.runtime.onMessage.removeListener(onMessage);
       browser.storage.onChanged.removeListener(onStorage);
     });

@@ -1,4 +1,5 @@
 import type { TextIndex } from './text-index';
+import { createRange } from '../util/dom';
 
 /** A passage to find again, by its text and what surrounds it (as Hypothesis's TextQuoteSelector). */
 export interface TextQuote {
@@ -74,7 +75,7 @@ export function rangeOf(index: TextIndex, match: QuoteMatch, doc: Document): Ran
   const startOffset = index.offsets[match.start]!;
   const endOffset = index.offsets[endChar]!;
   if (!startNode || !endNode || startOffset < 0 || endOffset < 0) return null;
-  const range = doc.createRange();
+  const range = createRange(doc);
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset + 1);
   return range;

@@ -67,7 +67,7 @@ export class BackgroundService {
         await seedBundled(db, bundled);
         // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
         await collectGarbage(db);
-        packs = await loadPacks(db);
+        packs = await loadPacks(db, this.env.log);
       } catch (e) {
         this.env.log(`could not read the claim database, using bundled packs only: ${(e as Error).message}`);
         packs = bundled;

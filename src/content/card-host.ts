@@ -2,15 +2,18 @@ import { h, render } from 'preact';
 import type { MatchView } from '../claims/views';
 import { Card } from '../ui/Card';
 import { CARD_CSS } from '../ui/theme';
+import { createElement, rootOf } from '../util/dom';
 
 /**
  * Our one element in the page: an empty host on <html> (not <body>, which frameworks re-render) with a closed
- * shadow root holding the hover card and, where the Highlight API is missing, the highlight layer. Inline
- * !important styles keep page CSS from moving or hiding it; the page cannot reach inside.
+ * shadow root holding the hover card and, where the Highlight API is missing, the highlight layer. It is created
+ * only when first needed (a card shown, or the fallback painter), so a page that hydrates after we ran sees its
+ * markup exactly as the server sent it. Inline !important styles keep page CSS from moving or hiding it; the page
+ * cannot reach inside.
  */
 export interface CardHost {
-  /** Layer for the fallback painter. */
-  layer: HTMLElement;
+  /** Layer for the fallback painter (creates the host). */
+  readonly layer: HTMLElement;
   show(match: MatchView, anchor: DOMRect): void;
   hide(): void;
   /** Whether a viewport point is over the card. */
@@ -22,25 +25,35 @@ const GAP = 8;
 
 export function createCardHost(doc: Document): CardHost {
   const win = doc.defaultView!;
-  const host = doc.createElement('div');
-  host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;');
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = `${CARD_CSS}
-    .layer { position: fixed; inset: 0; pointer-events: none; }
-    .pop { position: fixed; pointer-events: auto; }
-    .pop[hidden] { display: none; }`;
-  const layer = doc.createElement('div');
-  layer.className = 'layer';
-  const pop = doc.createElement('div');
-  pop.className = 'pop';
-  pop.hidden = true;
-  root.append(style, layer, pop);
-  doc.documentElement.append(host);
+  let parts: { host: HTMLElement; layer: HTMLElement; pop: HTMLElement } | undefined;
+
+  const ensure = () => {
+    if (parts) return parts;
+    const host = createElement(doc, 'div');
+    host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: 0 auto auto 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important;');
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = createElement(doc, 'style');
+    style.textContent = `${CARD_CSS}
+      .layer { position: fixed; inset: 0; pointer-events: none; }
+      .pop { position: fixed; pointer-events: auto; }
+      .pop[hidden] { display: none; }`;
+    const layer = createElement(doc, 'div');
+    layer.className = 'layer';
+    const pop = createElement(doc, 'div');
+    pop.className = 'pop';
+    pop.hidden = true;
+    root.append(style, layer, pop);
+    rootOf(doc)!.append(host);
+    parts = { host, layer, pop };
+    return parts;
+  };
 
   return {
-    layer,
+    get layer() {
+      return ensure().layer;
+    },
     show(match, anchor) {
+      const { pop } = ensure();
       render(h(Card, { match }), pop);
       pop.hidden = false;
       const { width, height } = pop.getBoundingClientRect();
@@ -57,17 +70,20 @@ export function createCardHost(doc: Document): CardHost {
       pop.style.top = `${Math.max(GAP, top)}px`;
     },
     hide() {
-      pop.hidden = true;
-      render(null, pop);
+      if (!parts) return;
+      parts.pop.hidden = true;
+      render(null, parts.pop);
     },
     contains(x, y) {
-      if (pop.hidden) return false;
-      const r = pop.getBoundingClientRect();
+      if (!parts || parts.pop.hidden) return false;
+      const r = parts.pop.getBoundingClientRect();
       return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
     },
     destroy() {
-      render(null, pop);
-      host.remove();
+      if (!parts) return;
+      render(null, parts.pop);
+      parts.host.remove();
+      parts = undefined;
     },
   };
 }

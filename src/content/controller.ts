@@ -5,6 +5,7 @@ import { extractArticle, looksLikeArticle } from '../extract/article';
 import type { MatchView } from '../claims/views';
 import type { CStoBG, MatchReply } from '../messaging/contract';
 import { createCardHost, type CardHost } from './card-host';
+import { bodyOf } from '../util/dom';
 
 /** What the content script needs, passed in so that tests can give it a page of their own. */
 export interface ContentEnv {
@@ -50,7 +51,7 @@ const HIDE_DELAY_MS = 250;
 export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  if (!doc.body || !looksLikeArticle(doc)) {
+  if (!bodyOf(doc) || !looksLikeArticle(doc)) {
     await env.send({ type: 'cs/not-article', url });
     return undefined;
   }
@@ -64,7 +65,7 @@ export async function runClaimlight(env: ContentEnv): Promise<Session | undefine
   if (signal.aborted || !reply || reply.matches.length === 0) return undefined;
 
   const host = createCardHost(doc);
-  const index = buildTextIndex(doc.body);
+  const index = buildTextIndex(bodyOf(doc)!);
   const anchored: Anchored[] = [];
   for (const match of reply.matches) {
     const s = sentences[match.sentence];

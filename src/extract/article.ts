@@ -1,5 +1,12 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { blockTexts, sentencesOf, type Sentence } from './sentences';
+import { protoCall, rootOf, unclobber } from '../util/dom';
+import { STOPWORDS } from '../match/normalize';
+
+/** Pages with more elements than this are not parsed: a 1.5 MB page has about 30,000. */
+export const MAX_ELEMENTS = 60_000;
+/** At most this many sentences of an article are matched. */
+export const MAX_SENTENCES = 5_000;
 
 /** What Readability found on a page, and its sentences. */
 export interface Article {
@@ -18,7 +25,36 @@ export interface Article {
  * paragraph lengths, so that non-article pages (search, feeds, apps) cost next to nothing.
  */
 export function looksLikeArticle(doc: Document): boolean {
-  return isProbablyReaderable(doc, { minContentLength: 140, minScore: 20 });
+  const check = (d: Document) => isProbablyReaderable(d, { minContentLength: 140, minScore: 20 });
+  try {
+    return check(doc);
+  } catch {
+    // The page clobbered a method the check calls: ask a cleaned copy instead.
+    const copy = protoCall<Document>(doc, 'cloneNode', true);
+    unclobber(copy);
+    try {
+      return check(copy);
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
+ * The article's language: as the page declares it, unless the text plainly is not English where the page says
+ * English (or says nothing): mostly non-Latin letters, or too few of the commonest English words. Then 'und', so
+ * that the matcher, which reads English only, stays silent rather than guess.
+ */
+export function articleLanguage(declared: string, blocks: string[]): string {
+  const lang = declared.trim() || 'en';
+  if (!/^en\b/i.test(lang)) return lang;
+  const text = blocks.join(' ').slice(0, 20_000);
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (letters > 200 && latin / letters < 0.6) return 'und';
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length > 100 && words.filter((w) => STOPWORDS.has(w)).length / words.length < 0.15) return 'und';
+  return lang;
 }
 
 function wordCount(blocks: string[]): number {
@@ -32,18 +68,25 @@ function wordCount(blocks: string[]): number {
  * change) and splits the article into sentences. Null when Readability finds no article.
  */
 export function extractArticle(doc: Document): Article | null {
-  const copy = doc.cloneNode(true) as Document;
-  const parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();
+  const copy = protoCall<Document>(doc, 'cloneNode', true);
+  unclobber(copy);
+  let parsed;
+  try {
+    parsed = new Readability<Element>(copy, { serializer: (node) => node as Element, maxElemsToParse: MAX_ELEMENTS }).parse();
+  } catch {
+    // Too large to parse (Readability's own limit), or markup it cannot read: not an article we can show.
+    return null;
+  }
   if (!parsed?.content) return null;
   const blocks = blockTexts(parsed.content);
   if (blocks.length === 0) return null;
-  const lang = (parsed.lang || doc.documentElement?.getAttribute('lang') || 'en').trim() || 'en';
+  const lang = articleLanguage(parsed.lang || rootOf(doc)?.getAttribute('lang') || '', blocks);
   return {
     title: (parsed.title ?? '').trim(),
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
     lang,
     words: wordCount(blocks),
-    sentences: sentencesOf(blocks, lang),
+    sentences: sentencesOf(blocks, lang).slice(0, MAX_SENTENCES),
   };
 }

@@ -213,8 +213,22 @@ export function listPacks(db: ClaimDb): Promise<StoredPack[]> {
   return db.getAll('packs');
 }
 
-/** Every installed pack with its claims, as packs again: what the matcher is built from. */
-export async function loadPacks(db: ClaimDb): Promise<Pack[]> {
+/** Why a stored claim cannot be used, or undefined if it can (records may be damaged on disk or by other code). */
+function brokenClaim(c: unknown): string | undefined {
+  if (typeof c !== 'object' || c === null) return 'not an object';
+  const r = c as Record<string, unknown>;
+  if (typeof r.id !== 'string' || !r.id) return 'no id';
+  if (typeof r.text !== 'string' || !r.text.trim()) return 'no text';
+  if (!Array.isArray(r.alternates) || !r.alternates.every((a) => typeof a === 'string')) return 'alternates are not strings';
+  if (!Array.isArray(r.coverage) || !r.coverage.every((x) => typeof x === 'object' && x !== null && typeof (x as Record<string, unknown>).source === 'string' && ['supports', 'refutes', 'mixed'].includes((x as Record<string, unknown>).stance as string))) return 'coverage is malformed';
+  return undefined;
+}
+
+/**
+ * Every installed pack with its claims, as packs again: what the matcher is built from. Damaged claim records are
+ * skipped with a logged reason rather than failing the whole load.
+ */
+export async function loadPacks(db: ClaimDb, log: (message: string) => void = console.warn): Promise<Pack[]> {
   const tx = db.transaction(['packs', 'claims']);
   const packs = await tx.objectStore('packs').getAll();
   const byPack = new Map<string, Claim[]>();
@@ -222,10 +236,17 @@ export async function loadPacks(db: ClaimDb): Promise<Pack[]> {
   await Promise.all(
     packs.map(async (p) => {
       const rows = await tx.objectStore('claims').index('byPackGen').getAll([p.id, p.gen]);
-      byPack.set(
-        p.id,
-        rows.map(({ packId: _p, gen: _g, ...claim }) => claim),
-      );
+      const claims: Claim[] = [];
+      for (const row of rows) {
+        const why = brokenClaim(row);
+        if (why) {
+          log(`skipped a damaged claim record in pack ${p.id} (${JSON.stringify((row as { id?: unknown })?.id ?? null)}): ${why}`);
+          continue;
+        }
+        const { packId: _p, gen: _g, ...claim } = row;
+        claims.push(claim);
+      }
+      byPack.set(p.id, claims);
     }),
   );
   await tx.done;

@@ -47,3 +47,17 @@ describe('article extraction', () => {
     expect(looksLikeArticle(doc)).toBe(false);
   });
 });
+
+describe('article language', () => {
+  it('keeps a declared language, and doubts "English" when the text is not', async () => {
+    const { articleLanguage } = await import('../../src/extract/article');
+    const english = ['The company said on Tuesday that it would keep releasing its models to the public, and that the plan had not changed since the spring.'.repeat(8)];
+    expect(articleLanguage('en', english)).toBe('en');
+    expect(articleLanguage('', english)).toBe('en');
+    expect(articleLanguage('fr', english)).toBe('fr');
+    const arabic = ['قالت الشركة يوم الثلاثاء إنها ستواصل إصدار نماذجها للجمهور وإن الخطة لم تتغير منذ الربيع'.repeat(10)];
+    expect(articleLanguage('', arabic)).toBe('und');
+    const french = ['La société a déclaré mardi qu’elle continuerait à publier ses modèles pour le public, et que le projet n’avait pas changé depuis le printemps.'.repeat(8)];
+    expect(articleLanguage('en', french)).toBe('und');
+  });
+});

@@ -149,3 +149,16 @@ describe('claim database: versions and interrupted updates', () => {
     expect(all).toBe(live!.claimCount);
   });
 });
+
+describe('claim database: damaged records', () => {
+  it('skips a damaged claim with a logged reason and loads the rest', async () => {
+    const db = await freshDb();
+    await installPack(db, pack('p', ['a', 'b']), { type: 'bundled' });
+    const [stored] = await listPacks(db);
+    await db.put('claims', { packId: 'p', gen: stored!.gen, id: 'bad', text: 42 } as never);
+    const logged: string[] = [];
+    const [p] = await loadPacks(db, (m) => logged.push(m));
+    expect(p!.claims.map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect(logged).toEqual([expect.stringMatching(/skipped a damaged claim record in pack p \("bad"\): no text/)]);
+  });
+});
