@@ -15,14 +15,19 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'pages');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Serves /seed/<slug> (the seed story), /fixture/<name>.html (test/fixtures/pages) and /readability/<slug>. */
-export async function startServer() {
+/**
+ * Serves /seed/<slug> (the seed story), /fixture/<name>.html (test/fixtures/pages), /readability/<slug>, and
+ * /hostile/<name> when given those pages.
+ */
+export async function startServer(hostile) {
+  let pages;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let html;
     let m;
     if ((m = url.pathname.match(/^\/seed\/([\w-]+)$/))) html = seedPage(m[1]);
     else if ((m = url.pathname.match(/^\/fixture\/([\w-]+\.html)$/)) && existsSync(join(FIXTURES, m[1]))) html = readFileSync(join(FIXTURES, m[1]), 'utf8');
+    else if ((m = url.pathname.match(/^\/hostile\/([\w-]+)$/)) && pages) html = pages[m[1]];
     else if ((m = url.pathname.match(/^\/readability\/([\w-]+)$/))) {
       const file = join(SHARED, 'pages', 'readability', m[1], 'source.html');
       if (existsSync(file)) html = readFileSync(file, 'utf8');
@@ -35,7 +40,9 @@ export async function startServer() {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();
-  return { origin: `http://localhost:${port}`, close: () => new Promise((r) => server.close(r)) };
+  const origin = `http://localhost:${port}`;
+  if (hostile) pages = await hostile(origin);
+  return { origin, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** Chromium with the extension loaded, its service worker, and the extension id. */
