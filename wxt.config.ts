@@ -20,9 +20,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'claimlight@claimlight.org',
-              strict_min_version: '128.0',
+              // 140: the first release that reads data_collection_permissions (and has Ed25519 in WebCrypto).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
