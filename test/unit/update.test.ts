@@ -109,6 +109,29 @@ describe('pack subscriptions', () => {
     expect(await db.count('subscriptions')).toBe(0);
   });
 
+  it('keeps the live data and says so when storage is full', async () => {
+    const { s, keys, db, env } = await setup();
+    await publish(s, packJson('2026-01-01', ['a', 'b']), keys.privateKey);
+    await subscribe(env, URL_, keys.publicKey);
+    await publish(s, packJson('2026-02-01', ['c']), keys.privateKey);
+    // A database whose writes of claims fail as a full disk makes them fail.
+    const full = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'transaction') {
+          return (stores: string | string[], mode?: IDBTransactionMode) => {
+            if (mode === 'readwrite' && [stores].flat().includes('claims')) throw new DOMException('quota', 'QuotaExceededError');
+            return target.transaction(stores as never, mode);
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const outcome = await checkSubscription({ ...env, db: full }, URL_);
+    expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/Not enough storage.*installed version \(data as of 2026-01-01\) stays in use/) });
+    expect(await liveClaims(db)).toEqual(['a', 'b']);
+  });
+
   it('removes the pack with the subscription', async () => {
     const { s, keys, db, env } = await setup();
     await publish(s, packJson('2026-01-01', ['a']), keys.privateKey);
