@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // Tests build their fixture pages from strings of their own.
-    files: ['test/unit/**'],
+    files: ['test/**'],
     rules: { 'no-unsanitized/property': 'off', 'no-unsanitized/method': 'off', 'no-restricted-properties': 'off' },
   },
   {

@@ -1,7 +1,6 @@
 // Hostile and awkward pages for the reliability tests, served by the e2e server at /hostile/<name>. Each states
 // some of the seed story's claims, so that we can tell "still works" from "silently gave up".
 import { build } from 'esbuild';
-import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
 export const CLAIM_A = 'Top members of Meta’s new Superintelligence Lab have reportedly discussed moving away from the company’s powerful open-source AI model, Behemoth.';
