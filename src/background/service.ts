@@ -1,6 +1,7 @@
 import { ClaimBase, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
-import type { CStoBG, MatchReply, PackInfo, PacksReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
+import type { ArticleInfo, CStoBG, MatchReply, PackInfo, PacksReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
+import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
 import { collectGarbage, listPacks, loadPacks, removePack, type ClaimDb } from '../store/db';
@@ -89,19 +90,40 @@ export class BackgroundService {
       await this.setReport(tabId, { url: msg.url, status: msg.type === 'cs/site-off' ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now() });
       return null;
     }
+    let quotes: MatchReply['quotes'];
+    let info: ArticleInfo;
+    let sentences: string[];
+    if (msg.type === 'cs/page') {
+      const article = articleFromHtml(msg.html);
+      if (!article) {
+        await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now() });
+        return { status: 'not-article', matches: [] };
+      }
+      const { sentences: full, ...rest } = article;
+      info = rest;
+      sentences = full.map((s) => s.text);
+      quotes = {};
+      for (const [i, s] of full.entries()) quotes[i] = { exact: s.text, prefix: s.prefix, suffix: s.suffix };
+    } else {
+      info = msg.article;
+      sentences = msg.sentences;
+    }
     const base = await this.base;
-    const supported = supportsLanguage(msg.article.lang);
-    let matches = supported ? base.matchSentences(msg.sentences.map((text) => ({ text })), msg.article.title) : [];
+    const supported = supportsLanguage(info.lang);
+    let matches = supported ? base.matchSentences(sentences.map((text) => ({ text })), info.title) : [];
     if (supported && matches.length === 0) {
       // Only if the reader turned it on and gave a key: the headline, and nothing else, is looked up online.
       const settings = (await this.env.settings?.()) ?? DEFAULT_SETTINGS;
       if (settings.onlineLookup && settings.factCheckApiKey) {
-        matches = await lookupOnline({ fetch: this.env.fetch ?? globalThis.fetch.bind(globalThis), apiKey: settings.factCheckApiKey, log: this.env.log }, msg.article.title, msg.sentences, msg.article.lang.slice(0, 2));
+        matches = await lookupOnline({ fetch: this.env.fetch ?? globalThis.fetch.bind(globalThis), apiKey: settings.factCheckApiKey, log: this.env.log }, info.title, sentences, info.lang.slice(0, 2));
       }
     }
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
-    await this.setReport(tabId, { url: msg.url, status, article: msg.article, matches, at: Date.now() });
-    return { status, matches };
+    await this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now() });
+    // Only the quotes of matched sentences go back to the page.
+    const reply: MatchReply = { status, matches };
+    if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
+    return reply;
   }
 
   /** Answers a message from an extension page. */

@@ -1,11 +1,11 @@
 import { buildTextIndex } from '../anchor/text-index';
 import { matchQuote, rangeOf } from '../anchor/match-quote';
 import { createHighlightPainter, createOverlayPainter, type Painter } from '../anchor/highlight';
-import { extractArticle, looksLikeArticle } from '../extract/article';
+import { looksLikeArticle } from '../extract/gate';
 import type { MatchView } from '../claims/views';
-import type { CStoBG, MatchReply } from '../messaging/contract';
+import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
 import { createCardHost, type CardHost } from './card-host';
-import { bodyOf } from '../util/dom';
+import { bodyOf, protoGet, rootOf } from '../util/dom';
 
 /** What the content script needs, passed in so that tests can give it a page of their own. */
 export interface ContentEnv {
@@ -45,8 +45,9 @@ export interface Session {
 const HIDE_DELAY_MS = 250;
 
 /**
- * One pass over the page: gate, extract on a copy, match in the background, anchor the answers on the live page
- * by quote, paint them, and show a card on hover. Returns undefined when there is nothing to show.
+ * One pass over the page: the cheap gate here; reading (Readability) and matching in the background; then the
+ * answers anchored on the live page by quote, painted, and a card on hover. Returns undefined when there is
+ * nothing to show.
  */
 export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
   const { document: doc, window: win, signal } = env;
@@ -55,22 +56,23 @@ export async function runClaimlight(env: ContentEnv): Promise<Session | undefine
     await env.send({ type: 'cs/not-article', url });
     return undefined;
   }
-  const article = extractArticle(doc);
-  if (!article) {
+  // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
+  // one cost here, a native serialisation.
+  const html = rootOf(doc) ? protoGet<string>(rootOf(doc)!, 'outerHTML') ?? '' : '';
+  if (!html || html.length > MAX_HTML_CHARS) {
     await env.send({ type: 'cs/not-article', url });
     return undefined;
   }
-  const { sentences, ...info } = article;
-  const reply = await env.send({ type: 'cs/match', url, article: info, sentences: sentences.map((s) => s.text) });
-  if (signal.aborted || !reply || reply.matches.length === 0) return undefined;
+  const reply = await env.send({ type: 'cs/page', url, html });
+  if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return undefined;
 
   const host = createCardHost(doc);
   const index = buildTextIndex(bodyOf(doc)!);
   const anchored: Anchored[] = [];
   for (const match of reply.matches) {
-    const s = sentences[match.sentence];
-    if (!s) continue;
-    const found = matchQuote(index, { exact: s.text, prefix: s.prefix, suffix: s.suffix });
+    const quote = reply.quotes[match.sentence];
+    if (!quote) continue;
+    const found = matchQuote(index, quote);
     const range = found && rangeOf(index, found, doc);
     if (range) anchored.push({ match, range });
   }

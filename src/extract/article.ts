@@ -1,4 +1,4 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { blockTexts, sentencesOf, type Sentence } from './sentences';
 import { protoCall, rootOf, unclobber } from '../util/dom';
 import { STOPWORDS } from '../match/normalize';
@@ -18,26 +18,6 @@ export interface Article {
   /** Word count of the article text. */
   words: number;
   sentences: Sentence[];
-}
-
-/**
- * The cheap gate: does this page look like an article at all? Readability's own heuristic, which only reads
- * paragraph lengths, so that non-article pages (search, feeds, apps) cost next to nothing.
- */
-export function looksLikeArticle(doc: Document): boolean {
-  const check = (d: Document) => isProbablyReaderable(d, { minContentLength: 140, minScore: 20 });
-  try {
-    return check(doc);
-  } catch {
-    // The page clobbered a method the check calls: ask a cleaned copy instead.
-    const copy = protoCall<Document>(doc, 'cloneNode', true);
-    unclobber(copy);
-    try {
-      return check(copy);
-    } catch {
-      return false;
-    }
-  }
 }
 
 /**
@@ -63,12 +43,15 @@ function wordCount(blocks: string[]): number {
   return n;
 }
 
+export { looksLikeArticle } from './gate';
+
 /**
  * Runs Readability on a copy of the document (Readability rewrites what it reads, and the live page is not ours to
  * change) and splits the article into sentences. Null when Readability finds no article.
  */
-export function extractArticle(doc: Document): Article | null {
-  const copy = protoCall<Document>(doc, 'cloneNode', true);
+export function extractArticle(doc: Document, options: { inPlace?: boolean } = {}): Article | null {
+  // Readability rewrites what it reads: a live page is read through a copy; a document of our own, in place.
+  const copy = options.inPlace ? doc : protoCall<Document>(doc, 'cloneNode', true);
   unclobber(copy);
   let parsed;
   try {

@@ -38,14 +38,28 @@ export interface TabReport {
 }
 
 export type CStoBG =
-  /** The page's article and sentences, to be matched; answered with `MatchReply`. */
+  /** The page's HTML, to be read (Readability, off the page's thread) and matched; answered with `MatchReply`. */
+  | { type: 'cs/page'; url: string; html: string }
+  /** An article already read, and its sentences, to be matched; answered with `MatchReply`. */
   | { type: 'cs/match'; url: string; article: ArticleInfo; sentences: string[] }
   /** The page is not an article (or no longer is, after in-page navigation). */
   | { type: 'cs/not-article'; url: string }
   /** The reader turned Claimlight off on this site. */
   | { type: 'cs/site-off'; url: string };
 
-export type MatchReply = { status: Exclude<TabStatus, 'not-article' | 'site-off'>; matches: MatchView[] };
+/** The text around a matched sentence, to find it on the live page. */
+export interface Quote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export type MatchReply = {
+  status: Exclude<TabStatus, 'site-off'>;
+  matches: MatchView[];
+  /** For `cs/page`: the quote of each matched sentence, by sentence index. */
+  quotes?: Record<number, Quote>;
+};
 
 /** An installed pack, as the options page lists it. */
 export interface PackInfo {
@@ -89,6 +103,8 @@ export type UItoCS =
   { type: 'ui/reveal'; sentence: number };
 
 const MAX_SENTENCES = 20_000;
+/** Pages larger than this are not sent for reading. */
+export const MAX_HTML_CHARS = 8_000_000;
 const MAX_SENTENCE_CHARS = 5_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -108,6 +124,7 @@ export function parseCStoBG(v: unknown): CStoBG | undefined {
   if (!isObj(v) || !isStr(v.url, 8_192)) return undefined;
   if (v.type === 'cs/not-article') return { type: 'cs/not-article', url: v.url };
   if (v.type === 'cs/site-off') return { type: 'cs/site-off', url: v.url };
+  if (v.type === 'cs/page') return isStr(v.html, MAX_HTML_CHARS) ? { type: 'cs/page', url: v.url, html: v.html } : undefined;
   if (v.type !== 'cs/match') return undefined;
   const article = parseArticle(v.article);
   const s = v.sentences;
