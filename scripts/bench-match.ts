@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { ClaimBase } from '../src/claims/claim-base';
+import { ClaimBase, splitKey } from '../src/claims/claim-base';
 import { extractArticle } from '../src/extract/article';
 import type { Pack } from '../src/packs/types';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
@@ -60,7 +60,7 @@ function rankingFigures(base: ClaimBase, queries: Query[]) {
   const ranked = queries.map((q) => base.matcher.rank({ text: q.text }, K));
   const seconds = (performance.now() - t0) / 1000;
   queries.forEach((q, i) => {
-    const ids = ranked[i]!.map((r) => base.entry(r.doc).claim.id);
+    const ids = ranked[i]!.map((r) => splitKey(r.key).claimId);
     const at = ids.findIndex((id) => q.relevant.includes(id));
     if (at >= 0) {
       ap += 1 / (at + 1);
@@ -94,7 +94,7 @@ function falseMatches(base: ClaimBase, sentences: Array<{ page: string; text: st
   const t0 = performance.now();
   for (const s of sentences) {
     const b = base.matcher.best({ text: s.text, context: s.context, previous: s.previous });
-    if (b) hits.push({ page: s.page, text: s.text, claim: base.entry(b.doc).claim.text, score: b.score });
+    if (b) hits.push({ page: s.page, text: s.text, claim: base.claimAt(b.doc).text, score: b.score });
   }
   return { hits, ms: performance.now() - t0 };
 }
@@ -139,7 +139,7 @@ console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials
 console.log('');
 console.log('scale (synthetic packs from the pool; a 200-sentence article of real page sentences):');
 for (const f of scaleFigures([10_000, 100_000])) {
-  console.log(`  ${String(f.n).padStart(7)} claims: index built in ${f.buildMs.toFixed(0)} ms, ${f.storedMB.toFixed(1)} MB stored (JSON), ${f.memoryMB.toFixed(1)} MB in memory, loaded in ${f.loadMs.toFixed(0)} ms, 200 sentences matched in ${f.matchMs.toFixed(0)} ms`);
+  console.log(`  ${String(f.n).padStart(7)} claims: index built in ${f.buildMs.toFixed(0)} ms, ${f.storedMB.toFixed(1)} MB stored, ${f.memoryMB.toFixed(1)} MB in memory, loaded in ${f.loadMs.toFixed(0)} ms, 200 sentences matched in ${f.matchMs.toFixed(0)} ms`);
 }
 if (process.argv.includes('--show')) {
   for (const h of [...poolFalse.hits, ...seedFalse.hits]) console.log(`  ${h.score.toFixed(2)} [${h.page}] ${h.text.slice(0, 100)}\n        -> ${h.claim.slice(0, 100)}`);

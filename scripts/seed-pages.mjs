@@ -95,3 +95,19 @@ ${body}
 </html>
 `;
 }
+
+/**
+ * A long article of about 5,000 words for the performance benchmark: the four seed articles one after another
+ * under section headings, then the two longest again, in one page of a news site's layout.
+ */
+export function longArticle() {
+  const slugs = seedSlugs();
+  const order = [1, 3, 0, 2, 1, 3].map((i) => slugs[i]);
+  const sections = order.map((slug, n) => {
+    const html = seedPage(slug);
+    const body = html.slice(html.indexOf('<article>') + 9, html.indexOf('</article>')).replace(/<h1>/g, '<h2>').replace(/<\/h1>/g, '</h2>').replace(/<div class="byline">[^<]*<\/div>/, '');
+    return `<section id="part-${n + 1}">${body}</section>`;
+  });
+  const first = seedPage(slugs[1]);
+  return first.slice(0, first.indexOf('<article>') + 9) + '<h1>Meta and open-source AI: the whole story</h1><div class="byline">By Staff · Long read</div>' + sections.join('\n') + first.slice(first.indexOf('</article>'));
+}

@@ -8,7 +8,9 @@ const SPA_SETTLE_MS = 800;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // At DOMContentLoaded, so that highlights come soon after the text does; a page whose article is rendered
+  // later by its scripts is read again once it has loaded (see start).
+  runAt: 'document_end',
   // Top frames only: articles are read there, and frames are strangers' ads and embeds.
   allFrames: false,
   async main(ctx) {
@@ -30,7 +32,13 @@ export default defineContentScript({
       }
       state.run = new AbortController();
       ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
-      state.session = await runClaimlight({ window, document, signal: state.run.signal, send, highlight: settings.highlight });
+      const run = () => runClaimlight({ window, document, signal: state.run!.signal, send, highlight: settings.highlight, quietIfNotArticle: document.readyState !== 'complete' });
+      state.session = await run();
+      // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look then.
+      if (!state.session && document.readyState !== 'complete' && state.run) {
+        await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
+        if (!ctx.isInvalid && state.run && !state.run.signal.aborted) state.session = await runClaimlight({ window, document, signal: state.run.signal, send, highlight: settings.highlight });
+      }
     };
     const stop = () => {
       state.run?.abort();

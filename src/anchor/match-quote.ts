@@ -1,4 +1,4 @@
-import type { TextIndex } from './text-index';
+import { locate, type TextIndex } from './text-index';
 import { createRange } from '../util/dom';
 
 /** A passage to find again, by its text and what surrounds it (as Hypothesis's TextQuoteSelector). */
@@ -69,14 +69,12 @@ export function matchQuote(index: TextIndex, quote: TextQuote): QuoteMatch | nul
 
 /** Turns a match back into a DOM Range on the live page. */
 export function rangeOf(index: TextIndex, match: QuoteMatch, doc: Document): Range | null {
-  const startNode = index.nodes[index.nodeOf[match.start]!];
-  const endChar = match.end - 1;
-  const endNode = index.nodes[index.nodeOf[endChar]!];
-  const startOffset = index.offsets[match.start]!;
-  const endOffset = index.offsets[endChar]!;
-  if (!startNode || !endNode || startOffset < 0 || endOffset < 0) return null;
+  const start = locate(index, match.start);
+  // The end is just after the last character: locate that character and step past it.
+  const last = locate(index, match.end - 1);
+  if (!start || !last) return null;
   const range = createRange(doc);
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset + 1);
+  range.setStart(start.node, start.offset);
+  range.setEnd(last.node, Math.min(last.offset + 1, last.node.length));
   return range;
 }

@@ -1,22 +1,29 @@
 /**
  * The visible text of a live DOM subtree as one string with whitespace collapsed, and the way back from a position
  * in that string to a (text node, offset) in the page. Built on demand and thrown away: the page changes under us.
+ * It runs on the page's main thread, so the text is made with native string operations, one per text node, and
+ * positions are mapped back only for the few ends of the ranges we paint.
  */
 
 // Text a reader does not read as part of the article, or that we must not touch.
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'INPUT', 'BUTTON', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'INPUT', 'BUTTON', 'SVG', 'svg', 'MATH', 'math', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
+// A block-ish boundary reads as a space, so that words of adjacent paragraphs do not run together.
+const BREAK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BR', 'TR', 'TD', 'TH', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'FIGCAPTION', 'DT', 'DD', 'HEADER', 'FOOTER']);
+const WS = /\s+/g;
+const WS_ONE = /\s/;
 
 export interface TextIndex {
   text: string;
-  /** For each character of `text`, its text node and offset there. */
+  /** The text nodes the text comes from, in order. */
   nodes: Text[];
-  offsets: Int32Array;
-  /** Which entry of `nodes` each character comes from. */
-  nodeOf: Int32Array;
+  /** Where each node's text starts in `text`. */
+  starts: Int32Array;
+  /** How many characters of each node's collapsed text were dropped at its start (a space after a space). */
+  dropped: Uint8Array;
 }
 
 function skipped(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (SKIP.has(el.tagName)) return true;
   // Editable regions belong to the reader's own writing: never highlight there.
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
@@ -24,48 +31,71 @@ function skipped(el: Element): boolean {
 }
 
 export function buildTextIndex(root: Node, exclude?: Node): TextIndex {
-  const chars: string[] = [];
   const nodes: Text[] = [];
-  const nodeOfList: number[] = [];
-  const offsetList: number[] = [];
+  const starts: number[] = [];
+  const dropped: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
   let lastSpace = true;
-
+  let pendingBreak = false;
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child === exclude) continue;
       if (child.nodeType === 3) {
-        const value = child.nodeValue ?? '';
-        if (!value) continue;
-        const n = nodes.length;
+        const v = child.nodeValue;
+        if (!v) continue;
+        if (pendingBreak && !lastSpace) {
+          parts.push(' ');
+          length++;
+          lastSpace = true;
+        }
+        pendingBreak = false;
+        let t = v.replace(WS, ' ');
+        let drop = 0;
+        if (lastSpace && t.charCodeAt(0) === 32) {
+          t = t.slice(1);
+          drop = 1;
+        }
         nodes.push(child as Text);
-        for (let i = 0; i < value.length; i++) {
-          const c = value[i]!;
-          if (/\s/.test(c)) {
-            if (lastSpace) continue;
-            chars.push(' ');
-            lastSpace = true;
-          } else {
-            chars.push(c);
-            lastSpace = false;
-          }
-          nodeOfList.push(n);
-          offsetList.push(i);
+        starts.push(length);
+        dropped.push(drop);
+        if (t) {
+          parts.push(t);
+          length += t.length;
+          lastSpace = t.charCodeAt(t.length - 1) === 32;
         }
       } else if (child.nodeType === 1 && !skipped(child as Element)) {
-        // A block-ish boundary reads as a space, so words of adjacent paragraphs do not run together.
-        if (!lastSpace) {
-          const tag = (child as Element).tagName.toUpperCase();
-          if (/^(P|DIV|LI|H[1-6]|BR|TR|TD|TH|BLOCKQUOTE|SECTION|ARTICLE|FIGCAPTION|DT|DD|HEADER|FOOTER)$/.test(tag)) {
-            chars.push(' ');
-            nodeOfList.push(Math.max(0, nodes.length - 1));
-            offsetList.push(-1);
-            lastSpace = true;
-          }
-        }
+        if (BREAK.has((child as Element).tagName)) pendingBreak = true;
         walk(child);
       }
     }
   };
   walk(root);
-  return { text: chars.join(''), nodes, offsets: Int32Array.from(offsetList), nodeOf: Int32Array.from(nodeOfList) };
+  return { text: parts.join(''), nodes, starts: Int32Array.from(starts), dropped: Uint8Array.from(dropped) };
+}
+
+/** The text node and the offset in it of a position of the index's text (the node it falls in, by binary search). */
+export function locate(index: TextIndex, pos: number): { node: Text; offset: number } | null {
+  let lo = 0;
+  let hi = index.starts.length - 1;
+  if (hi < 0) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (index.starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  // A position on a block-boundary space belongs to no node: take the next node's start.
+  const node = index.nodes[lo]!;
+  let want = pos - index.starts[lo]! + index.dropped[lo]!;
+  const raw = node.nodeValue ?? '';
+  // Walk the raw text counting collapsed characters: a run of whitespace counts once.
+  let i = 0;
+  while (i < raw.length) {
+    if (want === 0) return { node, offset: i };
+    if (WS_ONE.test(raw[i]!)) {
+      while (i < raw.length && WS_ONE.test(raw[i]!)) i++;
+    } else i++;
+    want--;
+  }
+  return want === 0 ? { node, offset: raw.length } : null;
 }

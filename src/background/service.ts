@@ -1,10 +1,10 @@
-import { ClaimBase, supportsLanguage } from '../claims/claim-base';
+import { ClaimBase, indexPacks, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
 import type { ArticleInfo, CStoBG, MatchReply, PackInfo, PacksReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
 import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
-import { collectGarbage, listPacks, loadPacks, removePack, type ClaimDb } from '../store/db';
+import { collectGarbage, fingerprintOf, listPacks, loadIndex, loadPacks, lookupClaims, removePack, saveIndex, type ClaimDb } from '../store/db';
 import { seedBundled, validBundledPacks } from '../store/seed';
 import { lookupOnline } from '../online/factcheck-lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -35,6 +35,7 @@ const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, message: 'The browser do
 export class BackgroundService {
   private base: Promise<ClaimBase>;
   private loaded = false;
+  private collected = false;
   private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
 
@@ -61,22 +62,41 @@ export class BackgroundService {
   private async load(): Promise<ClaimBase> {
     this.loaded = false;
     const bundled = validBundledPacks(this.env.bundled, this.env.log);
-    let packs: Pack[] = bundled;
+    let base: ClaimBase | undefined;
     const db = await this.db;
     if (db) {
       try {
-        await seedBundled(db, bundled);
-        // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
-        await collectGarbage(db);
-        packs = await loadPacks(db, this.env.log);
+        base = await this.loadStored(db, bundled);
       } catch (e) {
         this.env.log(`could not read the claim database, using bundled packs only: ${(e as Error).message}`);
-        packs = bundled;
       }
     }
-    const base = new ClaimBase(packs);
+    base ??= new ClaimBase(bundled);
     this.loaded = true;
     return base;
+  }
+
+  /**
+   * The claim base from storage: the saved index if it still matches the installed pack versions (the common case
+   * when the service worker wakes: no claim is read), else one built from the packs and saved for next time.
+   * Claims themselves stay in IndexedDB and are read only when they match.
+   */
+  private async loadStored(db: ClaimDb, bundled: Pack[]): Promise<ClaimBase> {
+    const installed = await seedBundled(db, bundled);
+    // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
+    if (installed.installed.length || !this.collected) {
+      await collectGarbage(db);
+      this.collected = true;
+    }
+    const stored = await listPacks(db);
+    const fingerprint = fingerprintOf(stored);
+    let index = await loadIndex(db, fingerprint);
+    if (!index) {
+      index = indexPacks(await loadPacks(db, this.env.log));
+      await saveIndex(db, fingerprint, index).catch((e: Error) => this.env.log(`could not save the index: ${e.message}`));
+    }
+    const heads = stored.map((p) => ({ format: 'claimlight-pack' as const, version: 1 as const, id: p.id, title: p.title, updated: p.updated, language: p.language, sources: p.sources, claimCount: p.claimCount }));
+    return new ClaimBase({ index, heads, lookup: (keys) => lookupClaims(db, stored, keys, this.env.log) });
   }
 
   /** Rebuilds the claim base after packs changed. */
@@ -93,8 +113,11 @@ export class BackgroundService {
     let quotes: MatchReply['quotes'];
     let info: ArticleInfo;
     let sentences: string[];
+    const t0 = performance.now();
+    let tRead = 0;
     if (msg.type === 'cs/page') {
       const article = articleFromHtml(msg.html);
+      tRead = performance.now() - t0;
       if (!article) {
         await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now() });
         return { status: 'not-article', matches: [] };
@@ -110,7 +133,7 @@ export class BackgroundService {
     }
     const base = await this.base;
     const supported = supportsLanguage(info.lang);
-    let matches = supported ? base.matchSentences(sentences.map((text) => ({ text })), info.title) : [];
+    let matches = supported ? await base.matchSentences(sentences.map((text) => ({ text })), info.title) : [];
     if (supported && matches.length === 0) {
       // Only if the reader turned it on and gave a key: the headline, and nothing else, is looked up online.
       const settings = (await this.env.settings?.()) ?? DEFAULT_SETTINGS;
@@ -121,7 +144,7 @@ export class BackgroundService {
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
     await this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now() });
     // Only the quotes of matched sentences go back to the page.
-    const reply: MatchReply = { status, matches };
+    const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - t0 - tRead } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
     return reply;
   }
@@ -148,7 +171,7 @@ export class BackgroundService {
     const base = await this.base;
     const report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
     if (!report) return { state: 'none' };
-    return { state: 'ready', report, packs: base.packs.length, claims: base.size };
+    return { state: 'ready', report, packs: base.heads.length, claims: base.size };
   }
 
   async subscribe(url: string, publicKey: string): Promise<UpdateOutcome> {
@@ -192,7 +215,7 @@ export class BackgroundService {
       const base = await this.base;
       return {
         storage: false,
-        packs: base.packs.map((p) => ({ id: p.id, title: p.title, claimCount: p.claims.length, updated: p.updated, version: p.version, origin: { type: 'bundled' }, installedAt: 0 })),
+        packs: base.heads.map((p) => ({ id: p.id, title: p.title, claimCount: p.claimCount, updated: p.updated, version: p.version, origin: { type: 'bundled' }, installedAt: 0 })),
         subscriptions: [],
       };
     }

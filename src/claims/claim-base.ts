@@ -1,61 +1,100 @@
 import { ClaimIndex } from '../match/index';
-import { Matcher, type MatcherOptions } from '../match/matcher';
+import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
+import { terms } from '../match/normalize';
 import { relationOf } from '../match/relation';
-import type { Claim, Pack, PackSource } from '../packs/types';
+import type { Claim, Pack } from '../packs/types';
 import type { Sentence } from '../extract/sentences';
 import type { ClaimView, CoverageView, MatchView } from './views';
 
-/** Everything needed to match an article: the claims of all installed packs, indexed. */
+/** A pack without its claims: what stays in memory while the claims stay in storage. */
+export type PackHead = Omit<Pack, 'claims'> & { claimCount: number };
+
+/** Finds claims by their index keys ("packId/claimId"), in the order asked; undefined for a key it lacks. */
+export type ClaimLookup = (keys: string[]) => Promise<Array<Claim | undefined>>;
+
+export function headOf(pack: Pack): PackHead {
+  const { claims, ...head } = pack;
+  return { ...head, claimCount: claims.length };
+}
+
+/** The index of the claims of some packs, keyed "packId/claimId". */
+export function indexPacks(packs: Pack[]): ClaimIndex {
+  const inputs: Array<{ key: string; phrasings: string[] }> = [];
+  for (const pack of packs) for (const claim of pack.claims) inputs.push({ key: `${pack.id}/${claim.id}`, phrasings: [claim.text, ...claim.alternates] });
+  return ClaimIndex.build(inputs);
+}
+
+/** The pack id and claim id of an index key (pack ids cannot contain "/"). */
+export function splitKey(key: string): { packId: string; claimId: string } {
+  const at = key.indexOf('/');
+  return { packId: key.slice(0, at), claimId: key.slice(at + 1) };
+}
+
+/**
+ * Everything needed to match an article: the index of the claims of all installed packs, the packs' heads, and a
+ * way to fetch the few claims that matched. In memory for the CLI and the bundled packs; with claims read from
+ * IndexedDB in the background, so that a large pool costs only its index in memory.
+ */
 export class ClaimBase {
   readonly matcher: Matcher;
-  private readonly claims: Array<{ pack: Pack; claim: Claim }> = [];
-  private readonly sources = new Map<string, Map<string, PackSource>>();
+  readonly heads: PackHead[];
+  private readonly lookup: ClaimLookup;
+  private readonly inMemory: Map<string, Claim> | undefined;
 
-  constructor(
-    readonly packs: Pack[],
-    options: Partial<MatcherOptions> = {},
-  ) {
-    for (const pack of packs) {
-      this.sources.set(pack.id, new Map(pack.sources.map((s) => [s.id, s])));
-      for (const claim of pack.claims) this.claims.push({ pack, claim });
+  /** A base over packs held in memory. */
+  constructor(packs: Pack[], options?: Partial<MatcherOptions>);
+  /** A base over an index, whose claims `lookup` fetches. */
+  constructor(packs: { index: ClaimIndex; heads: PackHead[]; lookup: ClaimLookup }, options?: Partial<MatcherOptions>);
+  constructor(packs: Pack[] | { index: ClaimIndex; heads: PackHead[]; lookup: ClaimLookup }, options: Partial<MatcherOptions> = {}) {
+    if (Array.isArray(packs)) {
+      const claims = new Map<string, Claim>();
+      for (const pack of packs) for (const claim of pack.claims) claims.set(`${pack.id}/${claim.id}`, claim);
+      this.inMemory = claims;
+      this.heads = packs.map(headOf);
+      this.lookup = async (keys) => keys.map((k) => claims.get(k));
+      this.matcher = new Matcher(indexPacks(packs), options);
+    } else {
+      this.heads = packs.heads;
+      this.lookup = packs.lookup;
+      this.matcher = new Matcher(packs.index, options);
     }
-    const index = ClaimIndex.build(
-      this.claims.map(({ pack, claim }) => ({ key: `${pack.id}/${claim.id}`, phrasings: [claim.text, ...claim.alternates] })),
-    );
-    this.matcher = new Matcher(index, options);
   }
 
   get size(): number {
-    return this.claims.length;
+    return this.matcher.index.size;
   }
 
-  /** The claim at an index position, with its pack. */
-  entry(doc: number): { pack: Pack; claim: Claim } {
-    return this.claims[doc]!;
+  /** The claim at an index position, when the claims are in memory. */
+  claimAt(doc: number): Claim {
+    const claim = this.inMemory?.get(this.matcher.index.keyOf(doc));
+    if (!claim) throw new Error('claimAt needs a base built from packs in memory');
+    return claim;
   }
 
-  view(doc: number): ClaimView {
-    const { pack, claim } = this.entry(doc);
-    const sources = this.sources.get(pack.id)!;
-    const coverage: CoverageView[] = claim.coverage.map((c) => {
-      const s = sources.get(c.source)!;
+  /** What the card and the popup show of a claim. */
+  view(head: PackHead, claim: Claim): ClaimView {
+    const sources = new Map(head.sources.map((s) => [s.id, s]));
+    const coverage: CoverageView[] = [];
+    for (const c of claim.coverage) {
+      const s = sources.get(c.source);
+      if (!s) continue;
       const v: CoverageView = { stance: c.stance, outlet: s.outlet };
       if (c.note) v.note = c.note;
       if (s.title) v.title = s.title;
       if (s.url) v.url = s.url;
       if (s.published) v.published = s.published;
       if (s.kind) v.kind = s.kind;
-      return v;
-    });
+      coverage.push(v);
+    }
     coverage.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
     const count = (stance: string) => claim.coverage.filter((c) => c.stance === stance).length;
     const view: ClaimView = {
-      key: `${pack.id}/${claim.id}`,
-      packId: pack.id,
+      key: `${head.id}/${claim.id}`,
+      packId: head.id,
       claimId: claim.id,
       text: claim.text,
-      packTitle: pack.title,
-      packUpdated: pack.updated,
+      packTitle: head.title,
+      packUpdated: head.updated,
       coverage,
       supports: count('supports'),
       refutes: count('refutes'),
@@ -71,24 +110,42 @@ export class ClaimBase {
 
   /**
    * The sentences that state a claim. Each sentence is read with the two before it and the headline as context,
-   * and states at most one claim (its best).
+   * and states at most one claim (its best). The decision needs only the index; the claims that matched are then
+   * fetched, all at once, for their texts and coverage.
    */
-  matchSentences(sentences: Array<Pick<Sentence, 'text'>>, title = '', languageSupported = true): MatchView[] {
-    if (!languageSupported || this.claims.length === 0) return [];
-    const out: MatchView[] = [];
+  async matchSentences(sentences: Array<Pick<Sentence, 'text'>>, title = '', languageSupported = true): Promise<MatchView[]> {
+    if (!languageSupported || this.size === 0) return [];
+    // Each sentence is tokenised once; its context (headline, two sentences before) is made of those tokens.
+    const own = sentences.map((s) => terms(s.text));
+    const titleTerms = terms(title);
+    const found: Array<{ sentence: number; doc: number; phrasing: number; score: number }> = [];
     sentences.forEach((s, i) => {
-      const context = [title, sentences[i - 2]?.text ?? '', sentences[i - 1]?.text ?? ''].join(' ');
-      const best = this.matcher.best({ text: s.text, context, previous: sentences[i - 1]?.text });
-      if (!best) return;
-      const { claim } = this.entry(best.doc);
-      out.push({
-        sentence: i,
-        text: s.text,
-        relation: relationOf(s.text, best.phrasing === 0 ? claim.text : (claim.alternates[best.phrasing - 1] ?? claim.text)),
-        score: Math.round(best.score * 1000) / 1000,
-        claim: this.view(best.doc),
-      });
+      const names = namesReferredTo(s.text, sentences[i - 1]?.text);
+      const sequence = names ? [...own[i]!, ...terms(names)] : own[i]!;
+      const context = new Set([...titleTerms, ...(own[i - 2] ?? []), ...(own[i - 1] ?? [])]);
+      const best = this.matcher.best({ text: s.text }, { own: new Set(sequence), sequence, context });
+      if (best) found.push({ sentence: i, doc: best.doc, phrasing: best.phrasing, score: best.score });
     });
+    if (found.length === 0) return [];
+    const keys = [...new Set(found.map((f) => this.matcher.index.keyOf(f.doc)))];
+    const claims = new Map(keys.map((k, i) => [k, i]));
+    const fetched = await this.lookup(keys);
+    const heads = new Map(this.heads.map((h) => [h.id, h]));
+    const out: MatchView[] = [];
+    for (const f of found) {
+      const key = this.matcher.index.keyOf(f.doc);
+      const claim = fetched[claims.get(key)!];
+      const head = heads.get(splitKey(key).packId);
+      if (!claim || !head) continue; // removed since the index was made: say nothing rather than something stale
+      const s = sentences[f.sentence]!;
+      out.push({
+        sentence: f.sentence,
+        text: s.text,
+        relation: relationOf(s.text, f.phrasing === 0 ? claim.text : (claim.alternates[f.phrasing - 1] ?? claim.text)),
+        score: Math.round(f.score * 1000) / 1000,
+        claim: this.view(head, claim),
+      });
+    }
     return out;
   }
 }

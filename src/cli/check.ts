@@ -30,7 +30,7 @@ const ms = (t0: number) => Math.round((performance.now() - t0) * 100) / 100;
  * DOM: it parsed the 105 Readability test pages 3.8x faster than happy-dom with as many titles right
  * (scripts/bench-dom.ts).
  */
-export function checkHtml(html: string, packs: Pack[]): CheckResult {
+export async function checkHtml(html: string, packs: Pack[]): Promise<CheckResult> {
   const t0 = performance.now();
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
@@ -44,7 +44,7 @@ export function checkHtml(html: string, packs: Pack[]): CheckResult {
   const index = ms(t2);
   const t3 = performance.now();
   const supported = article ? supportsLanguage(article.lang) : true;
-  const views = article && supported ? base.matchSentences(article.sentences, article.title) : [];
+  const views = article && supported ? await base.matchSentences(article.sentences, article.title) : [];
   const match = ms(t3);
   return {
     article: article && { title: article.title, byline: article.byline, siteName: article.siteName, lang: article.lang, words: article.words },

@@ -35,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const input = a.positional[0]!;
         const packs = await loadPacks(a.values.get('pack') ?? [], !a.flags.has('no-bundled'));
         const { html } = await readHtml(input);
-        const result = checkHtml(html, packs);
+        const result = await checkHtml(html, packs);
         if (a.flags.has('json')) {
           const { article, matches, timingsMs } = result;
           io.out(JSON.stringify({ article, matches, timingsMs }) + '\n');

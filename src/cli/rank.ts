@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { ClaimBase } from '../claims/claim-base';
+import { ClaimBase, splitKey } from '../claims/claim-base';
 import type { Pack } from '../packs/types';
 import { UsageError } from './input';
 
@@ -38,7 +38,7 @@ export function rankQueries(packs: Pack[], queries: Array<{ id: string; text: st
   return queries.map((q) => ({
     id: q.id,
     ranked: base.matcher.rank({ text: q.text }, k).map((r) => ({
-      claimId: base.entry(r.doc).claim.id,
+      claimId: splitKey(r.key).claimId,
       score: Math.round(r.score * 10_000) / 10_000,
       match: r.match,
     })),

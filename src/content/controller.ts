@@ -16,6 +16,8 @@ export interface ContentEnv {
   signal: AbortSignal;
   /** Which matches to paint (the reader's setting); all are reported either way. */
   highlight?: HighlightMode;
+  /** Do not report "not an article" (the caller will look again once the page has loaded). */
+  quietIfNotArticle?: boolean;
 }
 
 export type HighlightMode = 'all' | 'contested' | 'none';
@@ -45,6 +47,27 @@ export interface Session {
 const HIDE_DELAY_MS = 250;
 
 /**
+ * Runs one synchronous step of ours and records its duration as a User Timing measure ("claimlight:<step>"), so
+ * that `npm run bench:browser` can say where the page's main-thread time goes. Costs a few microseconds.
+ */
+function record(win: Window, step: string, start: number, end: number): void {
+  try {
+    win.performance.measure(`claimlight:${step}`, { start, end });
+  } catch {
+    // User Timing unavailable: the measure is only for the benchmark.
+  }
+}
+
+function measure<T>(win: Window, step: string, work: () => T): T {
+  const t0 = win.performance.now();
+  try {
+    return work();
+  } finally {
+    record(win, step, t0, win.performance.now());
+  }
+}
+
+/**
  * One pass over the page: the cheap gate here; reading (Readability) and matching in the background; then the
  * answers anchored on the live page by quote, painted, and a card on hover. Returns undefined when there is
  * nothing to show.
@@ -52,35 +75,46 @@ const HIDE_DELAY_MS = 250;
 export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  if (!bodyOf(doc) || !looksLikeArticle(doc)) {
-    await env.send({ type: 'cs/not-article', url });
+  const gate = measure(win, 'gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
+  if (!gate) {
+    if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
     return undefined;
   }
   // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
   // one cost here, a native serialisation.
-  const html = rootOf(doc) ? protoGet<string>(rootOf(doc)!, 'outerHTML') ?? '' : '';
+  const html = measure(win, 'serialize', () => (rootOf(doc) ? (protoGet<string>(rootOf(doc)!, 'outerHTML') ?? '') : ''));
   if (!html || html.length > MAX_HTML_CHARS) {
     await env.send({ type: 'cs/not-article', url });
     return undefined;
   }
+  const sent = win.performance.now();
   const reply = await env.send({ type: 'cs/page', url, html });
+  record(win, 'background', sent, win.performance.now());
+  if (reply?.timings) {
+    record(win, 'background-read', sent, sent + reply.timings.read);
+    record(win, 'background-match', sent, sent + reply.timings.match);
+  }
   if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return undefined;
 
   const host = createCardHost(doc);
-  const index = buildTextIndex(bodyOf(doc)!);
-  const anchored: Anchored[] = [];
-  for (const match of reply.matches) {
-    const quote = reply.quotes[match.sentence];
-    if (!quote) continue;
-    const found = matchQuote(index, quote);
-    const range = found && rangeOf(index, found, doc);
-    if (range) anchored.push({ match, range });
-  }
+  const quotes = reply.quotes;
+  const anchored: Anchored[] = measure(win, 'anchor', () => {
+    const index = measure(win, 'anchor-index', () => buildTextIndex(bodyOf(doc)!));
+    const out: Anchored[] = [];
+    for (const match of reply.matches) {
+      const quote = quotes[match.sentence];
+      if (!quote) continue;
+      const found = matchQuote(index, quote);
+      const range = found && rangeOf(index, found, doc);
+      if (range) out.push({ match, range });
+    }
+    return out;
+  });
 
   const suffix = Math.random().toString(36).slice(2, 8);
   const painter: Painter = createHighlightPainter(win, doc, suffix) ?? createOverlayPainter(win, host.layer);
   const paint = (mode: HighlightMode) => painter.paint(anchored.filter((a) => shown(a.match, mode)).map((a) => ({ range: a.range, tone: a.match.relation })));
-  paint(env.highlight ?? 'all');
+  measure(win, 'paint', () => paint(env.highlight ?? 'all'));
 
   const session = hover(win, host, painter, anchored);
   const destroy = () => {
@@ -127,7 +161,7 @@ function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored
       shown = range;
       const rects = [...range.getClientRects()];
       const line = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
-      host.show(a.match, line);
+      measure(win, 'card', () => host.show(a.match, line));
     } else if (!range && shown) {
       clearTimeout(hideTimer);
       hideTimer = setTimeout(() => {

@@ -38,22 +38,96 @@ export interface PairFeatures {
   inSentence: number;
 }
 
+/**
+ * A query as term ids of one index, made once per sentence and reused for each of its candidates: which ids the
+ * sentence has, which the context has, and which adjacent pairs it has.
+ */
+export interface QueryIds {
+  own: Set<number>;
+  context: Set<number>;
+  pairs: Set<number>;
+  /** English weight of the sentence's own terms, and of those the index knows (for queryCov). */
+  ownWeight: number;
+  weightOf: Map<number, number>;
+}
+
+const pairKey = (a: number, b: number) => a * 4_194_304 + b; // ids stay far below 2^22 per index
+
+/** Term-level data of an index that the features read often: English weights and antonyms, by term id. */
+export class TermTable {
+  private readonly weights: Float32Array;
+  private readonly opposites = new Map<number, number[]>();
+
+  constructor(
+    readonly index: ClaimIndex,
+    private readonly weight: TermWeight,
+  ) {
+    this.weights = new Float32Array(index.vocab.length).fill(Number.NaN);
+  }
+
+  weightOf(id: number): number {
+    let w = this.weights[id]!;
+    if (Number.isNaN(w)) {
+      w = this.weight(this.index.vocab[id]!);
+      this.weights[id] = w;
+    }
+    return w;
+  }
+
+  antonymIds(id: number): number[] {
+    let out = this.opposites.get(id);
+    if (!out) {
+      out = antonymsOf(this.index.vocab[id]!).map((a) => this.index.termId(a)).filter((x) => x >= 0);
+      this.opposites.set(id, out);
+    }
+    return out;
+  }
+
+  query(q: QueryTerms): QueryIds {
+    const own = new Set<number>();
+    const weightOf = new Map<number, number>();
+    let ownWeight = 0;
+    for (const t of q.own) {
+      const id = this.index.termId(t);
+      const w = id >= 0 ? this.weightOf(id) : this.weight(t);
+      ownWeight += w;
+      if (id >= 0) {
+        own.add(id);
+        weightOf.set(id, w);
+      }
+    }
+    const context = new Set<number>();
+    for (const t of q.context) {
+      const id = this.index.termId(t);
+      if (id >= 0) context.add(id);
+    }
+    const pairs = new Set<number>();
+    for (let i = 1; i < q.sequence.length; i++) {
+      const a = this.index.termId(q.sequence[i - 1]!);
+      const b = this.index.termId(q.sequence[i]!);
+      if (a >= 0 && b >= 0) pairs.add(pairKey(a, b));
+    }
+    return { own, context, pairs, ownWeight, weightOf };
+  }
+}
+
 export function pairFeatures(
-  index: ClaimIndex,
-  weight: TermWeight,
+  table: TermTable,
   doc: number,
-  q: QueryTerms,
+  q: QueryIds,
   bm25: number,
   nextBm25: number,
   contextWeight: number,
   antonymWeight: number,
 ): PairFeatures {
-  const phrasings = index.phrasingsOf(doc);
+  const index = table.index;
   let best: { cov: number; covIdf: number; bits: number; terms: number; bigrams: number; antonyms: number; context: number; phrasing: number; inSentence: number } | undefined;
-  const pairs = new Set<string>();
-  for (let i = 1; i < q.sequence.length; i++) pairs.add(`${q.sequence[i - 1]} ${q.sequence[i]}`);
-
-  phrasings.forEach((phrasing, i) => {
+  let claimHasNumberMissing = false;
+  let ownCovered = 0;
+  const counted = new Set<number>();
+  const phrasings = index.phrasingCount(doc);
+  for (let i = 0; i < phrasings; i++) {
+    const phrasing = index.phrasingIds(doc, i);
     let total = 0;
     let totalIdf = 0;
     let covered = 0;
@@ -63,17 +137,24 @@ export function pairFeatures(
     let inSentence = 0;
     let direct = 0;
     let contextUsed = false;
-    for (const t of phrasing) {
-      const w = weight(t);
-      const idf = index.idf(t);
+    for (let j = 0; j < phrasing.length; j++) {
+      const t = phrasing[j]!;
+      const w = table.weightOf(t);
+      const idf = index.idfOf(t);
       total += w;
       totalIdf += idf;
+      if (!counted.has(t)) {
+        counted.add(t);
+        if (q.own.has(t)) ownCovered += q.weightOf.get(t) ?? w;
+        else if (/^\d/.test(index.vocab[t]!)) claimHasNumberMissing = true;
+      }
       if (q.own.has(t)) {
         covered += w;
         coveredIdf += idf;
         inSentence++;
         direct++;
-      } else if (antonymsOf(t).some((a) => q.own.has(a))) {
+      } else if (table.antonymIds(t).some((a) => q.own.has(a))) {
+        // "continue" where the claim says "stopped": the same subject, said the other way round.
         covered += w * antonymWeight;
         coveredIdf += idf * antonymWeight;
         antonyms += w;
@@ -86,9 +167,9 @@ export function pairFeatures(
         fromContext += w;
       }
     }
-    if (total === 0) return;
+    if (total === 0) continue;
     let bigrams = 0;
-    for (let j = 1; j < phrasing.length; j++) if (pairs.has(`${phrasing[j - 1]} ${phrasing[j]}`)) bigrams++;
+    for (let j = 1; j < phrasing.length; j++) if (q.pairs.has(pairKey(phrasing[j - 1]!, phrasing[j]!))) bigrams++;
     const cov = Math.min(covered / total, totalIdf > 0 ? coveredIdf / totalIdf : 1);
     if (!best || cov > best.cov) {
       best = {
@@ -103,30 +184,20 @@ export function pairFeatures(
         inSentence,
       };
     }
-  });
-
-  let ownWeight = 0;
-  let ownCovered = 0;
-  const claimTerms = new Set(phrasings.flat());
-  for (const t of q.own) {
-    const w = weight(t);
-    ownWeight += w;
-    if (claimTerms.has(t)) ownCovered += w;
   }
-  const claimNumbers = [...claimTerms].filter((t) => /^\d/.test(t));
   const b = best ?? { cov: 0, covIdf: 0, bits: 0, terms: 0, bigrams: 0, antonyms: 0, context: 0, phrasing: 0, inSentence: 0 };
   const self = index.selfScore(doc);
   return {
     values: [
       b.cov,
       b.covIdf,
-      ownWeight > 0 ? ownCovered / ownWeight : 0,
+      q.ownWeight > 0 ? ownCovered / q.ownWeight : 0,
       Math.log1p(b.bits),
       Math.log1p(b.terms),
       b.bigrams,
       self > 0 ? Math.min(1.5, bm25 / self) : 0,
       bm25 > 0 ? Math.max(0, (bm25 - nextBm25) / bm25) : 0,
-      claimNumbers.some((n) => !q.own.has(n)) ? 1 : 0,
+      claimHasNumberMissing ? 1 : 0,
       b.antonyms,
       b.context,
     ],

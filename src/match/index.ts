@@ -1,12 +1,14 @@
 import { terms } from './normalize';
 
 /**
- * An inverted index over claims. Each claim is one document made of all its phrasings (text and alternates), as
- * the benchmark's "claim + headline as one field"; each phrasing is also kept as its own set of terms, because
- * the decision to highlight asks how much of one phrasing a sentence covers.
+ * An inverted index over claims, in typed arrays so that a million claims fit in memory and load without parsing.
+ * Each claim is one document made of all its phrasings (text and alternates), as the benchmark's "claim +
+ * headline as one field"; each phrasing is also kept as its own list of distinct terms, because the decision to
+ * highlight asks how much of one phrasing a sentence covers. Only the phrasings are stored; the postings are
+ * rebuilt from them on load, in one pass.
  */
 
-export const INDEX_SERIALIZATION_VERSION = 1;
+export const INDEX_SERIALIZATION_VERSION = 2;
 
 /** What goes into the index for one claim. */
 export interface IndexInput {
@@ -27,124 +29,226 @@ export interface Candidate {
   bm25: number;
 }
 
+/** The stored form: plain arrays and typed arrays, as IndexedDB stores them without conversion. */
 export interface SerializedIndex {
   v: number;
   keys: string[];
   vocab: string[];
-  /** Per claim, per phrasing: term ids. */
-  phrasings: number[][][];
+  /** Claim d's phrasings are phrasings [docStart[d], docStart[d + 1]). */
+  docStart: Uint32Array;
+  /** Phrasing p's terms are terms [phrasingStart[p], phrasingStart[p + 1]). */
+  phrasingStart: Uint32Array;
+  terms: Uint32Array;
 }
 
 export class ClaimIndex {
-  private readonly termIds = new Map<string, number>();
-  /** postings[term] = [doc, tf, doc, tf, ...] */
-  private readonly postings: number[][] = [];
-  private readonly docLen: Float64Array;
-  private readonly selfScores: Float64Array;
-  private readonly avgLen: number;
   readonly size: number;
+  private readonly idfs: Float32Array;
+  private readonly postingStart: Uint32Array;
+  private readonly postingDocs: Uint32Array;
+  private readonly postingTf: Uint8Array;
+  private readonly docLen: Uint16Array;
+  private readonly avgLen: number;
+  private readonly selfScores: Float32Array;
+  // Scratch space for scoring, reused across queries (one query at a time).
+  private readonly scores: Float32Array;
+  private readonly touched: Uint32Array;
 
   private constructor(
     private readonly keys: string[],
-    private readonly vocab: string[],
-    /** Per claim, per phrasing: the distinct term ids. */
-    private readonly phrasingTerms: number[][][],
+    readonly vocab: string[],
+    private readonly docStart: Uint32Array,
+    private readonly phrasingStart: Uint32Array,
+    private readonly phrasingTerms: Uint32Array,
   ) {
-    this.size = keys.length;
-    vocab.forEach((t, i) => this.termIds.set(t, i));
-    for (let i = 0; i < vocab.length; i++) this.postings.push([]);
-    this.docLen = new Float64Array(keys.length);
-    this.selfScores = new Float64Array(keys.length).fill(Number.NaN);
+    const n = (this.size = keys.length);
+    const v = vocab.length;
+    this.docLen = new Uint16Array(n);
+    // Postings by counting sort: first how many documents each term is in, then fill.
+    const df = new Uint32Array(v + 1);
+    const lastDoc = new Int32Array(v).fill(-1);
     let total = 0;
-    phrasingTerms.forEach((phrasings, doc) => {
-      const tf = new Map<number, number>();
-      for (const p of phrasings) for (const t of p) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) this.postings[t]!.push(doc, n);
-      let len = 0;
-      for (const p of phrasings) len += p.length;
-      this.docLen[doc] = len;
-      total += len;
-    });
-    this.avgLen = keys.length ? total / keys.length : 1;
+    for (let d = 0; d < n; d++) {
+      const from = phrasingStart[docStart[d]!]!;
+      const to = phrasingStart[docStart[d + 1]!]!;
+      this.docLen[d] = Math.min(65535, to - from);
+      total += to - from;
+      for (let i = from; i < to; i++) {
+        const t = phrasingTerms[i]!;
+        if (lastDoc[t] !== d) {
+          lastDoc[t] = d;
+          df[t]!++;
+        }
+      }
+    }
+    this.avgLen = n ? total / n : 1;
+    this.postingStart = new Uint32Array(v + 1);
+    for (let t = 0; t < v; t++) this.postingStart[t + 1] = this.postingStart[t]! + df[t]!;
+    this.postingDocs = new Uint32Array(this.postingStart[v]!);
+    this.postingTf = new Uint8Array(this.postingStart[v]!);
+    const fill = this.postingStart.slice(0, v);
+    lastDoc.fill(-1);
+    for (let d = 0; d < n; d++) {
+      const from = phrasingStart[docStart[d]!]!;
+      const to = phrasingStart[docStart[d + 1]!]!;
+      for (let i = from; i < to; i++) {
+        const t = phrasingTerms[i]!;
+        if (lastDoc[t] !== d) {
+          lastDoc[t] = d;
+          this.postingDocs[fill[t]!] = d;
+          this.postingTf[fill[t]!] = 1;
+          fill[t]!++;
+        } else {
+          const at = fill[t]! - 1;
+          if (this.postingTf[at]! < 255) this.postingTf[at]!++;
+        }
+      }
+    }
+    this.idfs = new Float32Array(v);
+    for (let t = 0; t < v; t++) {
+      const f = this.postingStart[t + 1]! - this.postingStart[t]!;
+      this.idfs[t] = Math.log(1 + (n - f + 0.5) / (f + 0.5));
+    }
+    this.selfScores = new Float32Array(n).fill(Number.NaN);
+    this.scores = new Float32Array(n);
+    this.touched = new Uint32Array(n);
   }
 
   static build(inputs: IndexInput[]): ClaimIndex {
     const vocab: string[] = [];
     const ids = new Map<string, number>();
-    const idOf = (t: string) => {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = vocab.length;
-        vocab.push(t);
-        ids.set(t, id);
+    const docStart: number[] = [0];
+    const phrasingStart: number[] = [0];
+    const all: number[] = [];
+    for (const c of inputs) {
+      for (const p of c.phrasings) {
+        for (const t of new Set(terms(p))) {
+          let id = ids.get(t);
+          if (id === undefined) {
+            id = vocab.length;
+            vocab.push(t);
+            ids.set(t, id);
+          }
+          all.push(id);
+        }
+        phrasingStart.push(all.length);
       }
-      return id;
-    };
-    const phrasings = inputs.map((c) => c.phrasings.map((p) => [...new Set(terms(p))].map(idOf)));
+      docStart.push(phrasingStart.length - 1);
+    }
+    // The vocabulary is kept sorted, so that a term is found by binary search without a map of every term.
+    const order = vocab.map((_, i) => i).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
+    const newId = new Uint32Array(vocab.length);
+    order.forEach((old, i) => (newId[old] = i));
+    const terms32 = Uint32Array.from(all, (id) => newId[id]!);
     return new ClaimIndex(
       inputs.map((c) => c.key),
-      vocab,
-      phrasings,
+      order.map((old) => vocab[old]!),
+      Uint32Array.from(docStart),
+      Uint32Array.from(phrasingStart),
+      terms32,
     );
   }
 
   static fromJSON(data: SerializedIndex): ClaimIndex {
     if (data.v !== INDEX_SERIALIZATION_VERSION) throw new Error(`index serialization version ${data.v}, expected ${INDEX_SERIALIZATION_VERSION}`);
-    return new ClaimIndex(data.keys, data.vocab, data.phrasings);
+    return new ClaimIndex(data.keys, data.vocab, data.docStart, data.phrasingStart, data.terms);
   }
 
   toJSON(): SerializedIndex {
-    return { v: INDEX_SERIALIZATION_VERSION, keys: this.keys, vocab: this.vocab, phrasings: this.phrasingTerms };
+    return { v: INDEX_SERIALIZATION_VERSION, keys: this.keys, vocab: this.vocab, docStart: this.docStart, phrasingStart: this.phrasingStart, terms: this.phrasingTerms };
   }
 
   keyOf(doc: number): string {
     return this.keys[doc]!;
   }
 
+  /** The id of a term (its place in the sorted vocabulary), or -1 when no claim uses it. */
+  termId(term: string): number {
+    let lo = 0;
+    let hi = this.vocab.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.vocab[mid]!;
+      if (v === term) return mid;
+      if (v < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** Inverse document frequency of a term, BM25's (never negative). */
   idf(term: string): number {
-    const id = this.termIds.get(term);
-    const df = id === undefined ? 0 : this.postings[id]!.length / 2;
-    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+    const id = this.termId(term);
+    return id < 0 ? Math.log(1 + (this.size + 0.5) / 0.5) : this.idfs[id]!;
+  }
+
+  idfOf(id: number): number {
+    return this.idfs[id]!;
   }
 
   /** The k claims whose documents score best against the query terms, best first. Each query term counts once. */
   search(queryTerms: Iterable<string>, k: number): Candidate[] {
-    const scores = new Map<number, number>();
+    let count = 0;
+    const { scores, touched } = this;
     for (const term of new Set(queryTerms)) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const post = this.postings[id]!;
-      const idf = this.idf(term);
-      for (let i = 0; i < post.length; i += 2) {
-        const doc = post[i]!;
-        const tf = post[i + 1]!;
-        const norm = tf + K1 * (1 - B + (B * this.docLen[doc]!) / this.avgLen);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (K1 + 1)) / norm);
+      const id = this.termId(term);
+      if (id < 0) continue;
+      const idf = this.idfs[id]!;
+      const from = this.postingStart[id]!;
+      const to = this.postingStart[id + 1]!;
+      for (let i = from; i < to; i++) {
+        const doc = this.postingDocs[i]!;
+        const tf = this.postingTf[i]!;
+        if (scores[doc] === 0) touched[count++] = doc;
+        scores[doc] = scores[doc]! + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLen[doc]!) / this.avgLen));
       }
     }
-    const all = [...scores].map(([doc, bm25]) => ({ doc, bm25 }));
-    all.sort((a, b) => b.bm25 - a.bm25 || a.doc - b.doc);
-    return all.slice(0, k);
+    // The best k by a bounded insertion, without sorting everything that was touched.
+    const best: Candidate[] = [];
+    for (let i = 0; i < count; i++) {
+      const doc = touched[i]!;
+      const s = scores[doc]!;
+      scores[doc] = 0;
+      if (best.length === k && s <= best[k - 1]!.bm25) continue;
+      let at = best.length === k ? k - 1 : best.length;
+      if (best.length < k) best.push({ doc, bm25: s });
+      while (at > 0 && (best[at - 1]!.bm25 < s || (best[at - 1]!.bm25 === s && best[at - 1]!.doc > doc))) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = { doc, bm25: s };
+    }
+    return best;
   }
 
   /** A claim's BM25 score against its own terms: what a query saying all of it would score. */
   selfScore(doc: number): number {
-    let cached = this.selfScores[doc];
-    if (cached !== undefined && !Number.isNaN(cached)) return cached;
+    const cached = this.selfScores[doc]!;
+    if (!Number.isNaN(cached)) return cached;
     const tf = new Map<number, number>();
-    for (const p of this.phrasingTerms[doc]!) for (const t of p) tf.set(t, (tf.get(t) ?? 0) + 1);
-    cached = 0;
-    for (const [t, n] of tf) {
-      const norm = n + K1 * (1 - B + (B * this.docLen[doc]!) / this.avgLen);
-      cached += (this.idf(this.vocab[t]!) * n * (K1 + 1)) / norm;
-    }
-    this.selfScores[doc] = cached;
-    return cached;
+    const from = this.phrasingStart[this.docStart[doc]!]!;
+    const to = this.phrasingStart[this.docStart[doc + 1]!]!;
+    for (let i = from; i < to; i++) tf.set(this.phrasingTerms[i]!, (tf.get(this.phrasingTerms[i]!) ?? 0) + 1);
+    let s = 0;
+    for (const [t, n] of tf) s += (this.idfs[t]! * n * (K1 + 1)) / (n + K1 * (1 - B + (B * this.docLen[doc]!) / this.avgLen));
+    this.selfScores[doc] = s;
+    return s;
+  }
+
+  phrasingCount(doc: number): number {
+    return this.docStart[doc + 1]! - this.docStart[doc]!;
+  }
+
+  /** The distinct term ids of one phrasing of a claim (a view, not a copy). */
+  phrasingIds(doc: number, i: number): Uint32Array {
+    const p = this.docStart[doc]! + i;
+    return this.phrasingTerms.subarray(this.phrasingStart[p]!, this.phrasingStart[p + 1]!);
   }
 
   /** The distinct terms of each phrasing of a claim. */
   phrasingsOf(doc: number): string[][] {
-    return this.phrasingTerms[doc]!.map((p) => p.map((t) => this.vocab[t]!));
+    const out: string[][] = [];
+    for (let i = 0; i < this.phrasingCount(doc); i++) out.push([...this.phrasingIds(doc, i)].map((t) => this.vocab[t]!));
+    return out;
   }
 }

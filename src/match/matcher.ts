@@ -1,4 +1,4 @@
-import { pairFeatures, type PairFeatures, type QueryTerms } from './features';
+import { pairFeatures, TermTable, type PairFeatures, type QueryTerms } from './features';
 import type { ClaimIndex } from './index';
 import { checkModel, score, type DecisionModel } from './model';
 import modelJson from './decision-model.json';
@@ -76,14 +76,16 @@ export function namesReferredTo(text: string, previous: string | undefined): str
 
 export class Matcher {
   readonly options: MatcherOptions;
+  private readonly table: TermTable;
 
   constructor(
     readonly index: ClaimIndex,
     options: Partial<MatcherOptions> = {},
-    private readonly weight: TermWeight = englishWeights,
+    weight: TermWeight = englishWeights,
     readonly model: DecisionModel = shippedModel,
   ) {
     this.options = { ...DEFAULT_MATCHER_OPTIONS, threshold: model.threshold, ...options };
+    this.table = new TermTable(index, weight);
   }
 
   /** The query's terms, as the features read them. */
@@ -93,14 +95,16 @@ export class Matcher {
   }
 
   /** Retrieval candidates with their pair features (for scoring, and for training the model). */
-  candidates(query: Query, n: number): Array<{ doc: number; bm25: number; features: PairFeatures }> {
-    const q = this.queryTerms(query);
+  candidates(query: Query | QueryTerms, n: number): Array<{ doc: number; bm25: number; features: PairFeatures }> {
+    const q = 'own' in query ? query : this.queryTerms(query);
     if (q.own.size === 0) return [];
     const found = this.index.search(q.own, n + 1);
+    if (found.length === 0) return [];
+    const ids = this.table.query(q);
     return found.slice(0, n).map(({ doc, bm25 }, i) => ({
       doc,
       bm25,
-      features: pairFeatures(this.index, this.weight, doc, q, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight),
+      features: pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight),
     }));
   }
 
@@ -108,8 +112,8 @@ export class Matcher {
    * Candidates for a query, best first by retrieval score (BM25 ranks the benchmark's dev queries better than the
    * decision score does), each with its decision score and whether it is a match.
    */
-  rank(query: Query, k = 5): Scored[] {
-    const phrasingCount = (doc: number, i: number) => this.index.phrasingsOf(doc)[i]?.length ?? 0;
+  rank(query: Query | QueryTerms, k = 5): Scored[] {
+    const phrasingCount = (doc: number, i: number) => (i < this.index.phrasingCount(doc) ? this.index.phrasingIds(doc, i).length : 0);
     return this.candidates(query, Math.max(k, this.options.candidates))
       .map(({ doc, bm25, features }) => {
         const s = score(this.model, features.values);
@@ -119,11 +123,14 @@ export class Matcher {
       .slice(0, k);
   }
 
-  /** The claim the sentence states, if any: of the candidates that pass the threshold, the best scored. */
-  best(query: Query): Scored | undefined {
+  /**
+   * The claim the sentence states, if any: of the candidates that pass the threshold, the best scored. `terms` may
+   * give the query's terms already computed (an article's sentences are tokenised once, not once per use).
+   */
+  best(query: Query, terms?: QueryTerms): Scored | undefined {
     if (!isAssertion(query.text)) return undefined;
     // The decision looks past the first candidate: a claim further down may be the one the sentence covers.
-    const candidates = this.rank(query, this.options.candidates).filter((c) => c.match);
+    const candidates = this.rank(terms ?? query, this.options.candidates).filter((c) => c.match);
     return candidates.sort((a, b) => b.score - a.score || b.bm25 - a.bm25)[0];
   }
 }

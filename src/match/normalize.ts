@@ -49,6 +49,9 @@ const SYNONYMS: Record<string, string> = {
   shot: 'vaccin',
 };
 
+/** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
+export const NORMALISER_VERSION = 1;
+
 export const STOPWORDS = new Set(
   `a about above after again against all also am an and any are aren as at be because been before being below
   between both but by can could did do does doing down during each few for from further had has have having he

@@ -98,13 +98,18 @@ function swaps(sentenceTerms: Set<string>, claimTerms: Set<string>): number {
 }
 
 /** Stems that the sentence may use in place of a claim's term, saying the opposite of it. */
-export function antonymsOf(term: string): string[] {
-  const out: string[] = [];
-  for (const [a, b] of [...VERB_ANTONYMS, ...ANTONYMS]) {
-    if (a === term) out.push(b);
-    else if (b === term) out.push(a);
+const NONE: readonly string[] = [];
+let opposites: Map<string, string[]> | undefined;
+
+export function antonymsOf(term: string): readonly string[] {
+  if (!opposites) {
+    opposites = new Map();
+    for (const [a, b] of [...VERB_ANTONYMS, ...ANTONYMS]) {
+      opposites.set(a, [...(opposites.get(a) ?? []), b]);
+      opposites.set(b, [...(opposites.get(b) ?? []), a]);
+    }
   }
-  return out;
+  return opposites.get(term) ?? NONE;
 }
 
 /**

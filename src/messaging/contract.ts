@@ -59,6 +59,8 @@ export type MatchReply = {
   matches: MatchView[];
   /** For `cs/page`: the quote of each matched sentence, by sentence index. */
   quotes?: Record<number, Quote>;
+  /** Time the background spent reading and matching (ms), for the benchmark. */
+  timings?: { read: number; match: number };
 };
 
 /** An installed pack, as the options page lists it. */

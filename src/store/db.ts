@@ -1,5 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Claim, Pack, PackSource } from '../packs/types';
+import { ClaimIndex, INDEX_SERIALIZATION_VERSION, type SerializedIndex } from '../match/index';
+import { NORMALISER_VERSION } from '../match/normalize';
 
 /**
  * The claim database, owned by the background. Version history (each upgrade keeps what came before):
@@ -222,6 +224,58 @@ function brokenClaim(c: unknown): string | undefined {
   if (!Array.isArray(r.alternates) || !r.alternates.every((a) => typeof a === 'string')) return 'alternates are not strings';
   if (!Array.isArray(r.coverage) || !r.coverage.every((x) => typeof x === 'object' && x !== null && typeof (x as Record<string, unknown>).source === 'string' && ['supports', 'refutes', 'mixed'].includes((x as Record<string, unknown>).stance as string))) return 'coverage is malformed';
   return undefined;
+}
+
+/** The stored index of all installed packs, and which versions of which packs it was built from. */
+export interface StoredIndex {
+  fingerprint: string;
+  index: SerializedIndex;
+}
+
+/** Which pack versions (and which tokenisation) an index covers: a different fingerprint means a rebuild. */
+export function fingerprintOf(packs: StoredPack[]): string {
+  return [`n${NORMALISER_VERSION}`, `i${INDEX_SERIALIZATION_VERSION}`, ...packs.map((p) => `${p.id}:${p.gen}`).sort()].join('|');
+}
+
+/** The index saved for exactly these pack versions, if any (structured clone: its typed arrays come back as they were). */
+export async function loadIndex(db: ClaimDb, fingerprint: string): Promise<ClaimIndex | undefined> {
+  const stored = (await db.get('meta', 'index')) as StoredIndex | undefined;
+  if (!stored || stored.fingerprint !== fingerprint) return undefined;
+  try {
+    return ClaimIndex.fromJSON(stored.index);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveIndex(db: ClaimDb, fingerprint: string, index: ClaimIndex): Promise<void> {
+  const value: StoredIndex = { fingerprint, index: index.toJSON() };
+  await db.put('meta', value, 'index');
+}
+
+/** Claims by index key ("packId/claimId") from the live generation of their pack, in one read; damaged ones skipped. */
+export async function lookupClaims(db: ClaimDb, packs: StoredPack[], keys: string[], log: (message: string) => void = console.warn): Promise<Array<Claim | undefined>> {
+  const gens = new Map(packs.map((p) => [p.id, p.gen]));
+  const tx = db.transaction('claims');
+  const rows = await Promise.all(
+    keys.map((key) => {
+      const at = key.indexOf('/');
+      const packId = key.slice(0, at);
+      const gen = gens.get(packId);
+      return gen === undefined ? undefined : tx.store.get([packId, gen, key.slice(at + 1)]);
+    }),
+  );
+  await tx.done;
+  return rows.map((row) => {
+    if (!row) return undefined;
+    const why = brokenClaim(row);
+    if (why) {
+      log(`skipped a damaged claim record in pack ${row.packId} (${JSON.stringify(row.id ?? null)}): ${why}`);
+      return undefined;
+    }
+    const { packId: _p, gen: _g, ...claim } = row;
+    return claim;
+  });
 }
 
 /**

@@ -3,15 +3,17 @@ import type { CoverageView } from '../claims/views';
 
 /** Text helpers shared by the card and the popup. */
 
-const DATE = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const MONTH = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+// Made on first use: creating an Intl formatter loads locale data, a cost every page would pay at script start.
+let DATE: Intl.DateTimeFormat | undefined;
+let MONTH: Intl.DateTimeFormat | undefined;
 
 /** "14 Jul 2025" for a date, "Jul 2025" for a month; '' for none or nonsense. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const t = Date.parse(iso.length === 7 ? `${iso}-01` : iso);
   if (Number.isNaN(t)) return '';
-  return iso.length === 7 ? MONTH.format(t) : DATE.format(t);
+  if (iso.length === 7) return (MONTH ??= new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(t);
+  return (DATE ??= new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(t);
 }
 
 export function relationLabel(r: Relation): string {

@@ -63,7 +63,7 @@ describe('background service', () => {
     await bg.ready;
     await bg.fromContentScript({ type: 'cs/not-article', url: 'https://x.test/' }, 1);
     const fr = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/fr', article: { ...article, lang: 'fr' }, sentences }, 2);
-    expect(fr).toEqual({ status: 'unsupported-language', matches: [] });
+    expect(fr).toMatchObject({ status: 'unsupported-language', matches: [] });
     expect(badges.get(1)).toBe('');
     expect(badges.get(2)).toBe('');
     const r = await bg.report(1);
@@ -94,5 +94,30 @@ describe('message contract', () => {
     expect(parseUItoBG({ type: 'ui/report', tabId: -1 })).toBeUndefined();
     expect(parseUItoCS({ type: 'ui/reveal', sentence: 2 })).toEqual({ type: 'ui/reveal', sentence: 2 });
     expect(parseUItoCS({ type: 'ui/reveal', sentence: '2' })).toBeUndefined();
+  });
+});
+
+describe('background service: the stored index', () => {
+  it('saves the index once, reuses it when the service worker wakes again, and rebuilds it when packs change', async () => {
+    const name = `bg-index-${Math.random()}`;
+    const make = () => new BackgroundService({ ...env().e, openDb: () => openClaimDb(name) });
+    const first = make();
+    const reply1 = await first.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 1);
+    const db = await openClaimDb(name);
+    const saved = (await db.get('meta', 'index')) as { fingerprint: string; index: { terms: Uint32Array } };
+    expect(saved.fingerprint).toMatch(/^n\d+\|i\d+\|meta-open-source-ai:\d+$/);
+    expect(saved.index.terms).toBeInstanceOf(Uint32Array);
+
+    // A new worker: same answers, from the saved index (claims are read only for what matched).
+    const second = make();
+    const reply2 = await second.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 1);
+    expect(reply2!.matches.map((m) => m.claim.key)).toEqual(reply1!.matches.map((m) => m.claim.key));
+
+    // Another pack installed: the fingerprint no longer fits, so the index is rebuilt and saved again.
+    const { installPack } = await import('../../src/store/db');
+    await installPack(db, { format: 'claimlight-pack', version: 1, id: 'extra', title: 'Extra', updated: '2026-01-01', language: 'en', sources: [], claims: [{ id: 'x', text: 'The harbour bridge will close for repairs in May.', alternates: [], coverage: [] }] }, { type: 'bundled' });
+    const third = make();
+    expect((await third.ready).size).toBe((await second.ready).size + 1);
+    expect(((await db.get('meta', 'index')) as { fingerprint: string }).fingerprint).toContain('extra:');
   });
 });

@@ -1,0 +1,170 @@
+// What Claimlight costs a reader, measured in Chromium with the built extension: for each saved page in
+// ../shared/pages/readability, a 5,800-word article and a non-article page, several runs each, it prints
+//   ours      main-thread time of the extension's content script in the page (trace events from its scripts)
+//   long      long tasks (> 50 ms) that contain extension work
+//   shown     time from DOMContentLoaded to highlights shown (pages with matches)
+//   readab.   Readability alone on the same page, in the page (what the extension would cost if it parsed there)
+//   ratio     ours / Readability alone, a figure that holds on a noisy machine
+// and, once: popup first render, hover card render, and the extension's memory.
+// Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20]
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, SHARED } from '../test/e2e/harness.mjs';
+import { longArticle, seedPage } from './seed-pages.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const RUNS = arg('runs', 3);
+const THROTTLE = arg('throttle', 1);
+const LIMIT = arg('pages', Infinity);
+
+const pagesDir = join(SHARED, 'pages', 'readability');
+const pages = new Map();
+pages.set('long-article', longArticle());
+pages.set('seed-lab-discussed', seedPage('lab-discussed'));
+pages.set('non-article', readFileSync('test/fixtures/pages/not-article.html', 'utf8'));
+for (const slug of readdirSync(pagesDir).sort().slice(0, LIMIT)) {
+  const f = join(pagesDir, slug, 'source.html');
+  if (existsSync(f)) pages.set(slug, readFileSync(f, 'utf8'));
+}
+const readabilitySrc = readFileSync('node_modules/@mozilla/readability/Readability.js', 'utf8');
+
+const server = createServer((req, res) => {
+  const html = pages.get(decodeURIComponent(req.url.slice(1)));
+  if (!html) return res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://localhost:${server.address().port}`;
+const browser = await launch();
+
+/** Top-level trace events of the extension's scripts in the page's main thread, and long tasks holding them. */
+function attribute(events) {
+  const ext = events.filter((e) => e.ph === 'X' && /^(FunctionCall|EvaluateScript|v8\.compile|v8\.evaluateModule|TimerFire|EventDispatch)$/.test(e.name) && /chrome-extension:\/\//.test(JSON.stringify(e.args?.data ?? {})));
+  ext.sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  let end = -1;
+  for (const e of ext) {
+    if (e.ts >= end) {
+      total += e.dur ?? 0;
+      end = e.ts + (e.dur ?? 0);
+    } else if (e.ts + (e.dur ?? 0) > end) {
+      total += e.ts + e.dur - end;
+      end = e.ts + e.dur;
+    }
+  }
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
+  const long = tasks.filter((t) => ext.some((e) => e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + t.dur)).length;
+  return { ms: total / 1000, long };
+}
+
+async function measurePage(name) {
+  const page = await browser.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  // In the page's own world: when highlights first appear.
+  await page.addInitScript(() => {
+    const check = () => {
+      for (const h of CSS.highlights.values()) if (h.size > 0) return void (window.__shownAt = performance.now());
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'load' });
+  // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".
+  await page.waitForFunction(() => performance.getEntriesByName('claimlight:paint').length > 0 || window.__shownAt, null, { timeout: 4000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  const timing = await page.evaluate(() => ({
+    dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
+    shown: window.__shownAt ?? null,
+    steps: Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('claimlight:')).map((m) => [m.name.slice(11), m.duration])),
+  }));
+  const readability = await page.evaluate((src) => {
+    const R = new Function(`${src}; return Readability;`)();
+    const t0 = performance.now();
+    new R(document.cloneNode(true)).parse();
+    return performance.now() - t0;
+  }, readabilitySrc);
+  await cdp.detach();
+  await page.close();
+  const { ms, long } = attribute(events);
+  return { ms, long, shown: timing.shown ? timing.shown - timing.dcl : null, readability, steps: timing.steps };
+}
+
+const median = (xs) => {
+  const v = xs.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : null;
+};
+const fmt = (x, d = 1) => (x === null ? '   -' : x.toFixed(d).padStart(6));
+
+console.log(`Claimlight in Chromium: ${pages.size} pages, ${RUNS} runs each${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}`);
+console.log(`${'page'.padEnd(38)}  ours ms  long  shown ms  readab. ms  ratio  (steps: gate/serialize/anchor/paint ms)`);
+const rows = [];
+for (const name of pages.keys()) {
+  const runs = [];
+  for (let r = 0; r < RUNS; r++) runs.push(await measurePage(name));
+  const row = {
+    name,
+    ms: median(runs.map((x) => x.ms)),
+    long: Math.max(...runs.map((x) => x.long)),
+    shown: median(runs.map((x) => x.shown)),
+    readability: median(runs.map((x) => x.readability)),
+    steps: ['gate', 'serialize', 'anchor', 'paint'].map((s) => median(runs.map((x) => x.steps[s] ?? null))),
+  };
+  row.ratio = row.readability > 0 ? row.ms / row.readability : null;
+  rows.push(row);
+  console.log(`${name.slice(0, 38).padEnd(38)} ${fmt(row.ms)}  ${String(row.long).padStart(4)}  ${fmt(row.shown, 0)}    ${fmt(row.readability)}   ${fmt(row.ratio, 2)}  (${row.steps.map((s) => (s === null ? '-' : s.toFixed(1))).join('/')})`);
+}
+const articles = rows.filter((r) => r.name !== 'non-article');
+console.log('');
+console.log(`medians over ${articles.length} article pages: ours ${fmt(median(articles.map((r) => r.ms)))} ms, Readability alone ${fmt(median(articles.map((r) => r.readability)))} ms, ratio ${fmt(median(articles.map((r) => r.ratio)), 2)}; long tasks with extension work: ${rows.reduce((a, r) => a + r.long, 0)}`);
+const long = rows.find((r) => r.name === 'long-article');
+const non = rows.find((r) => r.name === 'non-article');
+console.log(`5,800-word article: ours ${fmt(long.ms)} ms, highlights ${fmt(long.shown, 0)} ms after DOMContentLoaded; non-article page: ours ${fmt(non.ms)} ms`);
+
+// The popup (on the long article's tab) and the hover card.
+const page = await browser.context.newPage();
+await page.goto(`${origin}/long-article`);
+await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
+await page.bringToFront();
+const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+const popupTimes = [];
+for (let r = 0; r < RUNS; r++) {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForFunction(() => performance.getEntriesByName('claimlight:popup-rendered').length > 0);
+  popupTimes.push(await popup.evaluate(() => performance.getEntriesByName('claimlight:popup-rendered')[0].startTime));
+  await popup.close();
+}
+await page.bringToFront();
+const at = await page.evaluate(() => {
+  for (const h of CSS.highlights.values()) for (const r of h) {
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = r.getClientRects()[0];
+    return { x: b.left + 5, y: b.top + b.height / 2 };
+  }
+});
+await page.mouse.move(at.x, at.y);
+await page.waitForTimeout(300);
+const card = await page.evaluate(() => performance.getEntriesByName('claimlight:card').map((m) => m.duration));
+let extMB = 0;
+for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmd.includes('claimlight-profile-') && cmd.includes('--extension-process')) extMB += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+  } catch {
+    // gone
+  }
+}
+console.log(`popup first render: ${fmt(median(popupTimes), 0)} ms (median of ${RUNS}); hover card render: ${fmt(median(card), 1)} ms; extension process memory: ${extMB.toFixed(0)} MB RSS`);
+await browser.close();
+server.close();
