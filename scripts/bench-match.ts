@@ -13,6 +13,7 @@ import { validBundledPacks } from '../src/store/seed';
 import { relationFigures } from './bench-relation';
 import { scaleFigures } from './bench-scale';
 import { isTrainingPage } from './page-split';
+import { flexSearch, miniSearch, type Library } from './bench-libraries';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 const EVAL = join(SHARED, 'eval', 'checkthat');
@@ -113,6 +114,27 @@ const dev = jsonl<Query>(join(EVAL, 'dev.jsonl'));
 const train = jsonl<Query>(join(EVAL, 'train.jsonl'));
 const devFig = rankingFigures(pool, dev);
 const trainFig = rankingFigures(pool, train);
+const poolClaims = jsonl<PoolClaim>(join(EVAL, 'claims.jsonl'));
+function libraryRanking(lib: Library, queries: Query[]) {
+  lib.build(poolClaims.map((c) => ({ id: c.id, text: c.text, title: c.title ?? '' })));
+  let ap = 0;
+  let p1 = 0;
+  let r5 = 0;
+  const t0 = performance.now();
+  const ranked = queries.map((q) => lib.search(q.text, K));
+  const seconds = (performance.now() - t0) / 1000;
+  queries.forEach((q, i) => {
+    const at = ranked[i]!.findIndex((id) => q.relevant.includes(id));
+    if (at >= 0) {
+      ap += 1 / (at + 1);
+      r5++;
+      if (at === 0) p1++;
+    }
+  });
+  const n = queries.length;
+  return { map5: ap / n, p1: p1 / n, r5: r5 / n, qps: n / seconds };
+}
+const libs = [miniSearch(), flexSearch()].map((lib) => ({ name: lib.name, f: libraryRanking(lib, dev) }));
 const sentences = articleSentences();
 const poolFalse = falseMatches(pool, sentences);
 const seedBase = new ClaimBase(validBundledPacks(BUNDLED_PACKS));
@@ -124,6 +146,9 @@ console.log('');
 console.log(`ranking (k=${K})        MAP@5   P@1    Recall@5  matched at threshold  queries/s`);
 for (const [name, f, n] of [['dev', devFig, dev.length], ['train', trainFig, train.length]] as const) {
   console.log(`${`${name} (${n} queries)`.padEnd(22)} ${f.map5.toFixed(3)}   ${f.p1.toFixed(3)}  ${f.r5.toFixed(3)}     ${pct(f.matched).padStart(6)}                ${f.qps.toFixed(0)}`);
+}
+for (const { name, f } of libs) {
+  console.log(`${`dev, ${name}`.padEnd(22)} ${f.map5.toFixed(3)}   ${f.p1.toFixed(3)}  ${f.r5.toFixed(3)}          -                ${f.qps.toFixed(0)}`);
 }
 console.log('');
 console.log(`false matches on ${sentences.length} sentences of the English articles in ${PAGES}:`);
@@ -138,8 +163,9 @@ console.log('');
 console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials} denials (test/relation): ${pct(rel.accuracy)} right; asserts ${pct(rel.asserts)}, denies ${pct(rel.denies)} (a development set: see its README)`);
 console.log('');
 console.log('scale (synthetic packs from the pool; a 200-sentence article of real page sentences):');
-for (const f of scaleFigures([10_000, 100_000])) {
-  console.log(`  ${String(f.n).padStart(7)} claims: index built in ${f.buildMs.toFixed(0)} ms, ${f.storedMB.toFixed(1)} MB stored, ${f.memoryMB.toFixed(1)} MB in memory, loaded in ${f.loadMs.toFixed(0)} ms, 200 sentences matched in ${f.matchMs.toFixed(0)} ms`);
+const sizes = process.argv.includes('--million') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+for (const f of scaleFigures(sizes, [miniSearch, flexSearch])) {
+  console.log(`  ${f.name.padEnd(10)} ${String(f.n).padStart(9)} claims: built in ${f.buildMs.toFixed(0)} ms, ${f.storedMB.toFixed(1)} MB stored, ${f.memoryMB.toFixed(1)} MB in memory, loaded in ${f.loadMs.toFixed(0)} ms, 200 sentences in ${f.matchMs.toFixed(0)} ms`);
 }
 if (process.argv.includes('--show')) {
   for (const h of [...poolFalse.hits, ...seedFalse.hits]) console.log(`  ${h.score.toFixed(2)} [${h.page}] ${h.text.slice(0, 100)}\n        -> ${h.claim.slice(0, 100)}`);

@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { ClaimIndex } from '../src/match/index';
 import { Matcher } from '../src/match/matcher';
 import { extractArticle } from '../src/extract/article';
+import type { Library } from './bench-libraries';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 
@@ -57,10 +58,43 @@ const heap = () => {
 const arrayBuffers = () => process.memoryUsage().arrayBuffers;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export function scaleFigures(sizes: number[]) {
+export function scaleFigures(sizes: number[], libraries: Array<() => Library> = []) {
   const pool = poolTexts();
   const article = article200();
-  return sizes.map((n) => {
+  const out: Array<{ name: string; n: number; buildMs: number; storedMB: number; memoryMB: number; loadMs: number; matchMs: number }> = [];
+  for (const n of sizes) {
+    out.push({ name: 'Claimlight', ...ours(n, pool, article) });
+    // The libraries at up to 100,000 claims: at a million their build alone takes minutes here.
+    if (n <= 100_000) for (const make of libraries) out.push(library(make, n, pool, article));
+  }
+  return out;
+}
+
+function library(make: () => Library, n: number, pool: Array<{ text: string; title: string }>, article: string[]) {
+  const docs = synthesise(n, pool).map((c) => ({ id: c.key, text: c.phrasings[0]!, title: c.phrasings[1] ?? '' }));
+  const built = make();
+  let t = performance.now();
+  built.build(docs);
+  const buildMs = performance.now() - t;
+  const saved = built.save();
+  // The loaded copy is measured on its own: a fresh instance, with the built one left to the garbage collector.
+  const lib = make();
+  const before = heap();
+  t = performance.now();
+  lib.load(saved);
+  const loadMs = performance.now() - t;
+  const memoryMB = (heap() - before) / 1e6;
+  const runs: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    t = performance.now();
+    for (const s of article) lib.search(s, 10);
+    runs.push(performance.now() - t);
+  }
+  return { name: lib.name, n, buildMs, storedMB: saved.length / 1e6, memoryMB, loadMs, matchMs: median(runs) };
+}
+
+function ours(n: number, pool: Array<{ text: string; title: string }>, article: string[]) {
+  {
     const inputs = synthesise(n, pool);
     let t = performance.now();
     const index = ClaimIndex.build(inputs);
@@ -83,12 +117,12 @@ export function scaleFigures(sizes: number[]) {
       runs.push(performance.now() - t);
     }
     return { n, buildMs, storedMB, memoryMB, loadMs, matchMs: median(runs) };
-  });
+  }
 }
 
 if (process.argv[1]?.endsWith('bench-scale.ts')) {
   const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
   for (const f of scaleFigures(sizes.length ? sizes : [10_000, 100_000])) {
-    console.log(`${String(f.n).padStart(9)} claims: build ${f.buildMs.toFixed(0)} ms, stored ${f.storedMB.toFixed(1)} MB, memory ${f.memoryMB.toFixed(1)} MB, load ${f.loadMs.toFixed(0)} ms, match 200 sentences ${f.matchMs.toFixed(0)} ms`);
+    console.log(`${f.name} ${String(f.n).padStart(9)} claims: build ${f.buildMs.toFixed(0)} ms, stored ${f.storedMB.toFixed(1)} MB, memory ${f.memoryMB.toFixed(1)} MB, load ${f.loadMs.toFixed(0)} ms, match 200 sentences ${f.matchMs.toFixed(0)} ms`);
   }
 }
