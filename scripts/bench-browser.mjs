@@ -78,8 +78,8 @@ async function measurePage(name) {
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'load' });
   // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".
-  await page.waitForFunction(() => performance.getEntriesByName('claimlight:paint').length > 0 || window.__shownAt, null, { timeout: 4000 }).catch(() => undefined);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 8000 }).catch(() => undefined);
+  await page.waitForTimeout(100);
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;

@@ -73,6 +73,16 @@ function measure<T>(win: Window, step: string, work: () => T): T {
  * nothing to show.
  */
 export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
+  const started = env.window.performance.now();
+  try {
+    return await run(env);
+  } finally {
+    // For the benchmark: this pass is over, whatever it found.
+    record(env.window, 'done', started, env.window.performance.now());
+  }
+}
+
+async function run(env: ContentEnv): Promise<Session | undefined> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
   const gate = measure(win, 'gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
