@@ -17,6 +17,10 @@ export default defineConfig({
     // alarms: the periodic check of subscribed packs.
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     action: { default_title: 'Claimlight' },
+    commands: {
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next claim on the page' },
+      'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous claim on the page' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,6 +4,7 @@ import { parseCStoBG, parseUItoBG, type TabReport } from '../src/messaging/contr
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { openClaimDb } from '../src/store/db';
 import { parseSettings, SETTINGS_KEY } from '../src/settings';
+import { CORRECTIONS_KEY, parseCorrections } from '../src/corrections';
 
 export default defineBackground(() => {
   const reportKey = (tabId: number) => `report:${tabId}`;
@@ -25,6 +26,13 @@ export default defineBackground(() => {
       return got[reportKey(tabId)] as TabReport | undefined;
     },
     settings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    corrections: {
+      list: async () => parseCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]),
+      save: (list) => browser.storage.local.set({ [CORRECTIONS_KEY]: list }),
+    },
+    hideInTab: async (tabId, sentence) => {
+      await browser.tabs.sendMessage(tabId, { type: 'bg/hide', sentence });
+    },
     log: (m) => console.warn(`[claimlight] ${m}`),
   });
 
@@ -50,6 +58,13 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === UPDATE_ALARM) void service.updateAll();
+  });
+
+  // Keyboard: the next and previous claim in the page (chrome://extensions/shortcuts to change the keys).
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'next-claim' && command !== 'previous-claim') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'bg/step', direction: command === 'next-claim' ? 1 : -1 }).catch(() => undefined);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -76,7 +76,8 @@ async function measurePage(name) {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'load' });
+  // DOMContentLoaded, not load: some saved pages wait forever on resources this machine cannot reach.
+  await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
   // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".
   await page.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 8000 }).catch(() => undefined);
   await page.waitForTimeout(100);
@@ -133,7 +134,7 @@ console.log(`5,800-word article: ours ${fmt(long.ms)} ms, highlights ${fmt(long.
 
 // The popup (on the long article's tab) and the hover card.
 const page = await browser.context.newPage();
-await page.goto(`${origin}/long-article`);
+await page.goto(`${origin}/long-article`, { waitUntil: 'domcontentloaded' });
 await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
 await page.bringToFront();
 const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);

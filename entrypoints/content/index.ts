@@ -21,7 +21,9 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id) return undefined;
       const msg = parseUItoCS(raw);
       if (!msg) return undefined;
-      return Promise.resolve({ ok: state.session?.reveal(msg.sentence) ?? false });
+      const s = state.session;
+      const ok = msg.type === 'ui/reveal' ? s?.reveal(msg.sentence) : msg.type === 'bg/hide' ? s?.hide(msg.sentence) : s?.step(msg.direction);
+      return Promise.resolve({ ok: ok ?? false });
     };
     browser.runtime.onMessage.addListener(onMessage);
 

@@ -4,6 +4,7 @@ import type { PacksReply } from '../../src/messaging/contract';
 import type { UpdateOutcome } from '../../src/packs/update';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../src/settings';
 import { Options } from '../../src/ui/Options';
+import { CORRECTIONS_KEY, parseCorrections } from '../../src/corrections';
 import { OPTIONS_CSS } from '../../src/ui/options-css';
 
 const style = document.createElement('style');
@@ -20,6 +21,8 @@ render(
     unsubscribe={(url) => send({ type: 'ui/unsubscribe', url })}
     loadSettings={async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY])}
     saveSettings={(s: Settings) => browser.storage.local.set({ [SETTINGS_KEY]: s })}
+    loadCorrections={async () => parseCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY])}
+    clearCorrections={() => browser.storage.local.set({ [CORRECTIONS_KEY]: [] })}
   />,
   document.getElementById('app')!,
 );

@@ -21,6 +21,7 @@ void targetTab().then((tabId) => {
     <Popup
       tabId={tabId}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      wrongMatch={(id, sentence) => browser.runtime.sendMessage({ type: 'ui/wrong-match', tabId: id, sentence })}
       load={(id) => browser.runtime.sendMessage({ type: 'ui/report', tabId: id }) as Promise<ReportReply>}
       reveal={(id, sentence) =>
         (browser.tabs.sendMessage(id, { type: 'ui/reveal', sentence }) as Promise<{ ok: boolean }>).then(

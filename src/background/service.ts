@@ -8,6 +8,7 @@ import { collectGarbage, fingerprintOf, listPacks, loadIndex, loadPacks, lookupC
 import { seedBundled, validBundledPacks } from '../store/seed';
 import { lookupOnline } from '../online/factcheck-lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { addCorrection, correctionKey, type Correction } from '../corrections';
 
 /** What the background needs from the browser, passed in so that tests can run it without one. */
 export interface BackgroundEnv {
@@ -22,6 +23,10 @@ export interface BackgroundEnv {
   fetch?: typeof fetch;
   /** The reader's settings (storage.local); defaults when absent. */
   settings?: () => Promise<Settings>;
+  /** The reader's "wrong match" corrections (storage.local). */
+  corrections?: { list(): Promise<Correction[]>; save(list: Correction[]): Promise<void> };
+  /** Tells a tab's content script to remove a sentence's highlight. */
+  hideInTab?(tabId: number, sentence: number): Promise<void>;
   now?: () => number;
   log(message: string): void;
 }
@@ -106,6 +111,10 @@ export class BackgroundService {
   }
 
   async fromContentScript(msg: CStoBG, tabId: number): Promise<MatchReply | null> {
+    if (msg.type === 'cs/wrong-match') {
+      await this.wrongMatch(tabId, msg.sentence, false);
+      return null;
+    }
     if (msg.type === 'cs/not-article' || msg.type === 'cs/site-off') {
       await this.setReport(tabId, { url: msg.url, status: msg.type === 'cs/site-off' ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now() });
       return null;
@@ -134,6 +143,9 @@ export class BackgroundService {
     const base = await this.base;
     const supported = supportsLanguage(info.lang);
     let matches = supported ? await base.matchSentences(sentences.map((text) => ({ text })), info.title) : [];
+    // The reader's corrections: a (claim, sentence) pair called a wrong match is not shown again.
+    const corrected = new Set((await this.env.corrections?.list())?.map((c) => correctionKey(c.claimKey, c.sentence)) ?? []);
+    if (corrected.size) matches = matches.filter((m) => !corrected.has(correctionKey(m.claim.key, m.text)));
     if (supported && matches.length === 0) {
       // Only if the reader turned it on and gave a key: the headline, and nothing else, is looked up online.
       const settings = (await this.env.settings?.()) ?? DEFAULT_SETTINGS;
@@ -149,8 +161,32 @@ export class BackgroundService {
     return reply;
   }
 
+  /**
+   * The reader calls a matched sentence a wrong match: remember it, drop it from the tab's report and badge, and
+   * (when the popup said so) have the page remove its highlight.
+   */
+  async wrongMatch(tabId: number, sentence: number, fromPopup: boolean): Promise<{ ok: boolean }> {
+    const report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
+    const match = report?.matches.find((m) => m.sentence === sentence);
+    if (!report || !match) return { ok: false };
+    if (this.env.corrections) {
+      let site = '';
+      try {
+        site = new URL(report.url).hostname;
+      } catch {
+        // an odd URL: keep the correction without a site
+      }
+      const list = await this.env.corrections.list();
+      await this.env.corrections.save(addCorrection(list, { claimKey: match.claim.key, sentence: match.text, site, at: (this.env.now ?? Date.now)() }));
+    }
+    const matches = report.matches.filter((m) => m.sentence !== sentence);
+    await this.setReport(tabId, { ...report, matches, status: matches.length ? 'claims' : 'no-claims' });
+    if (fromPopup) await this.env.hideInTab?.(tabId, sentence).catch(() => undefined);
+    return { ok: true };
+  }
+
   /** Answers a message from an extension page. */
-  async fromUI(msg: UItoBG): Promise<ReportReply | PacksReply | UpdateOutcome | UpdateOutcome[] | { ok: true }> {
+  async fromUI(msg: UItoBG): Promise<ReportReply | PacksReply | UpdateOutcome | UpdateOutcome[] | { ok: boolean }> {
     switch (msg.type) {
       case 'ui/report':
         return this.report(msg.tabId);
@@ -162,6 +198,8 @@ export class BackgroundService {
         return this.updateAll(msg.url);
       case 'ui/unsubscribe':
         return this.unsubscribe(msg.url);
+      case 'ui/wrong-match':
+        return this.wrongMatch(msg.tabId, msg.sentence, true);
     }
   }
 

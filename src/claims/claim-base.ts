@@ -17,6 +17,20 @@ export function headOf(pack: Pack): PackHead {
   return { ...head, claimCount: claims.length };
 }
 
+/** What a source's kind says of its authority, when the coverage item does not say. */
+function attributionOfKind(kind: string | undefined): CoverageView['attribution'] {
+  switch (kind) {
+    case 'statement':
+      return 'on-record';
+    case 'primary':
+    case 'fact-check':
+    case 'opinion':
+      return kind;
+    default:
+      return undefined;
+  }
+}
+
 /** The index of the claims of some packs, keyed "packId/claimId". */
 export function indexPacks(packs: Pack[]): ClaimIndex {
   const inputs: Array<{ key: string; phrasings: string[] }> = [];
@@ -84,6 +98,8 @@ export class ClaimBase {
       if (s.url) v.url = s.url;
       if (s.published) v.published = s.published;
       if (s.kind) v.kind = s.kind;
+      const attribution = c.attribution ?? attributionOfKind(s.kind);
+      if (attribution) v.attribution = attribution;
       coverage.push(v);
     }
     coverage.sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
@@ -138,16 +154,35 @@ export class ClaimBase {
       const head = heads.get(splitKey(key).packId);
       if (!claim || !head) continue; // removed since the index was made: say nothing rather than something stale
       const s = sentences[f.sentence]!;
-      out.push({
+      const phrasing = f.phrasing === 0 ? claim.text : (claim.alternates[f.phrasing - 1] ?? claim.text);
+      const view: MatchView = {
         sentence: f.sentence,
         text: s.text,
-        relation: relationOf(s.text, f.phrasing === 0 ? claim.text : (claim.alternates[f.phrasing - 1] ?? claim.text)),
+        relation: relationOf(s.text, phrasing),
         score: Math.round(f.score * 1000) / 1000,
+        shared: sharedWords(phrasing, new Set(own[f.sentence]!)),
         claim: this.view(head, claim),
-      });
+      };
+      if (phrasing !== claim.text) view.phrasing = phrasing;
+      out.push(view);
     }
     return out;
   }
+}
+
+/** The words of a phrasing (as written there) whose terms the sentence has, each once. */
+function sharedWords(phrasing: string, sentenceTerms: Set<string>): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of phrasing.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+    const word = raw.replace(/['’]s$/, '');
+    const t = terms(word);
+    if (t.length && t.every((x) => sentenceTerms.has(x)) && !seen.has(t.join(' '))) {
+      seen.add(t.join(' '));
+      out.push(word);
+    }
+  }
+  return out;
 }
 
 /** Languages the matcher's normaliser (English stemming and function words) is built for. */

@@ -1,5 +1,5 @@
 import type { Relation } from '../match/relation';
-import type { SourceKind, Stance } from '../packs/types';
+import type { Attribution, SourceKind, Stance } from '../packs/types';
 
 /** A coverage item with its source resolved: what a reader sees in a card or the popup. */
 export interface CoverageView {
@@ -10,6 +10,8 @@ export interface CoverageView {
   url?: string;
   published?: string;
   kind?: SourceKind;
+  /** On whose authority (the coverage item's own, or inferred from the source's kind). */
+  attribution?: Attribution;
 }
 
 export interface ClaimView {
@@ -36,9 +38,20 @@ export interface MatchView {
   /** The sentence's text. */
   text: string;
   relation: Relation;
-  /** The matcher's coverage score, 0..1. */
+  /** The matcher's decision score, 0..1. */
   score: number;
+  /** The claim's words the sentence also uses (as the claim writes them): why it matched. */
+  shared: string[];
+  /** The phrasing of the claim that matched, when it was an alternate rather than the claim's own text. */
+  phrasing?: string;
   claim: ClaimView;
+}
+
+/** How sure the match is, in words a reader understands (bands of the decision score). */
+export function confidenceOf(score: number): { level: 'strong' | 'likely' | 'possible'; words: string } {
+  if (score >= 0.95) return { level: 'strong', words: 'Strong match: the sentence says nearly everything the claim says.' };
+  if (score >= 0.85) return { level: 'likely', words: 'Likely match: the sentence says most of what the claim says.' };
+  return { level: 'possible', words: 'Possible match: the sentence shares much of the claim’s wording; read it with care.' };
 }
 
 /** Where a coverage item stands relative to the page, given whether the page asserts or denies the claim. */

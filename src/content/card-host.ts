@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
 import type { MatchView } from '../claims/views';
-import { Card } from '../ui/Card';
+import { Card, type CardActions } from '../ui/Card';
 import { CARD_CSS } from '../ui/theme';
 import { createElement, rootOf } from '../util/dom';
 
@@ -14,7 +14,8 @@ import { createElement, rootOf } from '../util/dom';
 export interface CardHost {
   /** Layer for the fallback painter (creates the host). */
   readonly layer: HTMLElement;
-  show(match: MatchView, anchor: DOMRect): void;
+  /** Shows the card for a match beside a line of text; with `focus`, moves keyboard focus into it. */
+  show(match: MatchView, anchor: DOMRect, actions?: CardActions, focus?: boolean): void;
   hide(): void;
   /** Whether a viewport point is over the card. */
   contains(x: number, y: number): boolean;
@@ -52,9 +53,9 @@ export function createCardHost(doc: Document): CardHost {
     get layer() {
       return ensure().layer;
     },
-    show(match, anchor) {
+    show(match, anchor, actions = {}, focus = false) {
       const { pop } = ensure();
-      render(h(Card, { match }), pop);
+      render(h(Card, { match, ...actions }), pop);
       pop.hidden = false;
       const { width, height } = pop.getBoundingClientRect();
       const vw = win.innerWidth;
@@ -68,6 +69,7 @@ export function createCardHost(doc: Document): CardHost {
       const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, vw - width - GAP));
       pop.style.left = `${left}px`;
       pop.style.top = `${Math.max(GAP, top)}px`;
+      if (focus) (pop.firstElementChild as HTMLElement | null)?.focus({ preventScroll: true });
     },
     hide() {
       if (!parts) return;

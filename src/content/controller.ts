@@ -5,6 +5,7 @@ import { looksLikeArticle } from '../extract/gate';
 import type { MatchView } from '../claims/views';
 import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
 import { createCardHost, type CardHost } from './card-host';
+import type { CardActions } from '../ui/Card';
 import { bodyOf, protoGet, rootOf } from '../util/dom';
 
 /** What the content script needs, passed in so that tests can give it a page of their own. */
@@ -37,6 +38,10 @@ export interface Anchored {
 
 export interface Session {
   anchored: Anchored[];
+  /** Removes a sentence's highlight (the reader called it a wrong match). */
+  hide(sentence: number): boolean;
+  /** Moves to the next (1) or previous (-1) highlighted claim, and opens its card with keyboard focus. */
+  step(direction: 1 | -1): boolean;
   /** Repaints under another highlight setting. */
   setHighlight(mode: HighlightMode): void;
   /** Scrolls to a sentence (by its index in what was sent) and flashes it; false if it is not on the page. */
@@ -123,10 +128,46 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
 
   const suffix = Math.random().toString(36).slice(2, 8);
   const painter: Painter = createHighlightPainter(win, doc, suffix) ?? createOverlayPainter(win, host.layer);
-  const paint = (mode: HighlightMode) => painter.paint(anchored.filter((a) => shown(a.match, mode)).map((a) => ({ range: a.range, tone: a.match.relation })));
-  measure(win, 'paint', () => paint(env.highlight ?? 'all'));
+  let mode: HighlightMode = env.highlight ?? 'all';
+  const visible = () => anchored.filter((a) => shown(a.match, mode));
+  const paint = (next: HighlightMode) => {
+    mode = next;
+    painter.paint(visible().map((a) => ({ range: a.range, tone: a.match.relation })));
+  };
+  measure(win, 'paint', () => paint(mode));
 
-  const session = hover(win, host, painter, anchored);
+  /** Removes a sentence's highlight (a wrong match); true if it was there. */
+  const hide = (sentence: number) => {
+    const at = anchored.findIndex((a) => a.match.sentence === sentence);
+    if (at < 0) return false;
+    anchored.splice(at, 1);
+    host.hide();
+    paint(mode);
+    return true;
+  };
+  const actions = (a: Anchored): CardActions => ({
+    onWrong: () => {
+      hide(a.match.sentence);
+      void env.send({ type: 'cs/wrong-match', url, sentence: a.match.sentence });
+    },
+    onClose: () => host.hide(),
+  });
+  const session = hover(win, host, painter, anchored, actions);
+
+  // Keyboard: the next or previous highlighted claim in reading order, its card opened and focused.
+  let current = -1;
+  const step = (direction: 1 | -1) => {
+    const list = visible().sort((x, y) => x.range.compareBoundaryPoints(0 /* START_TO_START */, y.range));
+    if (!list.length) return false;
+    current = (current + direction + list.length) % list.length;
+    const a = list[current]!;
+    a.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    painter.flash(a.range);
+    const line = a.range.getClientRects()[0] ?? a.range.getBoundingClientRect();
+    host.show(a.match, line, actions(a), true);
+    return true;
+  };
+
   const destroy = () => {
     session.destroy();
     painter.destroy();
@@ -137,6 +178,8 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
   return {
     anchored,
     setHighlight: paint,
+    hide,
+    step,
     reveal(sentence) {
       const a = anchored.find((x) => x.match.sentence === sentence);
       if (!a) return false;
@@ -150,7 +193,7 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
 }
 
 /** Shows the card while the pointer is over a highlighted sentence or over the card itself. */
-function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored[]): { destroy(): void } {
+function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored[], actions: (a: Anchored) => CardActions): { destroy(): void } {
   let frame = 0;
   let last: { x: number; y: number } | undefined;
   let shown: Range | undefined;
@@ -171,7 +214,7 @@ function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored
       shown = range;
       const rects = [...range.getClientRects()];
       const line = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
-      measure(win, 'card', () => host.show(a.match, line));
+      measure(win, 'card', () => host.show(a.match, line, actions(a)));
     } else if (!range && shown) {
       clearTimeout(hideTimer);
       hideTimer = setTimeout(() => {

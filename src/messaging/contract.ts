@@ -45,7 +45,9 @@ export type CStoBG =
   /** The page is not an article (or no longer is, after in-page navigation). */
   | { type: 'cs/not-article'; url: string }
   /** The reader turned Claimlight off on this site. */
-  | { type: 'cs/site-off'; url: string };
+  | { type: 'cs/site-off'; url: string }
+  /** The reader says a highlighted sentence does not state its claim (from the card). */
+  | { type: 'cs/wrong-match'; url: string; sentence: number };
 
 /** The text around a matched sentence, to find it on the live page. */
 export interface Quote {
@@ -86,7 +88,9 @@ export type UItoBG =
   /** Check one subscription (or all) now; answered with `UpdateOutcome[]`. */
   | { type: 'ui/update'; url?: string }
   /** End a subscription and remove its pack; answered with `{ ok: true }`. */
-  | { type: 'ui/unsubscribe'; url: string };
+  | { type: 'ui/unsubscribe'; url: string }
+  /** The reader says a sentence on a tab does not state its claim (from the popup); answered with `{ ok }`. */
+  | { type: 'ui/wrong-match'; tabId: number; sentence: number };
 
 export interface PacksReply {
   /** False when the database could not be opened: only the bundled packs are in use. */
@@ -102,7 +106,11 @@ export type ReportReply =
 
 export type UItoCS =
   /** Scroll the page to a matched sentence and flash it; answered with `{ ok }`. */
-  { type: 'ui/reveal'; sentence: number };
+  | { type: 'ui/reveal'; sentence: number }
+  /** Remove a sentence's highlight (the reader called it a wrong match); answered with `{ ok }`. */
+  | { type: 'bg/hide'; sentence: number }
+  /** Move to the next or previous highlighted claim (keyboard command); answered with `{ ok }`. */
+  | { type: 'bg/step'; direction: 1 | -1 };
 
 const MAX_SENTENCES = 20_000;
 /** Pages larger than this are not sent for reading. */
@@ -127,6 +135,7 @@ export function parseCStoBG(v: unknown): CStoBG | undefined {
   if (v.type === 'cs/not-article') return { type: 'cs/not-article', url: v.url };
   if (v.type === 'cs/site-off') return { type: 'cs/site-off', url: v.url };
   if (v.type === 'cs/page') return isStr(v.html, MAX_HTML_CHARS) ? { type: 'cs/page', url: v.url, html: v.html } : undefined;
+  if (v.type === 'cs/wrong-match') return Number.isInteger(v.sentence) && (v.sentence as number) >= 0 ? { type: 'cs/wrong-match', url: v.url, sentence: v.sentence as number } : undefined;
   if (v.type !== 'cs/match') return undefined;
   const article = parseArticle(v.article);
   const s = v.sentences;
@@ -148,6 +157,8 @@ export function parseUItoBG(v: unknown): UItoBG | undefined {
       return v.url === undefined ? { type: 'ui/update' } : isStr(v.url, 2_048) ? { type: 'ui/update', url: v.url } : undefined;
     case 'ui/unsubscribe':
       return isStr(v.url, 2_048) ? { type: 'ui/unsubscribe', url: v.url } : undefined;
+    case 'ui/wrong-match':
+      return Number.isInteger(v.tabId) && Number.isInteger(v.sentence) && (v.sentence as number) >= 0 ? { type: 'ui/wrong-match', tabId: v.tabId as number, sentence: v.sentence as number } : undefined;
     default:
       return undefined;
   }
@@ -155,6 +166,9 @@ export function parseUItoBG(v: unknown): UItoBG | undefined {
 
 export function parseUItoCS(v: unknown): UItoCS | undefined {
   if (!isObj(v)) return undefined;
-  if (v.type === 'ui/reveal' && Number.isInteger(v.sentence) && (v.sentence as number) >= 0) return { type: 'ui/reveal', sentence: v.sentence as number };
+  const sentence = Number.isInteger(v.sentence) && (v.sentence as number) >= 0 ? (v.sentence as number) : undefined;
+  if (v.type === 'ui/reveal' && sentence !== undefined) return { type: 'ui/reveal', sentence };
+  if (v.type === 'bg/hide' && sentence !== undefined) return { type: 'bg/hide', sentence };
+  if (v.type === 'bg/step' && (v.direction === 1 || v.direction === -1)) return { type: 'bg/step', direction: v.direction };
   return undefined;
 }

@@ -20,6 +20,10 @@ export interface PackSource {
   kind?: SourceKind;
 }
 
+/** On whose authority a source says what it says of a claim. */
+export type Attribution = 'on-record' | 'anonymous' | 'primary' | 'fact-check' | 'opinion' | 'unattributed';
+export const ATTRIBUTIONS: readonly Attribution[] = ['on-record', 'anonymous', 'primary', 'fact-check', 'opinion', 'unattributed'];
+
 export interface Coverage {
   /** The id of a source of the same pack. */
   source: string;
@@ -27,6 +31,12 @@ export interface Coverage {
   stance: Stance;
   /** Why that stance: what in the source supports or refutes the claim. */
   note?: string;
+  /**
+   * On whose authority: a named person or a company's statement (on-record), unnamed people (anonymous), a
+   * document itself (primary), a fact-check, an opinion, or no source given (unattributed). Optional; when absent,
+   * the source's kind stands in (statement: on-record, primary, fact-check, opinion).
+   */
+  attribution?: Attribution;
 }
 
 export interface Rating {

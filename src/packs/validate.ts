@@ -1,6 +1,8 @@
 import { err, ok, type Result } from '../util/result';
 import {
+  ATTRIBUTIONS,
   SOURCE_KINDS,
+  type Attribution,
   STANCES,
   type Claim,
   type Coverage,
@@ -106,6 +108,7 @@ function coverage(v: unknown, path: string, sourceIds: Set<string>): Coverage {
   const c: Coverage = { source: src, stance: oneOf<Stance>(o.stance, STANCES, `${path}.stance`) };
   const note = optStr(o.note, `${path}.note`);
   if (note !== undefined) c.note = note;
+  if (o.attribution !== undefined) c.attribution = oneOf<Attribution>(o.attribution, ATTRIBUTIONS, `${path}.attribution`);
   return c;
 }
 

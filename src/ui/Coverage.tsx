@@ -1,5 +1,5 @@
 import type { CoverageView, Side } from '../claims/views';
-import { formatDate, headlineOf, safeHref } from './format';
+import { attributionLabel, formatDate, headlineOf, safeHref } from './format';
 
 const SIDE_ICON: Record<Side, string> = { corroborates: '✓', contradicts: '✗', mixed: '≈' };
 
@@ -16,7 +16,11 @@ export function CoverageItem({ item, side, note = true }: { item: CoverageView; 
         <div class="cov-meta">
           <span class="cov-outlet">{item.outlet}</span>
           {date && <span class="cov-date">{date}</span>}
-          {item.kind && <span class="cov-kind">{item.kind}</span>}
+          {(attributionLabel(item.attribution) ?? item.kind) && (
+            <span class={`cov-kind att-${item.attribution ?? item.kind}`} title="On whose authority">
+              {attributionLabel(item.attribution) ?? item.kind}
+            </span>
+          )}
         </div>
         {href ? (
           <a class="cov-title" href={href} target="_blank" rel="noopener noreferrer">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PacksReply } from '../messaging/contract';
 import type { UpdateOutcome } from '../packs/update';
 import { normaliseSite, type Settings } from '../settings';
+import type { Correction } from '../corrections';
 import { formatDate } from './format';
 
 export interface OptionsProps {
@@ -11,6 +12,8 @@ export interface OptionsProps {
   unsubscribe(url: string): Promise<unknown>;
   loadSettings(): Promise<Settings>;
   saveSettings(s: Settings): Promise<void>;
+  loadCorrections?(): Promise<Correction[]>;
+  clearCorrections?(): Promise<void>;
 }
 
 const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
@@ -42,6 +45,7 @@ export function Options(props: OptionsProps) {
       {settings && <HighlightSection settings={settings} save={save} />}
       {settings && <SitesSection settings={settings} save={save} />}
       {settings && <OnlineSection settings={settings} save={save} />}
+      {props.loadCorrections && props.clearCorrections && <CorrectionsSection load={props.loadCorrections} clear={props.clearCorrections} />}
     </main>
   );
 }
@@ -283,6 +287,47 @@ function OnlineSection({ settings, save }: { settings: Settings; save(s: Setting
       <label for="api-key">Your Fact Check Tools API key</label>
       <input id="api-key" type="password" autocomplete="off" spellcheck={false} value={settings.factCheckApiKey} onChange={(e) => save({ ...settings, factCheckApiKey: (e.target as HTMLInputElement).value.trim() })} />
       {settings.onlineLookup && !settings.factCheckApiKey && <p class="outcome bad">Online lookups need an API key; until you add one, nothing is sent.</p>}
+    </section>
+  );
+}
+
+function CorrectionsSection({ load, clear }: { load(): Promise<Correction[]>; clear(): Promise<void> }) {
+  const [list, setList] = useState<Correction[] | undefined>();
+  useEffect(() => {
+    void load().then(setList);
+  }, []);
+  const exportList = () => {
+    const blob = new Blob([JSON.stringify({ format: 'claimlight-corrections', version: 1, corrections: list ?? [] }, null, 2)], { type: 'application/json' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'claimlight-corrections.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  return (
+    <section class="card" aria-labelledby="corr-h">
+      <h2 id="corr-h">Your corrections</h2>
+      <p class="muted">
+        When you mark a highlight as a wrong match, Claimlight remembers that sentence and claim here and does not
+        show the pair again. The list stays in this browser.
+      </p>
+      <p>{list === undefined ? 'Loading…' : list.length === 0 ? 'No corrections yet.' : `${list.length} correction${list.length === 1 ? '' : 's'}.`}</p>
+      <div class="row">
+        <button type="button" disabled={!list?.length} onClick={exportList}>
+          Export as JSON
+        </button>
+        <button
+          type="button"
+          class="danger"
+          disabled={!list?.length}
+          onClick={async () => {
+            await clear();
+            setList([]);
+          }}
+        >
+          Clear all
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { claimsOnPage, sideOfPage, type ClaimOnPage, type Side } from '../claims/views';
+import { claimsOnPage, confidenceOf, sideOfPage, type ClaimOnPage, type Side } from '../claims/views';
 import type { ReportReply } from '../messaging/contract';
 import { CoverageItem } from './Coverage';
-import { formatDate, plural, relationLabel } from './format';
+import { attributionLabel, formatDate, plural, relationLabel, stanceLabel } from './format';
+import { timelineOf } from '../claims/timeline';
 
 export interface PopupProps {
   tabId: number | undefined;
@@ -11,13 +12,15 @@ export interface PopupProps {
   load(tabId: number): Promise<ReportReply>;
   /** Scrolls the tab to a sentence; false if the page no longer has it. */
   reveal(tabId: number, sentence: number): Promise<boolean>;
+  /** The reader calls a sentence a wrong match for its claim. */
+  wrongMatch?(tabId: number, sentence: number): Promise<unknown>;
 }
 
 const POLL_MS = 600;
 const POLL_LIMIT = 25;
 
 /** The toolbar popup: the claims found on the tab, each with the coverage that corroborates or contradicts it. */
-export function Popup({ tabId, load, reveal, openOptions }: PopupProps) {
+export function Popup({ tabId, load, reveal, openOptions, wrongMatch }: PopupProps) {
   const [reply, setReply] = useState<ReportReply | { state: 'error'; message: string } | undefined>();
 
   useEffect(() => {
@@ -51,7 +54,19 @@ export function Popup({ tabId, load, reveal, openOptions }: PopupProps) {
           </p>
         )}
       </header>
-      <Body reply={reply} tabId={tabId} reveal={reveal} />
+      <Body
+        reply={reply}
+        tabId={tabId}
+        reveal={reveal}
+        wrongMatch={
+          wrongMatch && tabId !== undefined
+            ? async (sentence) => {
+                await wrongMatch(tabId, sentence);
+                setReply(await load(tabId));
+              }
+            : undefined
+        }
+      />
       <footer class="foot">
         <span>
           {reply?.state === 'ready' ? `${plural(reply.claims, 'known claim')} in ${plural(reply.packs, 'pack')} · ` : ''}
@@ -76,7 +91,17 @@ function Empty({ title, children }: { title: string; children?: preact.Component
   );
 }
 
-function Body({ reply, tabId, reveal }: { reply: ReportReply | { state: 'error'; message: string } | undefined; tabId: number | undefined; reveal: PopupProps['reveal'] }) {
+function Body({
+  reply,
+  tabId,
+  reveal,
+  wrongMatch,
+}: {
+  reply: ReportReply | { state: 'error'; message: string } | undefined;
+  tabId: number | undefined;
+  reveal: PopupProps['reveal'];
+  wrongMatch?: (sentence: number) => Promise<void>;
+}) {
   if (tabId === undefined) return <Empty title="No tab to report on." />;
   if (!reply) return <Empty title="Reading this page…" />;
   if (reply.state === 'error') return <Empty title="Claimlight could not reach its background page.">{reply.message}</Empty>;
@@ -115,7 +140,7 @@ function Body({ reply, tabId, reveal }: { reply: ReportReply | { state: 'error';
           </p>
           <ol class="claims">
             {claims.map((c, i) => (
-              <ClaimItem c={c} initiallyOpen={i === 0} onReveal={(sentence) => reveal(tabId, sentence)} />
+              <ClaimItem c={c} initiallyOpen={i === 0} onReveal={(sentence) => reveal(tabId, sentence)} onWrong={wrongMatch} />
             ))}
           </ol>
         </section>
@@ -124,13 +149,45 @@ function Body({ reply, tabId, reveal }: { reply: ReportReply | { state: 'error';
   }
 }
 
+/** The claim's coverage as a story in date order, with earlier anonymous reports marked when later on-record ones contradict them. */
+function Timeline({ c }: { c: ClaimOnPage }) {
+  const [open, setOpen] = useState(false);
+  const id = `tl-${c.claim.key.replace(/[^\w-]/g, '_')}`;
+  const items = timelineOf(c.claim.coverage);
+  return (
+    <div class="timeline">
+      <button type="button" class="link tl-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        {open ? 'Hide the story over time' : 'How the story moved over time'}
+      </button>
+      <ol id={id} class="tl" hidden={!open}>
+        {items.map(({ item, supersededBy }) => (
+          <li class={`tl-item tl-${item.stance}${supersededBy ? ' tl-superseded' : ''}`}>
+            <span class="tl-date">{formatDate(item.published) || 'undated'}</span>
+            <span class="tl-what">
+              <strong>{item.outlet}</strong>
+              {attributionLabel(item.attribution) ? ` (${attributionLabel(item.attribution)})` : ''}: {stanceLabel(item.stance)}
+              {item.note ? ` — ${item.note}` : ''}
+            </span>
+            {supersededBy && (
+              <span class="tl-sup">
+                Superseded by {supersededBy.outlet}
+                {supersededBy.published ? `, ${formatDate(supersededBy.published)}` : ''}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 const SIDES: Array<{ side: Side; label: string }> = [
   { side: 'corroborates', label: 'Corroborates this page' },
   { side: 'contradicts', label: 'Contradicts this page' },
   { side: 'mixed', label: 'Mixed or partial' },
 ];
 
-function ClaimItem({ c, initiallyOpen, onReveal }: { c: ClaimOnPage; initiallyOpen: boolean; onReveal(sentence: number): Promise<boolean> }) {
+function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; initiallyOpen: boolean; onReveal(sentence: number): Promise<boolean>; onWrong?: (sentence: number) => Promise<void> }) {
   const [missing, setMissing] = useState(false);
   const [open, setOpen] = useState(initiallyOpen);
   const coverageId = `cov-${c.claim.key.replace(/[^\w-]/g, '_')}`;
@@ -160,6 +217,15 @@ function ClaimItem({ c, initiallyOpen, onReveal }: { c: ClaimOnPage; initiallyOp
       </div>
       <p class="claim-text">
         <span class="label">Claim</span> {c.claim.text}
+      </p>
+      <p class={`why why-${confidenceOf(first.score).level}`}>
+        {confidenceOf(first.score).words}
+        {first.shared.length > 0 && ` Words in common: ${first.shared.join(', ')}.`}
+        {onWrong && (
+          <button type="button" class="link wrong" onClick={() => void onWrong(first.sentence)}>
+            Wrong match?
+          </button>
+        )}
       </p>
       {c.claim.rating && (
         <p class="rating">
@@ -194,6 +260,7 @@ function ClaimItem({ c, initiallyOpen, onReveal }: { c: ClaimOnPage; initiallyOp
         ),
       )}
       </div>
+      {c.claim.coverage.length > 1 && <Timeline c={c} />}
       <p class="asof">
         {c.claim.packTitle} · data as of {formatDate(c.claim.packUpdated)}
       </p>

@@ -49,3 +49,21 @@ export function safeHref(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+const ATTRIBUTION_LABEL: Record<string, string> = {
+  'on-record': 'on record',
+  anonymous: 'anonymous sources',
+  primary: 'primary document',
+  'fact-check': 'fact-check',
+  opinion: 'opinion',
+  unattributed: 'no source given',
+};
+
+/** How a coverage item knows what it says, in words. */
+export function attributionLabel(a: string | undefined): string | undefined {
+  return a ? ATTRIBUTION_LABEL[a] : undefined;
+}
+
+export function stanceLabel(stance: string): string {
+  return stance === 'supports' ? 'supports the claim' : stance === 'refutes' ? 'refutes the claim' : 'mixed or partial';
+}

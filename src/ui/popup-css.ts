@@ -34,6 +34,19 @@ export const POPUP_CSS = `
   .group-corroborates h3 { color: var(--cl-cor); } .group-contradicts h3 { color: var(--cl-con); } .group-mixed h3 { color: var(--cl-mix); }
   .group h3 .n { color: var(--cl-muted); font-weight: 500; }
   .none { margin: 2px 0; color: var(--cl-muted); font-size: 12px; }
+  .why { margin: 0 0 4px; font-size: 11.5px; color: var(--cl-muted); }
+  .why .wrong { margin-left: 6px; font-size: 11.5px; }
+  .link { border: 0; background: none; color: #1446a0; font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
+  .link:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
+  .timeline { margin-top: 8px; }
+  .tl-toggle { font-size: 12px; }
+  .tl { list-style: none; margin: 6px 0 0; padding: 0 0 0 12px; border-left: 2px solid var(--cl-line); }
+  .tl-item { position: relative; padding: 3px 0 7px 8px; font-size: 12px; }
+  .tl-item::before { content: ''; position: absolute; left: -18px; top: 7px; width: 8px; height: 8px; border-radius: 50%; background: var(--cl-muted); border: 2px solid var(--cl-bg); }
+  .tl-supports::before { background: var(--cl-cor); } .tl-refutes::before { background: var(--cl-con); } .tl-mixed::before { background: #8a7a2a; }
+  .tl-date { display: block; font-weight: 700; color: var(--cl-muted); font-size: 11px; }
+  .tl-superseded .tl-what { text-decoration: line-through; text-decoration-color: rgba(0,0,0,.35); }
+  .tl-sup { display: block; color: var(--cl-con); font-weight: 600; font-size: 11.5px; }
   .asof { margin: 8px 0 0; font-size: 11px; color: var(--cl-muted); border-top: 1px solid var(--cl-line); padding-top: 6px; }
   .empty { margin: 18px 16px; background: var(--cl-bg); border: 1px solid var(--cl-line); border-radius: 10px; padding: 14px; }
   .empty-title { margin: 0; font-weight: 600; font-size: 14px; }

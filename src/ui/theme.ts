@@ -42,5 +42,14 @@ export const CARD_CSS = `
   .t-lbl { color: var(--cl-muted); font-weight: 500; }
   .legend { margin-top: 8px; font-size: 11px; color: var(--cl-muted); }
   .rating { font-size: 12px; margin-top: 4px; }
-  .foot { margin-top: 8px; font-size: 11px; color: var(--cl-muted); border-top: 1px solid var(--cl-line); padding-top: 6px; }
+  .foot { margin-top: 8px; font-size: 11px; color: var(--cl-muted); border-top: 1px solid var(--cl-line); padding-top: 6px; display: flex; justify-content: space-between; gap: 8px; align-items: center; }
+  .card:focus-visible { outline: 3px solid var(--cl-accent); outline-offset: 2px; }
+  .card-top { display: flex; justify-content: space-between; align-items: center; }
+  .close { border: 0; background: none; font: 18px/1 var(--cl-font); color: var(--cl-muted); cursor: pointer; padding: 0 2px; }
+  .why { margin: 0 0 6px; font-size: 12px; color: var(--cl-muted); }
+  .why-strong { color: var(--cl-fg); }
+  .shared { color: var(--cl-muted); }
+  .wrong { border: 1px solid var(--cl-line); background: var(--cl-bg); color: var(--cl-fg); border-radius: 6px; font: 600 11px var(--cl-font); padding: 3px 7px; cursor: pointer; white-space: nowrap; }
+  .wrong:hover { border-color: var(--cl-con); color: var(--cl-con); }
+  .close:focus-visible, .wrong:focus-visible, a:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
 `;
