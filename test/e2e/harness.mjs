@@ -140,3 +140,33 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/**
+ * Clicks an element a person sees by its accessible role and name, wherever it is (closed shadow roots included):
+ * found through the accessibility tree, clicked at the middle of its box.
+ */
+export async function clickAccessible(page, role, name) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const node = nodes.find((n) => !n.ignored && n.role?.value === role && (typeof name === 'string' ? n.name?.value === name : name.test(n.name?.value ?? '')));
+    if (!node?.backendDOMNodeId) throw new Error(`no ${role} named ${name}`);
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId });
+    const q = model.content;
+    await page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Whether the accessibility tree has a focused node of this role. */
+export async function focusedRole(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    // The document itself counts as focused when the page has focus: the focused node is the innermost one.
+    return nodes.filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value?.value === true)).at(-1)?.role?.value;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -1,0 +1,111 @@
+// What makes Claimlight explain itself: explained cards, "wrong match" remembered and honoured, the story
+// timeline in the popup, keyboard navigation between claims, corrections on the options page.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { accessibleText, clickAccessible, focusedRole, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const texts = async (page) => Object.entries(await highlights(page)).filter(([k]) => !k.startsWith('claimlight-flash')).flatMap(([, v]) => v);
+
+describe('a reader’s extension', () => {
+  it('explains a match on the card, in words and with the words in common', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await waitForHighlights(page);
+    const at = await rectOfHighlight(page, 'release was delayed');
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(400);
+    const text = (await accessibleText(page)).join('\n');
+    assert.match(text, /(Strong|Likely|Possible) match/);
+    assert.match(text, /Words in common:[\s\S]*Behemoth/);
+    await screenshot(page, 'card-explained');
+    await page.close();
+  });
+
+  it('hides a wrong match from the card, and does not show the pair again after a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await waitForHighlights(page);
+    const fragment = 'Top members of Meta’s new Superintelligence Lab';
+    const at = await rectOfHighlight(page, fragment);
+    assert.ok(at, 'the sentence is highlighted');
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(400);
+    await clickAccessible(page, 'button', 'Wrong match? Hide it');
+    await page.waitForTimeout(300);
+    assert.ok(!(await texts(page)).some((t) => t.includes(fragment)), 'the highlight is gone');
+    await page.reload();
+    await waitForHighlights(page);
+    assert.ok(!(await texts(page)).some((t) => t.includes(fragment)), 'and stays gone');
+    assert.ok((await texts(page)).some((t) => t.includes('release was delayed')), 'other claims are still there');
+    await page.close();
+  });
+
+  it('moves between claims from the keyboard command, with the card focused', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/seed/moving-to-closed`);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(browser.worker, page);
+    await page.bringToFront();
+    const step = (direction) => browser.worker.evaluate(([id, d]) => chrome.tabs.sendMessage(id, { type: 'bg/step', direction: d }), [tabId, direction]);
+    assert.deepEqual(await step(1), { ok: true });
+    await page.waitForTimeout(300);
+    assert.equal(await focusedRole(page), 'dialog');
+    const first = (await accessibleText(page)).join('\n');
+    await step(1);
+    await page.waitForTimeout(300);
+    const second = (await accessibleText(page)).join('\n');
+    assert.notEqual(first, second, 'the second claim’s card');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+    assert.doesNotMatch((await accessibleText(page)).join('\n'), /\[dialog\] Claimlight/);
+    await page.close();
+  });
+
+  it('shows how the story moved over time in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(browser.worker, page);
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    const item = popup.locator('.claim-item', { hasText: 'Meta has stopped releasing open-source AI models.' });
+    await item.getByRole('button', { name: 'How the story moved over time' }).click();
+    const steps = item.locator('.tl-item');
+    assert.ok((await steps.count()) >= 4);
+    const dates = await steps.locator('.tl-date').allInnerTexts();
+    const dated = dates.filter((d) => d !== 'undated').map((d) => Date.parse(d));
+    assert.deepEqual(dated, [...dated].sort((a, b) => a - b), 'in date order');
+    assert.match(await steps.first().innerText(), /on record|anonymous sources|no source given/);
+    await item.locator('.tl').scrollIntoViewIfNeeded();
+    await screenshot(popup, 'popup-timeline');
+    await popup.close();
+    await page.close();
+  });
+
+  it('lists the reader’s corrections on the options page, to export or clear', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.locator('section[aria-labelledby="corr-h"]');
+    await section.getByText('1 correction.').waitFor();
+    const [download] = await Promise.all([options.waitForEvent('download'), section.getByRole('button', { name: 'Export as JSON' }).click()]);
+    const saved = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+    assert.equal(saved.corrections.length, 1);
+    assert.match(saved.corrections[0].claimKey, /^meta-open-source-ai\//);
+    await section.getByRole('button', { name: 'Clear all' }).click();
+    await section.getByText('No corrections yet.').waitFor();
+    await options.close();
+  });
+});
