@@ -17,21 +17,21 @@ export const OPTIONS_CSS = `
   .url { word-break: break-all; font-size: 12.5px; }
   .actions { white-space: nowrap; text-align: right; }
   .actions button { margin-left: 6px; }
-  button { font: inherit; border: 1px solid #c8ccd6; background: #fff; color: var(--cl-fg); border-radius: 7px; padding: 5px 11px; cursor: pointer; }
-  button:hover:not(:disabled) { background: #f0f2f5; }
+  button { font: inherit; border: 1px solid var(--cl-border); background: var(--cl-bg); color: var(--cl-fg); border-radius: 7px; padding: 5px 11px; cursor: pointer; }
+  button:hover:not(:disabled) { background: var(--cl-hover); }
   button:disabled { opacity: .55; cursor: default; }
-  button.primary { background: #b45309; border-color: #b45309; color: #fff; font-weight: 600; }
-  button.primary:hover:not(:disabled) { background: #92400e; }
+  button.primary { background: var(--cl-primary); border-color: var(--cl-primary); color: var(--cl-on-accent); font-weight: 600; }
+  button.primary:hover:not(:disabled) { background: var(--cl-primary-hover); }
   button.danger { color: var(--cl-con); }
-  button.link { border: 0; background: none; color: #1446a0; padding: 0 4px; text-decoration: underline; }
+  button.link { border: 0; background: none; color: var(--cl-link); padding: 0 4px; text-decoration: underline; }
   button:focus-visible, input:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
   label { display: block; font-weight: 600; margin: 10px 0 4px; }
-  input[type=url], input:not([type]), input[type=password] { box-sizing: border-box; width: 100%; font: inherit; padding: 7px 9px; border: 1px solid #c8ccd6; border-radius: 7px; }
+  input[type=url], input:not([type]), input[type=password] { box-sizing: border-box; width: 100%; font: inherit; padding: 7px 9px; border: 1px solid var(--cl-border); border-radius: 7px; background: var(--cl-bg); color: var(--cl-fg); }
   form button[type=submit] { margin-top: 10px; }
   form.inline { display: flex; gap: 8px; margin-top: 8px; } form.inline input { flex: 1; } form.inline button { margin-top: 0; }
   .row { display: flex; gap: 12px; align-items: center; }
   .outcome { margin: 8px 0 0; font-size: 13px; border-radius: 7px; padding: 6px 9px; }
-  .outcome.ok { background: #e8f5ec; color: #14532d; } .outcome.bad { background: #fdecea; color: #8a1c13; }
+  .outcome.ok { background: var(--cl-ok-bg); color: var(--cl-ok); } .outcome.bad { background: var(--cl-bad-bg); color: var(--cl-bad); }
   fieldset { border: 0; margin: 0; padding: 0; }
   label.radio, label.switch { display: flex; gap: 9px; align-items: flex-start; font-weight: 500; margin: 8px 0; cursor: pointer; }
   label.radio input, label.switch input { margin-top: 3px; }

@@ -15,10 +15,10 @@ export const POPUP_CSS = `
   .claim-item { background: var(--cl-bg); border: 1px solid var(--cl-line); border-radius: 10px; padding: 10px 12px; }
   .sentence { display: block; width: 100%; text-align: left; background: var(--cl-soft); border: 1px solid var(--cl-line); border-radius: 8px;
     padding: 7px 9px; cursor: pointer; font: inherit; color: inherit; margin-bottom: 8px; }
-  .sentence:hover { border-color: #c8ccd6; background: #eef0f4; }
+  .sentence:hover { border-color: var(--cl-border); background: var(--cl-hover); }
   .sentence:focus-visible, a:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
-  .quote { display: block; font-style: italic; color: #333a48; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
-  .go { display: block; margin-top: 4px; font-size: 11.5px; color: #1446a0; font-weight: 600; }
+  .quote { display: block; font-style: italic; color: var(--cl-quote); display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+  .go { display: block; margin-top: 4px; font-size: 11.5px; color: var(--cl-link); font-weight: 600; }
   .warn { color: var(--cl-con); font-size: 12px; margin: -4px 0 6px; }
   .claim-text { margin: 7px 0 4px; font-size: 14px; font-weight: 600; line-height: 1.35; }
   .label { font-size: 10px; text-transform: uppercase; letter-spacing: .05em; color: var(--cl-muted); font-weight: 700; margin-right: 4px; }
@@ -36,21 +36,21 @@ export const POPUP_CSS = `
   .none { margin: 2px 0; color: var(--cl-muted); font-size: 12px; }
   .why { margin: 0 0 4px; font-size: 11.5px; color: var(--cl-muted); }
   .why .wrong { margin-left: 6px; font-size: 11.5px; }
-  .link { border: 0; background: none; color: #1446a0; font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
+  .link { border: 0; background: none; color: var(--cl-link); font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
   .link:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
   .timeline { margin-top: 8px; }
   .tl-toggle { font-size: 12px; }
   .tl { list-style: none; margin: 6px 0 0; padding: 0 0 0 12px; border-left: 2px solid var(--cl-line); }
   .tl-item { position: relative; padding: 3px 0 7px 8px; font-size: 12px; }
   .tl-item::before { content: ''; position: absolute; left: -18px; top: 7px; width: 8px; height: 8px; border-radius: 50%; background: var(--cl-muted); border: 2px solid var(--cl-bg); }
-  .tl-supports::before { background: var(--cl-cor); } .tl-refutes::before { background: var(--cl-con); } .tl-mixed::before { background: #8a7a2a; }
+  .tl-supports::before { background: var(--cl-cor); } .tl-refutes::before { background: var(--cl-con); } .tl-mixed::before { background: var(--cl-mix-dot); }
   .tl-date { display: block; font-weight: 700; color: var(--cl-muted); font-size: 11px; }
-  .tl-superseded .tl-what { text-decoration: line-through; text-decoration-color: rgba(0,0,0,.35); }
+  .tl-superseded .tl-what { text-decoration: line-through; text-decoration-color: var(--cl-muted); }
   .tl-sup { display: block; color: var(--cl-con); font-weight: 600; font-size: 11.5px; }
   .asof { margin: 8px 0 0; font-size: 11px; color: var(--cl-muted); border-top: 1px solid var(--cl-line); padding-top: 6px; }
   .empty { margin: 18px 16px; background: var(--cl-bg); border: 1px solid var(--cl-line); border-radius: 10px; padding: 14px; }
   .empty-title { margin: 0; font-weight: 600; font-size: 14px; }
   .empty-text { margin: 6px 0 0; color: var(--cl-muted); }
   .foot { display: flex; justify-content: space-between; gap: 8px; padding: 8px 14px 10px; color: var(--cl-muted); font-size: 11px; border-top: 1px solid var(--cl-line); background: var(--cl-bg); }
-  .foot .link { border: 0; background: none; color: #1446a0; font: inherit; font-weight: 600; cursor: pointer; padding: 0; white-space: nowrap; }
+  .foot .link { border: 0; background: none; color: var(--cl-link); font: inherit; font-weight: 600; cursor: pointer; padding: 0; white-space: nowrap; }
 `;

@@ -109,3 +109,38 @@ describe('a reader’s extension', () => {
     await options.close();
   });
 });
+
+describe('looks', () => {
+  it('follows a dark system theme in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(browser.worker, page);
+    const popup = await browser.context.newPage();
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.claim-item');
+    const [bg, fg] = await popup.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const lum = (c) => c.match(/\d+/g).slice(0, 3).reduce((a, v) => a + Number(v), 0) / 3;
+    assert.ok(lum(bg) < 60 && lum(fg) > 180, `dark background (${bg}) and light text (${fg})`);
+    await screenshot(popup, 'popup-dark');
+    await popup.close();
+    await page.close();
+  });
+
+  it('saves store screenshots at 1280x800', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await waitForHighlights(page);
+    const at = await rectOfHighlight(page, 'We plan to continue releasing');
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(400);
+    const shot = await screenshot(page, 'store-1280x800-card');
+    const { readFileSync } = await import('node:fs');
+    const png = readFileSync(shot);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1280, 800]);
+    await page.close();
+  });
+});
