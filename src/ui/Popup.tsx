@@ -4,6 +4,7 @@ import type { ReportReply } from '../messaging/contract';
 import { CoverageItem } from './Coverage';
 import { attributionLabel, formatDate, plural, relationLabel, stanceLabel } from './format';
 import { timelineOf } from '../claims/timeline';
+import { toClaimReview } from '../claims/claimreview';
 
 export interface PopupProps {
   tabId: number | undefined;
@@ -149,6 +150,48 @@ function Body({
   }
 }
 
+/** Export a claim card as ClaimReview JSON-LD: copied to the clipboard, or downloaded. */
+function ExportReview({ c }: { c: ClaimOnPage }) {
+  const [done, setDone] = useState('');
+  const json = () => JSON.stringify(toClaimReview(c.claim), null, 2);
+  return (
+    <div class="export">
+      <span class="label">ClaimReview JSON-LD</span>
+      <button
+        type="button"
+        class="link"
+        onClick={async () => {
+          try {
+            await navigator.clipboard.writeText(json());
+            setDone('Copied.');
+          } catch {
+            setDone('Could not copy: use Download.');
+          }
+        }}
+      >
+        Copy
+      </button>
+      <button
+        type="button"
+        class="link"
+        onClick={() => {
+          const a = document.createElement('a');
+          a.href = URL.createObjectURL(new Blob([json()], { type: 'application/ld+json' }));
+          a.download = `${c.claim.claimId}.claimreview.jsonld`;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+          setDone('Downloaded.');
+        }}
+      >
+        Download
+      </button>
+      <span class="done" role="status">
+        {done}
+      </span>
+    </div>
+  );
+}
+
 /** The claim's coverage as a story in date order, with earlier anonymous reports marked when later on-record ones contradict them. */
 function Timeline({ c }: { c: ClaimOnPage }) {
   const [open, setOpen] = useState(false);
@@ -261,6 +304,7 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       )}
       </div>
       {c.claim.coverage.length > 1 && <Timeline c={c} />}
+      <ExportReview c={c} />
       <p class="asof">
         {c.claim.packTitle} · data as of {formatDate(c.claim.packUpdated)}
       </p>

@@ -39,6 +39,8 @@ export const POPUP_CSS = `
   .link { border: 0; background: none; color: var(--cl-link); font: inherit; font-weight: 600; cursor: pointer; padding: 0; }
   .link:focus-visible { outline: 2px solid var(--cl-accent); outline-offset: 2px; }
   .timeline { margin-top: 8px; }
+  .export { display: flex; gap: 10px; align-items: baseline; margin-top: 8px; font-size: 12px; }
+  .export .done { color: var(--cl-muted); }
   .tl-toggle { font-size: 12px; }
   .tl { list-style: none; margin: 6px 0 0; padding: 0 0 0 12px; border-left: 2px solid var(--cl-line); }
   .tl-item { position: relative; padding: 3px 0 7px 8px; font-size: 12px; }

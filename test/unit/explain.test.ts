@@ -84,3 +84,22 @@ describe('explainable matches', () => {
     expect(correctionKey('p/a', 'One, sentence!')).toBe(correctionKey('p/a', 'one sentence'));
   });
 });
+
+describe('ClaimReview export', () => {
+  it('writes valid-looking schema.org ClaimReview that pack build reads back', async () => {
+    const { toClaimReview } = await import('../../src/claims/claimreview');
+    const { readInput } = await import('../../src/packs/import');
+    const { ClaimBase } = await import('../../src/claims/claim-base');
+    const { bundledPacks } = await import('./helpers');
+    const base = new ClaimBase(bundledPacks());
+    const [m] = await base.matchSentences([{ text: 'Sources indicate that while training on Behemoth was completed, its release was delayed due to underwhelming internal performance.' }]);
+    const jsonld = toClaimReview(m!.claim, 'https://news.example/story');
+    expect(jsonld).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewed: m!.claim.text, reviewRating: { '@type': 'Rating' }, itemReviewed: { '@type': 'Claim' } });
+    const appearances = (jsonld.itemReviewed as { appearance: Array<{ url: string }> }).appearance;
+    expect(appearances[0]!.url).toBe('https://news.example/story');
+    expect(appearances.every((a) => /^https?:\/\//.test(a.url))).toBe(true);
+    const back = readInput({ name: 'export.jsonld', text: JSON.stringify(jsonld) });
+    expect(back.reviews).toHaveLength(1);
+    expect(back.reviews[0]!.claim).toBe(m!.claim.text);
+  });
+});
