@@ -287,9 +287,9 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       {groups.map((g) =>
         g.items.length === 0 && g.side === 'mixed' ? null : (
           <div class={`group group-${g.side}`}>
-            <h3>
+            <h2>
               {g.label} <span class="n">({g.items.length})</span>
-            </h3>
+            </h2>
             {g.items.length ? (
               <ul class="covs">
                 {g.items.map((item) => (

@@ -30,9 +30,9 @@ export const POPUP_CSS = `
   .chev { margin-left: auto; color: var(--cl-muted); font-size: 14px; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .group { margin-top: 8px; }
-  .group h3 { margin: 0 0 2px; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; }
-  .group-corroborates h3 { color: var(--cl-cor); } .group-contradicts h3 { color: var(--cl-con); } .group-mixed h3 { color: var(--cl-mix); }
-  .group h3 .n { color: var(--cl-muted); font-weight: 500; }
+  .group h2 { margin: 0 0 2px; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; }
+  .group-corroborates h2 { color: var(--cl-cor); } .group-contradicts h2 { color: var(--cl-con); } .group-mixed h2 { color: var(--cl-mix); }
+  .group h2 .n { color: var(--cl-muted); font-weight: 500; }
   .none { margin: 2px 0; color: var(--cl-muted); font-size: 12px; }
   .why { margin: 0 0 4px; font-size: 11.5px; color: var(--cl-muted); }
   .why .wrong { margin-left: 6px; font-size: 11.5px; }
