@@ -11,6 +11,8 @@ const KNOWN = [
   { pattern: /innerHTML=t\.innerHTML/, owner: '@mozilla/readability _unwrapNoscriptImages', why: 'runs on our inert clone of the page (no browsing context: nothing loads or runs)' },
   { pattern: /_charThreshold\)\{if\([\w$]+=!1,[\w$]+\.innerHTML=[\w$]+,this\._attempts\.push/, owner: '@mozilla/readability grabArticle retry (page.innerHTML = pageCacheHtml)', why: 'restores the clone’s own earlier HTML, on the inert clone' },
   { pattern: /innerHTML=f\.__html|innerHTML=[a-z]\.__html/, owner: 'preact dangerouslySetInnerHTML', why: 'never used by our code (ESLint forbids it)' },
+  { pattern: /createDocumentFragment\(\),[\w$]+=[\w$]+\.createElement\(``\);[\w$]+\.innerHTML=[\w$]+;/, owner: 'linkedom createContextualFragment', why: 'linkedom’s own DOM in JavaScript, in the background, on our parsed copy of the page: nothing is rendered' },
+  { pattern: /set outerHTML\([\w$]+\)\{let [\w$]+=this\.ownerDocument\.createElement\(``\);[\w$]+\.innerHTML=[\w$]+/, owner: 'linkedom Element.outerHTML setter', why: 'linkedom’s own DOM in JavaScript, in the background: nothing is rendered' },
 ];
 
 let out;
