@@ -10,16 +10,17 @@ export default defineConfig({
     build: process.env.CLAIMLIGHT_NO_MINIFY ? { minify: false } : {},
   }),
   manifest: ({ browser }) => ({
-    name: 'Claimlight',
-    description:
-      'Fact context while you read the news: highlights sentences that state known claims and shows the coverage that corroborates or contradicts them.',
+    // Name, description and command labels in the browser's language (public/_locales, from src/ui/messages.ts).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: per-tab reports (session) and settings (local); unlimitedStorage: large packs in IndexedDB;
     // alarms: the periodic check of subscribed packs.
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     action: { default_title: 'Claimlight' },
     commands: {
-      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: 'Go to the next claim on the page' },
-      'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: 'Go to the previous claim on the page' },
+      'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
+      'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrevious__' },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { useBrowserMessages } from '../../src/ui/i18n';
 import { runClaimlight, type Session } from '../../src/content/controller';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../../src/messaging/contract';
 import { parseSettings, SETTINGS_KEY, siteDisabled, type Settings } from '../../src/settings';
@@ -14,6 +15,7 @@ export default defineContentScript({
   // Top frames only: articles are read there, and frames are strangers' ads and embeds.
   allFrames: false,
   async main(ctx) {
+    useBrowserMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
     const state: { session?: Session; run?: AbortController } = {};
     const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
 

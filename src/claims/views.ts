@@ -1,5 +1,6 @@
 import type { Relation } from '../match/relation';
 import type { Attribution, SourceKind, Stance } from '../packs/types';
+import { t } from '../ui/i18n';
 
 /** A coverage item with its source resolved: what a reader sees in a card or the popup. */
 export interface CoverageView {
@@ -49,9 +50,9 @@ export interface MatchView {
 
 /** How sure the match is, in words a reader understands (bands of the decision score). */
 export function confidenceOf(score: number): { level: 'strong' | 'likely' | 'possible'; words: string } {
-  if (score >= 0.95) return { level: 'strong', words: 'Strong match: the sentence says nearly everything the claim says.' };
-  if (score >= 0.85) return { level: 'likely', words: 'Likely match: the sentence says most of what the claim says.' };
-  return { level: 'possible', words: 'Possible match: the sentence shares much of the claim’s wording; read it with care.' };
+  if (score >= 0.95) return { level: 'strong', words: t('strongMatch') };
+  if (score >= 0.85) return { level: 'likely', words: t('likelyMatch') };
+  return { level: 'possible', words: t('possibleMatch') };
 }
 
 /** Where a coverage item stands relative to the page, given whether the page asserts or denies the claim. */

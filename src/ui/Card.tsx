@@ -1,7 +1,8 @@
 import type { MatchView } from '../claims/views';
 import { confidenceOf, sideOfPage } from '../claims/views';
 import { CoverageItem } from './Coverage';
-import { formatDate, plural, relationLabel } from './format';
+import { formatDate, relationLabel } from './format';
+import { t, tn } from './i18n';
 
 const TOP_SOURCES = 3;
 
@@ -24,7 +25,7 @@ export function Card({ match, onWrong, onClose }: { match: MatchView } & CardAct
     <div
       class="card"
       role="dialog"
-      aria-label="Claimlight: known claim"
+      aria-label={t('cardLabel')}
       tabIndex={-1}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose?.();
@@ -35,7 +36,7 @@ export function Card({ match, onWrong, onClose }: { match: MatchView } & CardAct
           <span aria-hidden="true">{relation === 'asserts' ? '▲' : '▼'}</span> {relationLabel(relation)}
         </div>
         {onClose && (
-          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
             ×
           </button>
         )}
@@ -43,22 +44,22 @@ export function Card({ match, onWrong, onClose }: { match: MatchView } & CardAct
       <p class="claim">{claim.text}</p>
       <p class={`why why-${confidence.level}`}>
         {confidence.words}
-        {match.shared.length > 0 && <span class="shared"> Words in common: {match.shared.join(', ')}.</span>}
-        {match.phrasing && <span class="shared"> Matched as worded: “{match.phrasing}”.</span>}
+        {match.shared.length > 0 && <span class="shared">{t('wordsInCommon', match.shared.join(', '))}</span>}
+        {match.phrasing && <span class="shared">{t('matchedAs', match.phrasing)}</span>}
       </p>
-      <div class="tally" aria-label="Coverage of this claim">
-        <span class="t-lbl">The claim:</span>
-        <span class="t-sup">{plural(claim.supports, 'source')} support{claim.supports === 1 ? 's' : ''}</span>
-        <span class="t-ref">{claim.refutes} refute{claim.refutes === 1 ? 's' : ''}</span>
-        {claim.mixed > 0 && <span class="t-mix">{claim.mixed} mixed</span>}
+      <div class="tally" aria-label={t('coverageOfClaim')}>
+        <span class="t-lbl">{t('theClaim')}</span>
+        <span class="t-sup">{tn('sourcesSupport', claim.supports)}</span>
+        <span class="t-ref">{tn('refute', claim.refutes)}</span>
+        {claim.mixed > 0 && <span class="t-mix">{t('mixedN', claim.mixed)}</span>}
       </div>
       {claim.rating && (
         <div class="rating">
-          Fact-check: <strong>{claim.rating.label}</strong>
+          {t('factCheck')} <strong>{claim.rating.label}</strong>
           {claim.rating.outlet ? ` (${claim.rating.outlet})` : ''}
         </div>
       )}
-      {top.length > 0 && <div class="legend">Sources, as they bear on this page: ✓ corroborate · ✗ contradict · ≈ mixed</div>}
+      {top.length > 0 && <div class="legend">{t('legend')}</div>}
       {top.length > 0 && (
         <ul class="covs">
           {top.map(({ item, side }) => (
@@ -68,12 +69,12 @@ export function Card({ match, onWrong, onClose }: { match: MatchView } & CardAct
       )}
       <div class="foot">
         <span>
-          {claim.coverage.length > TOP_SOURCES ? `${claim.coverage.length - TOP_SOURCES} more in the toolbar popup · ` : ''}
-          Data as of {formatDate(claim.packUpdated)}
+          {claim.coverage.length > TOP_SOURCES ? t('moreInPopup', claim.coverage.length - TOP_SOURCES) : ''}
+          {t('dataAsOf', formatDate(claim.packUpdated))}
         </span>
         {onWrong && (
           <button type="button" class="wrong" onClick={onWrong}>
-            Wrong match? Hide it
+            {t('wrongMatchHide')}
           </button>
         )}
       </div>

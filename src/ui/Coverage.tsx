@@ -1,5 +1,6 @@
 import type { CoverageView, Side } from '../claims/views';
 import { attributionLabel, formatDate, headlineOf, safeHref } from './format';
+import { t } from './i18n';
 
 const SIDE_ICON: Record<Side, string> = { corroborates: '✓', contradicts: '✗', mixed: '≈' };
 
@@ -17,7 +18,7 @@ export function CoverageItem({ item, side, note = true }: { item: CoverageView; 
           <span class="cov-outlet">{item.outlet}</span>
           {date && <span class="cov-date">{date}</span>}
           {(attributionLabel(item.attribution) ?? item.kind) && (
-            <span class={`cov-kind att-${item.attribution ?? item.kind}`} title="On whose authority">
+            <span class={`cov-kind att-${item.attribution ?? item.kind}`} title={t('onWhoseAuthority')}>
               {attributionLabel(item.attribution) ?? item.kind}
             </span>
           )}

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { claimsOnPage, confidenceOf, sideOfPage, type ClaimOnPage, type Side } from '../claims/views';
 import type { ReportReply } from '../messaging/contract';
 import { CoverageItem } from './Coverage';
-import { attributionLabel, formatDate, plural, relationLabel, stanceLabel } from './format';
+import { attributionLabel, formatDate, relationLabel, stanceLabel } from './format';
+import { t, tn } from './i18n';
+import type { MessageKey } from './messages';
 import { timelineOf } from '../claims/timeline';
 import { toClaimReview } from '../claims/claimreview';
 
@@ -46,7 +48,7 @@ export function Popup({ tabId, load, reveal, openOptions, wrongMatch }: PopupPro
     <main class="popup" aria-labelledby="popup-title">
       <header class="head">
         <h1 id="popup-title">
-          <span class="logo" aria-hidden="true" /> Claimlight
+          <span class="logo" aria-hidden="true" /> {t('extName')}
         </h1>
         {reply?.state === 'ready' && reply.report.article && (
           <p class="page" title={reply.report.article.title}>
@@ -70,12 +72,12 @@ export function Popup({ tabId, load, reveal, openOptions, wrongMatch }: PopupPro
       />
       <footer class="foot">
         <span>
-          {reply?.state === 'ready' ? `${plural(reply.claims, 'known claim')} in ${plural(reply.packs, 'pack')} · ` : ''}
-          Checked on this device.
+          {reply?.state === 'ready' ? tn('knownClaimsInPacks', reply.claims, tn('packs', reply.packs)) : ''}
+          {t('checkedHere')}
         </span>
         {openOptions && (
           <button type="button" class="link" onClick={openOptions}>
-            Settings and packs
+            {t('settingsAndPacks')}
           </button>
         )}
       </footer>
@@ -103,41 +105,27 @@ function Body({
   reveal: PopupProps['reveal'];
   wrongMatch?: (sentence: number) => Promise<void>;
 }) {
-  if (tabId === undefined) return <Empty title="No tab to report on." />;
-  if (!reply) return <Empty title="Reading this page…" />;
-  if (reply.state === 'error') return <Empty title="Claimlight could not reach its background page.">{reply.message}</Empty>;
-  if (reply.state === 'loading') return <Empty title="The claim database is still loading…">This takes a moment after Claimlight is installed or updated.</Empty>;
-  if (reply.state === 'none')
-    return (
-      <Empty title="Claimlight has not checked this page.">
-        It reads web pages (http and https) when they load. If this page was open before Claimlight was installed,
-        reload it.
-      </Empty>
-    );
+  if (tabId === undefined) return <Empty title={t('noTab')} />;
+  if (!reply) return <Empty title={t('reading')} />;
+  if (reply.state === 'error') return <Empty title={t('noBackground')}>{reply.message}</Empty>;
+  if (reply.state === 'loading') return <Empty title={t('dbLoading')}>{t('dbLoadingText')}</Empty>;
+  if (reply.state === 'none') return <Empty title={t('notChecked')}>{t('notCheckedText')}</Empty>;
   const { report } = reply;
   switch (report.status) {
     case 'site-off':
-      return <Empty title="Claimlight is off on this site.">You turned it off here in Claimlight's settings; nothing on this page was read.</Empty>;
+      return <Empty title={t('siteOff')}>{t('siteOffText')}</Empty>;
     case 'not-article':
-      return <Empty title="This page does not look like a news article.">Claimlight checks articles only, so nothing here is highlighted.</Empty>;
+      return <Empty title={t('notArticle')}>{t('notArticleText')}</Empty>;
     case 'unsupported-language':
-      return (
-        <Empty title="This article is not in a language Claimlight reads yet.">
-          Its matcher reads English only, so it stays silent here rather than guess (page language: {report.article?.lang}).
-        </Empty>
-      );
+      return <Empty title={t('otherLanguage')}>{t('otherLanguageText', report.article?.lang ?? '?')}</Empty>;
     case 'no-claims':
-      return (
-        <Empty title="No known claims on this page.">
-          None of its sentences states a claim from the {plural(reply.claims, 'claim')} Claimlight knows.
-        </Empty>
-      );
+      return <Empty title={t('noClaims')}>{tn('noClaimsText', reply.claims)}</Empty>;
     case 'claims': {
       const claims = claimsOnPage(report.matches);
       return (
-        <section aria-label="Claims found on this page">
+        <section aria-label={t('claimsOnPage')}>
           <p class="count" role="status">
-            {plural(claims.length, 'known claim')} found on this page
+            {tn('claimsFound', claims.length)}
           </p>
           <ol class="claims">
             {claims.map((c, i) => (
@@ -156,20 +144,20 @@ function ExportReview({ c }: { c: ClaimOnPage }) {
   const json = () => JSON.stringify(toClaimReview(c.claim), null, 2);
   return (
     <div class="export">
-      <span class="label">ClaimReview JSON-LD</span>
+      <span class="label">{t('exportLabel')}</span>
       <button
         type="button"
         class="link"
         onClick={async () => {
           try {
             await navigator.clipboard.writeText(json());
-            setDone('Copied.');
+            setDone(t('copied'));
           } catch {
-            setDone('Could not copy: use Download.');
+            setDone(t('copyFailed'));
           }
         }}
       >
-        Copy
+        {t('copy')}
       </button>
       <button
         type="button"
@@ -180,10 +168,10 @@ function ExportReview({ c }: { c: ClaimOnPage }) {
           a.download = `${c.claim.claimId}.claimreview.jsonld`;
           a.click();
           setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-          setDone('Downloaded.');
+          setDone(t('downloaded'));
         }}
       >
-        Download
+        {t('download')}
       </button>
       <span class="done" role="status">
         {done}
@@ -200,12 +188,12 @@ function Timeline({ c }: { c: ClaimOnPage }) {
   return (
     <div class="timeline">
       <button type="button" class="link tl-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        {open ? 'Hide the story over time' : 'How the story moved over time'}
+        {open ? t('storyHide') : t('storyShow')}
       </button>
       <ol id={id} class="tl" hidden={!open}>
         {items.map(({ item, supersededBy }) => (
           <li class={`tl-item tl-${item.stance}${supersededBy ? ' tl-superseded' : ''}`}>
-            <span class="tl-date">{formatDate(item.published) || 'undated'}</span>
+            <span class="tl-date">{formatDate(item.published) || t('undated')}</span>
             <span class="tl-what">
               <strong>{item.outlet}</strong>
               {attributionLabel(item.attribution) ? ` (${attributionLabel(item.attribution)})` : ''}: {stanceLabel(item.stance)}
@@ -213,7 +201,7 @@ function Timeline({ c }: { c: ClaimOnPage }) {
             </span>
             {supersededBy && (
               <span class="tl-sup">
-                Superseded by {supersededBy.outlet}
+                {t('supersededBy', supersededBy.outlet)}
                 {supersededBy.published ? `, ${formatDate(supersededBy.published)}` : ''}
               </span>
             )}
@@ -224,10 +212,10 @@ function Timeline({ c }: { c: ClaimOnPage }) {
   );
 }
 
-const SIDES: Array<{ side: Side; label: string }> = [
-  { side: 'corroborates', label: 'Corroborates this page' },
-  { side: 'contradicts', label: 'Contradicts this page' },
-  { side: 'mixed', label: 'Mixed or partial' },
+const SIDES: Array<{ side: Side; label: MessageKey }> = [
+  { side: 'corroborates', label: 'groupCorroborates' },
+  { side: 'contradicts', label: 'groupContradicts' },
+  { side: 'mixed', label: 'groupMixed' },
 ];
 
 function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; initiallyOpen: boolean; onReveal(sentence: number): Promise<boolean>; onWrong?: (sentence: number) => Promise<void> }) {
@@ -245,50 +233,51 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       <button
         class="sentence"
         type="button"
-        title="Show this sentence in the page"
+        title={t('showInPageTitle')}
         onClick={() => void onReveal(first.sentence).then((ok) => setMissing(!ok))}
       >
         <span class="quote">“{first.text}”</span>
         <span class="go">
-          Show in page{c.matches.length > 1 ? ` · ${plural(c.matches.length - 1, 'more sentence')}` : ''} ›
+          {t('showInPage')}
+          {c.matches.length > 1 ? tn('moreSentences', c.matches.length - 1) : ''} ›
         </span>
       </button>
-      {missing && <p class="warn">That sentence is no longer on the page.</p>}
+      {missing && <p class="warn">{t('sentenceGone')}</p>}
       <div class={`rel rel-${c.relation}`}>
         <span aria-hidden="true">{c.relation === 'asserts' ? '▲' : '▼'}</span> {relationLabel(c.relation)}
-        {c.conflicted ? ' (elsewhere it says the opposite)' : ''}
+        {c.conflicted ? t('conflicted') : ''}
       </div>
       <p class="claim-text">
-        <span class="label">Claim</span> {c.claim.text}
+        <span class="label">{t('claimLabel')}</span> {c.claim.text}
       </p>
       <p class={`why why-${confidenceOf(first.score).level}`}>
         {confidenceOf(first.score).words}
-        {first.shared.length > 0 && ` Words in common: ${first.shared.join(', ')}.`}
+        {first.shared.length > 0 && t('wordsInCommon', first.shared.join(', '))}
         {onWrong && (
           <button type="button" class="link wrong" onClick={() => void onWrong(first.sentence)}>
-            Wrong match?
+            {t('wrongMatchQ')}
           </button>
         )}
       </p>
       {c.claim.rating && (
         <p class="rating">
-          Fact-check: <strong>{c.claim.rating.label}</strong>
+          {t('factCheck')} <strong>{c.claim.rating.label}</strong>
           {c.claim.rating.outlet ? ` (${c.claim.rating.outlet})` : ''}
         </p>
       )}
       <button class="toggle" type="button" aria-expanded={open} aria-controls={coverageId} onClick={() => setOpen(!open)}>
-        <span class="t-cor">{groups[0]!.items.length} corroborate</span>
-        <span class="t-con">{groups[1]!.items.length} contradict</span>
-        {groups[2]!.items.length > 0 && <span class="t-mix">{groups[2]!.items.length} mixed</span>}
+        <span class="t-cor">{t('corroborateN', groups[0]!.items.length)}</span>
+        <span class="t-con">{t('contradictN', groups[1]!.items.length)}</span>
+        {groups[2]!.items.length > 0 && <span class="t-mix">{t('mixedN', groups[2]!.items.length)}</span>}
         <span class="chev" aria-hidden="true">{open ? '▴' : '▾'}</span>
-        <span class="visually-hidden">{open ? 'Hide sources' : 'Show sources'}</span>
+        <span class="visually-hidden">{open ? t('hideSources') : t('showSources')}</span>
       </button>
       <div id={coverageId} hidden={!open}>
       {groups.map((g) =>
         g.items.length === 0 && g.side === 'mixed' ? null : (
           <div class={`group group-${g.side}`}>
             <h2>
-              {g.label} <span class="n">({g.items.length})</span>
+              {t(g.label)} <span class="n">({g.items.length})</span>
             </h2>
             {g.items.length ? (
               <ul class="covs">
@@ -297,7 +286,7 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
                 ))}
               </ul>
             ) : (
-              <p class="none">No coverage in Claimlight's packs.</p>
+              <p class="none">{t('noCoverage')}</p>
             )}
           </div>
         ),
@@ -306,7 +295,7 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       {c.claim.coverage.length > 1 && <Timeline c={c} />}
       <ExportReview c={c} />
       <p class="asof">
-        {c.claim.packTitle} · data as of {formatDate(c.claim.packUpdated)}
+        {t('packDataAsOf', c.claim.packTitle, formatDate(c.claim.packUpdated))}
       </p>
     </li>
   );

@@ -1,23 +1,30 @@
 import type { Relation } from '../match/relation';
 import type { CoverageView } from '../claims/views';
+import { t, uiLanguage } from './i18n';
+import type { MessageKey } from './messages';
 
 /** Text helpers shared by the card and the popup. */
 
 // Made on first use: creating an Intl formatter loads locale data, a cost every page would pay at script start.
 let DATE: Intl.DateTimeFormat | undefined;
 let MONTH: Intl.DateTimeFormat | undefined;
+let formatsFor: string | undefined;
 
 /** "14 Jul 2025" for a date, "Jul 2025" for a month; '' for none or nonsense. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const t = Date.parse(iso.length === 7 ? `${iso}-01` : iso);
   if (Number.isNaN(t)) return '';
-  if (iso.length === 7) return (MONTH ??= new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(t);
-  return (DATE ??= new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(t);
+  if (formatsFor !== uiLanguage()) {
+    DATE = MONTH = undefined;
+    formatsFor = uiLanguage();
+  }
+  if (iso.length === 7) return (MONTH ??= new Intl.DateTimeFormat(formatsFor, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(t);
+  return (DATE ??= new Intl.DateTimeFormat(formatsFor, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(t);
 }
 
 export function relationLabel(r: Relation): string {
-  return r === 'asserts' ? 'This page asserts this claim' : 'This page denies this claim';
+  return r === 'asserts' ? t('pageAsserts') : t('pageDenies');
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -36,7 +43,7 @@ export function hostOf(url: string | undefined): string {
 
 /** What to call a coverage item's piece: its headline, or where it is. */
 export function headlineOf(c: CoverageView): string {
-  return c.title ?? (c.url ? hostOf(c.url) : 'no headline recorded');
+  return c.title ?? (c.url ? hostOf(c.url) : t('noHeadline'));
 }
 
 /** Only http(s) links are ever put in an href (packs are validated too; this is the last line). */
@@ -50,20 +57,21 @@ export function safeHref(url: string | undefined): string | undefined {
   }
 }
 
-const ATTRIBUTION_LABEL: Record<string, string> = {
-  'on-record': 'on record',
-  anonymous: 'anonymous sources',
-  primary: 'primary document',
-  'fact-check': 'fact-check',
-  opinion: 'opinion',
-  unattributed: 'no source given',
+const ATTRIBUTION_LABEL: Record<string, MessageKey> = {
+  'on-record': 'attOnRecord',
+  anonymous: 'attAnonymous',
+  primary: 'attPrimary',
+  'fact-check': 'attFactCheck',
+  opinion: 'attOpinion',
+  unattributed: 'attUnattributed',
 };
 
 /** How a coverage item knows what it says, in words. */
 export function attributionLabel(a: string | undefined): string | undefined {
-  return a ? ATTRIBUTION_LABEL[a] : undefined;
+  const key = a ? ATTRIBUTION_LABEL[a] : undefined;
+  return key && t(key);
 }
 
 export function stanceLabel(stance: string): string {
-  return stance === 'supports' ? 'supports the claim' : stance === 'refutes' ? 'refutes the claim' : 'mixed or partial';
+  return stance === 'supports' ? t('stanceSupports') : stance === 'refutes' ? t('stanceRefutes') : t('stanceMixed');
 }

@@ -46,7 +46,7 @@ export async function startServer(hostile) {
 }
 
 /** Chromium with the extension loaded, its service worker, and the extension id. */
-export async function launch() {
+export async function launch({ lang } = {}) {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -54,7 +54,9 @@ export async function launch() {
     headless: true,
     viewport: { width: 1280, height: 800 },
     ignoreDefaultArgs: ['--disable-extensions'],
+    ...(lang && { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } }),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       `--disable-extensions-except=${EXTENSION}`,
       `--load-extension=${EXTENSION}`,
       '--no-sandbox',

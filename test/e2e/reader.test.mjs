@@ -144,3 +144,32 @@ describe('looks', () => {
     await page.close();
   });
 });
+
+describe('in other languages', () => {
+  for (const [lang, expected] of [
+    ['de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet) das/ }],
+    ['es', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega) esta afirmación/ }],
+  ]) {
+    it(`shows the popup in ${lang} when the browser is in ${lang}`, async () => {
+      const other = await launch({ lang });
+      try {
+        const page = await other.context.newPage();
+        await page.goto(`${server.origin}/seed/lab-discussed`);
+        await waitForHighlights(page);
+        const tabId = await tabIdOf(other.worker, page);
+        const popup = await other.context.newPage();
+        await popup.setViewportSize({ width: 420, height: 600 });
+        await popup.goto(`chrome-extension://${other.extensionId}/popup.html?tabId=${tabId}`);
+        await popup.waitForSelector('.claim-item');
+        const text = await popup.locator('body').innerText();
+        assert.match(text, expected.count);
+        assert.match(text, expected.group);
+        assert.match(text, expected.relation);
+        assert.doesNotMatch(text, /known claims found|Corroborates this page/i);
+        await screenshot(popup, `popup-${lang}`);
+      } finally {
+        await other.close();
+      }
+    });
+  }
+});
