@@ -4,6 +4,7 @@ import type { UpdateOutcome } from '../packs/update';
 import { normaliseSite, type Settings } from '../settings';
 import type { Correction } from '../corrections';
 import { formatDate } from './format';
+import { t, tn, uiLanguage } from './i18n';
 
 export interface OptionsProps {
   packs(): Promise<PacksReply>;
@@ -16,7 +17,7 @@ export interface OptionsProps {
   clearCorrections?(): Promise<void>;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = () => new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The options page: installed packs and subscriptions, what to highlight, where to stay off, online features. */
 export function Options(props: OptionsProps) {
@@ -36,9 +37,9 @@ export function Options(props: OptionsProps) {
     <main class="options">
       <header class="head">
         <h1>
-          <span class="logo" aria-hidden="true" /> Claimlight settings
+          <span class="logo" aria-hidden="true" /> {t('optTitle')}
         </h1>
-        <p class="sub">Everything here stays in this browser.</p>
+        <p class="sub">{t('optSub')}</p>
       </header>
       <PacksSection packs={packs} onChange={refresh} update={props.update} unsubscribe={props.unsubscribe} />
       <SubscribeSection onDone={refresh} subscribe={props.subscribe} />
@@ -63,7 +64,13 @@ function Outcome({ outcome }: { outcome?: { ok: boolean; message: string } }) {
 function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksReply; onChange(): void } & Pick<OptionsProps, 'update' | 'unsubscribe'>) {
   const [busy, setBusy] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<UpdateOutcome | undefined>();
-  if (!packs) return <section class="card"><h2>Claim packs</h2><p class="muted">Loading…</p></section>;
+  if (!packs)
+    return (
+      <section class="card">
+        <h2>{t('optPacks')}</h2>
+        <p class="muted">{t('optLoading')}</p>
+      </section>
+    );
   const subFor = (url: string) => packs.subscriptions.find((s) => s.url === url);
   const run = async (key: string, f: () => Promise<unknown>) => {
     setBusy(key);
@@ -77,16 +84,18 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
   const pendingSubs = packs.subscriptions.filter((s) => !s.packId || !packs.packs.some((p) => p.id === s.packId));
   return (
     <section class="card" aria-labelledby="packs-h">
-      <h2 id="packs-h">Claim packs</h2>
-      {!packs.storage && <p class="outcome bad">This browser does not let Claimlight store data here (a private window, or storage is full): the packs that ship with Claimlight are in use, and subscriptions are unavailable.</p>}
+      <h2 id="packs-h">{t('optPacks')}</h2>
+      {!packs.storage && <p class="outcome bad">{t('optNoStorage')}</p>}
       <table class="packs">
         <thead>
           <tr>
-            <th scope="col">Pack</th>
-            <th scope="col">Claims</th>
-            <th scope="col">Data as of</th>
-            <th scope="col">From</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
+            <th scope="col">{t('optColPack')}</th>
+            <th scope="col">{t('optColClaims')}</th>
+            <th scope="col">{t('optColAsOf')}</th>
+            <th scope="col">{t('optColFrom')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('optColActions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -97,19 +106,19 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
                 <td>
                   <strong>{p.title}</strong>
                   <div class="muted small">
-                    {p.id} · format v{p.version}
+                    {t('optFormat', p.id, p.version)}
                   </div>
                 </td>
                 <td>{p.claimCount.toLocaleString('en')}</td>
                 <td>{formatDate(p.updated)}</td>
                 <td>
                   {p.origin.type === 'bundled' ? (
-                    'Bundled with Claimlight'
+                    t('optBundled')
                   ) : (
                     <>
                       <span class="url">{p.origin.url}</span>
                       <div class="muted small">
-                        {sub?.lastChecked ? `Last checked ${DATE_TIME.format(sub.lastChecked)}` : 'Not checked yet'}
+                        {sub?.lastChecked ? t('optLastChecked', dateTime().format(sub.lastChecked)) : t('optNotChecked')}
                       </div>
                       <Outcome outcome={sub?.lastResult} />
                     </>
@@ -119,10 +128,10 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
                   {p.origin.type === 'subscription' && (
                     <>
                       <button type="button" disabled={!!busy} onClick={() => run(`u:${p.id}`, async () => setOutcome((await update((p.origin as { url: string }).url))[0]))}>
-                        {busy === `u:${p.id}` ? 'Checking…' : 'Update now'}
+                        {busy === `u:${p.id}` ? t('optChecking') : t('optUpdateNow')}
                       </button>
                       <button type="button" class="danger" disabled={!!busy} onClick={() => run(`r:${p.id}`, () => unsubscribe((p.origin as { url: string }).url))}>
-                        Remove
+                        {t('optRemove')}
                       </button>
                     </>
                   )}
@@ -133,8 +142,8 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
           {pendingSubs.map((s) => (
             <tr data-subscription={s.url}>
               <td>
-                <strong>Subscription</strong>
-                <div class="muted small">no pack installed yet</div>
+                <strong>{t('optSubscription')}</strong>
+                <div class="muted small">{t('optNoPackYet')}</div>
               </td>
               <td>–</td>
               <td>–</td>
@@ -144,10 +153,10 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
               </td>
               <td class="actions">
                 <button type="button" disabled={!!busy} onClick={() => run(`u:${s.url}`, async () => setOutcome((await update(s.url))[0]))}>
-                  Retry
+                  {t('optRetry')}
                 </button>
                 <button type="button" class="danger" disabled={!!busy} onClick={() => run(`r:${s.url}`, () => unsubscribe(s.url))}>
-                  Remove
+                  {t('optRemove')}
                 </button>
               </td>
             </tr>
@@ -155,10 +164,10 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
         </tbody>
       </table>
       <div class="row">
-        <button type="button" disabled={!!busy || packs.subscriptions.length === 0} onClick={() => run('all', async () => setOutcome((await update()).find((o) => !o.ok) ?? { ok: true, status: 'unchanged', message: 'All subscriptions checked.' }))}>
-          {busy === 'all' ? 'Checking…' : 'Check all subscriptions now'}
+        <button type="button" disabled={!!busy || packs.subscriptions.length === 0} onClick={() => run('all', async () => setOutcome((await update()).find((o) => !o.ok) ?? { ok: true, status: 'unchanged', message: t('optAllChecked') }))}>
+          {busy === 'all' ? t('optChecking') : t('optCheckAll')}
         </button>
-        <span class="muted small">Subscriptions are also checked every six hours.</span>
+        <span class="muted small">{t('optEverySix')}</span>
       </div>
       <Outcome outcome={outcome} />
     </section>
@@ -184,18 +193,15 @@ function SubscribeSection({ subscribe, onDone }: { subscribe: OptionsProps['subs
   };
   return (
     <section class="card" aria-labelledby="sub-h">
-      <h2 id="sub-h">Subscribe to a pack</h2>
-      <p class="muted">
-        A publisher gives you the pack's address and their public key. Claimlight installs a new version only if it
-        is signed with that key, is a valid pack, and is newer than the one you have.
-      </p>
+      <h2 id="sub-h">{t('optSubscribeTitle')}</h2>
+      <p class="muted">{t('optSubscribeText')}</p>
       <form onSubmit={submit}>
-        <label for="sub-url">Pack address</label>
+        <label for="sub-url">{t('optPackAddress')}</label>
         <input id="sub-url" name="url" type="url" required placeholder="https://example.org/packs/news.json" value={url} onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
-        <label for="sub-key">Publisher's public key</label>
-        <input id="sub-key" name="key" required spellcheck={false} autocomplete="off" placeholder="44 characters of base64" value={key} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />
+        <label for="sub-key">{t('optPublicKey')}</label>
+        <input id="sub-key" name="key" required spellcheck={false} autocomplete="off" placeholder={t('optKeyPlaceholder')} value={key} onInput={(e) => setKey((e.target as HTMLInputElement).value)} />
         <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Subscribing…' : 'Subscribe'}
+          {busy ? t('optSubscribing') : t('optSubscribe')}
         </button>
       </form>
       <Outcome outcome={outcome} />
@@ -205,15 +211,15 @@ function SubscribeSection({ subscribe, onDone }: { subscribe: OptionsProps['subs
 
 function HighlightSection({ settings, save }: { settings: Settings; save(s: Settings): void }) {
   const options: Array<[Settings['highlight'], string, string]> = [
-    ['all', 'All known claims', 'Every sentence that states a claim from your packs.'],
-    ['contested', 'Only contested claims', 'Claims that some coverage supports and some refutes.'],
-    ['none', 'None', 'Nothing in the page; the toolbar button still counts and lists them.'],
+    ['all', t('optHlAll'), t('optHlAllHelp')],
+    ['contested', t('optHlContested'), t('optHlContestedHelp')],
+    ['none', t('optHlNone'), t('optHlNoneHelp')],
   ];
   return (
     <section class="card" aria-labelledby="hl-h">
-      <h2 id="hl-h">What to highlight</h2>
+      <h2 id="hl-h">{t('optWhatTitle')}</h2>
       <fieldset>
-        <legend class="visually-hidden">What to highlight</legend>
+        <legend class="visually-hidden">{t('optWhatTitle')}</legend>
         {options.map(([value, label, help]) => (
           <label class="radio">
             <input type="radio" name="highlight" value={value} checked={settings.highlight === value} onChange={() => save({ ...settings, highlight: value })} />
@@ -234,24 +240,24 @@ function SitesSection({ settings, save }: { settings: Settings; save(s: Settings
   const add = (e: Event) => {
     e.preventDefault();
     const site = normaliseSite(text);
-    if (!site) return setError('That is not a site name, such as example.com.');
+    if (!site) return setError(t('optNotASite'));
     setError('');
     setText('');
     if (!settings.disabledSites.includes(site)) save({ ...settings, disabledSites: [...settings.disabledSites, site] });
   };
   return (
     <section class="card" aria-labelledby="sites-h">
-      <h2 id="sites-h">Sites where Claimlight stays off</h2>
-      <p class="muted">On these sites (and their subdomains) Claimlight does not read the page at all.</p>
+      <h2 id="sites-h">{t('optSitesTitle')}</h2>
+      <p class="muted">{t('optSitesText')}</p>
       {settings.disabledSites.length === 0 ? (
-        <p class="muted small">None.</p>
+        <p class="muted small">{t('optNone')}</p>
       ) : (
         <ul class="sites">
           {settings.disabledSites.map((s) => (
             <li>
               <span>{s}</span>
-              <button type="button" class="link" aria-label={`Turn Claimlight back on for ${s}`} onClick={() => save({ ...settings, disabledSites: settings.disabledSites.filter((x) => x !== s) })}>
-                Remove
+              <button type="button" class="link" aria-label={t('optTurnBackOn', s)} onClick={() => save({ ...settings, disabledSites: settings.disabledSites.filter((x) => x !== s) })}>
+                {t('optRemove')}
               </button>
             </li>
           ))}
@@ -259,10 +265,10 @@ function SitesSection({ settings, save }: { settings: Settings; save(s: Settings
       )}
       <form class="inline" onSubmit={add}>
         <label for="site" class="visually-hidden">
-          Site
+          {t('optSite')}
         </label>
         <input id="site" placeholder="example.com" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
-        <button type="submit">Add</button>
+        <button type="submit">{t('optAdd')}</button>
       </form>
       {error && <p class="outcome bad">{error}</p>}
     </section>
@@ -272,21 +278,16 @@ function SitesSection({ settings, save }: { settings: Settings; save(s: Settings
 function OnlineSection({ settings, save }: { settings: Settings; save(s: Settings): void }) {
   return (
     <section class="card" aria-labelledby="online-h">
-      <h2 id="online-h">Online features</h2>
-      <p class="muted">All off unless you turn them on. With them off, nothing you read leaves this browser.</p>
+      <h2 id="online-h">{t('optOnlineTitle')}</h2>
+      <p class="muted">{t('optOnlineText')}</p>
       <label class="switch">
         <input type="checkbox" role="switch" checked={settings.onlineLookup} onChange={(e) => save({ ...settings, onlineLookup: (e.target as HTMLInputElement).checked })} />
-        <span>Look up fact-checks online (Google Fact Check Tools)</span>
+        <span>{t('optLookup')}</span>
       </label>
-      <p class="muted small">
-        When on, and only with your own API key: for an article where your packs find nothing, its headline is sent
-        to Google's Fact Check Tools API (factchecktools.googleapis.com) with your key, and fact-checks it returns
-        that match a sentence of the article are shown like pack claims, marked as found online. Nothing else of the
-        page is sent. Google's privacy policy applies to those requests.
-      </p>
-      <label for="api-key">Your Fact Check Tools API key</label>
+      <p class="muted small">{t('optLookupText')}</p>
+      <label for="api-key">{t('optApiKey')}</label>
       <input id="api-key" type="password" autocomplete="off" spellcheck={false} value={settings.factCheckApiKey} onChange={(e) => save({ ...settings, factCheckApiKey: (e.target as HTMLInputElement).value.trim() })} />
-      {settings.onlineLookup && !settings.factCheckApiKey && <p class="outcome bad">Online lookups need an API key; until you add one, nothing is sent.</p>}
+      {settings.onlineLookup && !settings.factCheckApiKey && <p class="outcome bad">{t('optNeedsKey')}</p>}
     </section>
   );
 }
@@ -306,15 +307,12 @@ function CorrectionsSection({ load, clear }: { load(): Promise<Correction[]>; cl
   };
   return (
     <section class="card" aria-labelledby="corr-h">
-      <h2 id="corr-h">Your corrections</h2>
-      <p class="muted">
-        When you mark a highlight as a wrong match, Claimlight remembers that sentence and claim here and does not
-        show the pair again. The list stays in this browser.
-      </p>
-      <p>{list === undefined ? 'Loading…' : list.length === 0 ? 'No corrections yet.' : `${list.length} correction${list.length === 1 ? '' : 's'}.`}</p>
+      <h2 id="corr-h">{t('optCorrTitle')}</h2>
+      <p class="muted">{t('optCorrText')}</p>
+      <p>{list === undefined ? t('optLoading') : list.length === 0 ? t('optNoCorr') : tn('corrections', list.length)}</p>
       <div class="row">
         <button type="button" disabled={!list?.length} onClick={exportList}>
-          Export as JSON
+          {t('optExport')}
         </button>
         <button
           type="button"
@@ -325,7 +323,7 @@ function CorrectionsSection({ load, clear }: { load(): Promise<Correction[]>; cl
             setList([]);
           }}
         >
-          Clear all
+          {t('optClearAll')}
         </button>
       </div>
     </section>
