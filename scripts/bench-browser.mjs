@@ -1,6 +1,7 @@
 // What Claimlight costs a reader, measured in Chromium with the built extension: for each saved page in
 // ../shared/pages/readability, a 5,800-word article and a non-article page, several runs each, it prints
-//   ours      main-thread time of the extension's content script in the page (trace events from its scripts)
+//   ours      main-thread time of the extension's content script in the page (its script evaluation in the
+//             trace, and the CPU profiler's samples inside its functions, which catch its later callbacks)
 //   long      long tasks (> 50 ms) that contain extension work
 //   shown     time from DOMContentLoaded to highlights shown (pages with matches)
 //   readab.   Readability alone on the same page, in the page (what the extension would cost if it parsed there)
@@ -41,23 +42,62 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
 const browser = await launch();
 
-/** Top-level trace events of the extension's scripts in the page's main thread, and long tasks holding them. */
+/**
+ * The extension's main-thread time in the page: its scripts' evaluation (trace events, compile included) united
+ * with the CPU profiler's samples whose stack holds one of its functions. The samples are what catch the work done
+ * later, in callbacks (a message's reply, a timer), which the timeline events do not name. Long tasks are the
+ * page thread's tasks over 50 ms that contain any of that time.
+ */
 function attribute(events) {
-  const ext = events.filter((e) => e.ph === 'X' && /^(FunctionCall|EvaluateScript|v8\.compile|v8\.evaluateModule|TimerFire|EventDispatch)$/.test(e.name) && /chrome-extension:\/\//.test(JSON.stringify(e.args?.data ?? {})));
-  ext.sort((a, b) => a.ts - b.ts);
-  let total = 0;
-  let end = -1;
-  for (const e of ext) {
-    if (e.ts >= end) {
-      total += e.dur ?? 0;
-      end = e.ts + (e.dur ?? 0);
-    } else if (e.ts + (e.dur ?? 0) > end) {
-      total += e.ts + e.dur - end;
-      end = e.ts + e.dur;
+  const isOurs = (s) => /chrome-extension:\/\//.test(s ?? '');
+  const evals = events.filter((e) => e.ph === 'X' && /^(FunctionCall|EvaluateScript|v8\.compile|v8\.evaluateModule|TimerFire|EventDispatch)$/.test(e.name) && isOurs(JSON.stringify(e.args?.data ?? {})));
+  const tid = evals[0]?.tid;
+  const pid = evals[0]?.pid;
+  if (tid === undefined) return { ms: 0, long: 0 };
+  const spans = evals.map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
+
+  // CPU profile of the page's thread: a "Profile" event there, then its nodes and samples in chunks (which the
+  // sampler's own thread writes, under the same id).
+  const profiles = new Map();
+  for (const e of events) {
+    if (e.pid !== pid) continue;
+    if (e.name === 'Profile' && e.tid === tid) profiles.set(e.id, { t: e.args.data.startTime, nodes: new Map(), samples: [] });
+    if (e.name !== 'ProfileChunk') continue;
+    const p = profiles.get(e.id);
+    if (!p) continue;
+    const { cpuProfile = {}, timeDeltas = [] } = e.args.data;
+    for (const n of cpuProfile.nodes ?? []) p.nodes.set(n.id, n);
+    (cpuProfile.samples ?? []).forEach((node, i) => {
+      p.t += timeDeltas[i] ?? 0;
+      p.samples.push([p.t, node]);
+    });
+  }
+  for (const p of profiles.values()) {
+    const ours = new Map();
+    const oursNode = (id) => {
+      if (ours.has(id)) return ours.get(id);
+      const n = p.nodes.get(id);
+      const v = !!n && (isOurs(n.callFrame?.url) || (n.parent !== undefined && oursNode(n.parent)));
+      ours.set(id, v);
+      return v;
+    };
+    for (let i = 0; i + 1 < p.samples.length; i++) {
+      const [t, node] = p.samples[i];
+      // A sample stands for the time until the next one, but not across an idle gap.
+      if (oursNode(node)) spans.push([t, Math.min(p.samples[i + 1][0], t + 1000)]);
     }
   }
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) > 50_000);
-  const long = tasks.filter((t) => ext.some((e) => e.tid === t.tid && e.ts >= t.ts && e.ts < t.ts + t.dur)).length;
+
+  spans.sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let end = -Infinity;
+  for (const [s, e] of spans) {
+    if (e <= end) continue;
+    total += e - Math.max(s, end);
+    end = e;
+  }
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && (e.dur ?? 0) > 50_000);
+  const long = tasks.filter((t) => spans.some(([s, e]) => e > t.ts && s < t.ts + t.dur)).length;
   return { ms: total / 1000, long };
 }
 
@@ -75,7 +115,7 @@ async function measurePage(name) {
   });
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
   // DOMContentLoaded, not load: some saved pages wait forever on resources this machine cannot reach.
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
   // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".

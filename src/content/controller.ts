@@ -184,7 +184,10 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
       const a = anchored.find((x) => x.match.sentence === sentence);
       if (!a) return false;
       const el = a.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // A smooth scroll only where someone is watching it: not for readers who asked for less motion, and not in a
+      // tab that is hidden (Firefox does not advance a smooth scroll there, so the page would never move).
+      const still = win.document.hidden || !!win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      el?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
       painter.flash(a.range);
       return true;
     },
