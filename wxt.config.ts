@@ -18,6 +18,10 @@ export default defineConfig({
     // alarms: the periodic check of subscribed packs.
     permissions: ['storage', 'unlimitedStorage', 'alarms'],
     action: { default_title: 'Claimlight' },
+    // The content script's second stage, imported by its first stage on pages where claims were found. Chrome gives
+    // it a per-session random address (use_dynamic_url), so a page cannot probe for it; Firefox's address holds
+    // the per-install random UUID.
+    web_accessible_resources: [{ resources: ['reader.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     commands: {
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
       'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrevious__' },

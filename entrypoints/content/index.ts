@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { useBrowserMessages } from '../../src/ui/i18n';
-import { runClaimlight, type Session } from '../../src/content/controller';
+import type { Session } from '../../src/content/controller';
+import { loadReader } from '../../src/content/reader-handoff';
+import { runClaimlight } from '../../src/content/scan';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../../src/messaging/contract';
 import { parseSettings, SETTINGS_KEY, siteDisabled, type Settings } from '../../src/settings';
 
@@ -15,9 +16,10 @@ export default defineContentScript({
   // Top frames only: articles are read there, and frames are strangers' ads and embeds.
   allFrames: false,
   async main(ctx) {
-    useBrowserMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
     const state: { session?: Session; run?: AbortController } = {};
     const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
+    // The second stage (anchoring, painting, the card), loaded only where claims were found.
+    const reader = loadReader;
 
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -36,12 +38,12 @@ export default defineContentScript({
       }
       state.run = new AbortController();
       ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
-      const run = () => runClaimlight({ window, document, signal: state.run!.signal, send, highlight: settings.highlight, quietIfNotArticle: document.readyState !== 'complete' });
+      const run = () => runClaimlight({ window, document, signal: state.run!.signal, send, reader, highlight: settings.highlight, quietIfNotArticle: document.readyState !== 'complete' });
       state.session = await run();
       // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look then.
       if (!state.session && document.readyState !== 'complete' && state.run) {
         await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
-        if (!ctx.isInvalid && state.run && !state.run.signal.aborted) state.session = await runClaimlight({ window, document, signal: state.run.signal, send, highlight: settings.highlight });
+        if (!ctx.isInvalid && state.run && !state.run.signal.aborted) state.session = await runClaimlight({ window, document, signal: state.run.signal, send, reader, highlight: settings.highlight });
       }
     };
     const stop = () => {

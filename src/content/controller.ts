@@ -1,25 +1,13 @@
 import { buildTextIndex } from '../anchor/text-index';
 import { matchQuote, rangeOf } from '../anchor/match-quote';
 import { createHighlightPainter, createOverlayPainter, type Painter } from '../anchor/highlight';
-import { looksLikeArticle } from '../extract/gate';
 import type { MatchView } from '../claims/views';
-import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
+import type { MatchReply } from '../messaging/contract';
+import type { ContentEnv } from './scan';
+import { measure } from './timing';
 import { createCardHost, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
-import { bodyOf, protoGet, rootOf } from '../util/dom';
-
-/** What the content script needs, passed in so that tests can give it a page of their own. */
-export interface ContentEnv {
-  window: Window & typeof globalThis;
-  document: Document;
-  send(msg: CStoBG): Promise<MatchReply | null>;
-  /** Ends everything this run set up (the extension was updated or disabled, or the page navigated). */
-  signal: AbortSignal;
-  /** Which matches to paint (the reader's setting); all are reported either way. */
-  highlight?: HighlightMode;
-  /** Do not report "not an article" (the caller will look again once the page has loaded). */
-  quietIfNotArticle?: boolean;
-}
+import { bodyOf } from '../util/dom';
 
 export type HighlightMode = 'all' | 'contested' | 'none';
 
@@ -51,65 +39,20 @@ export interface Session {
 
 const HIDE_DELAY_MS = 250;
 
-/**
- * Runs one synchronous step of ours and records its duration as a User Timing measure ("claimlight:<step>"), so
- * that `npm run bench:browser` can say where the page's main-thread time goes. Costs a few microseconds.
- */
-function record(win: Window, step: string, start: number, end: number): void {
-  try {
-    win.performance.measure(`claimlight:${step}`, { start, end });
-  } catch {
-    // User Timing unavailable: the measure is only for the benchmark.
-  }
-}
+/** What the second stage needs from the first. */
+export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight'>;
 
-function measure<T>(win: Window, step: string, work: () => T): T {
-  const t0 = win.performance.now();
-  try {
-    return work();
-  } finally {
-    record(win, step, t0, win.performance.now());
-  }
-}
+/** The second stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
+export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Session | undefined;
 
 /**
- * One pass over the page: the cheap gate here; reading (Readability) and matching in the background; then the
- * answers anchored on the live page by quote, painted, and a card on hover. Returns undefined when there is
- * nothing to show.
+ * The second stage of the content script, loaded only on pages where claims were found: the matched sentences
+ * found again on the live page by quote, painted, and a card on hover.
  */
-export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
-  const started = env.window.performance.now();
-  try {
-    return await run(env);
-  } finally {
-    // For the benchmark: this pass is over, whatever it found.
-    record(env.window, 'done', started, env.window.performance.now());
-  }
-}
-
-async function run(env: ContentEnv): Promise<Session | undefined> {
+export const showMatches: ShowMatches = (env, reply) => {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  const gate = measure(win, 'gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
-  if (!gate) {
-    if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
-    return undefined;
-  }
-  // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
-  // one cost here, a native serialisation.
-  const html = measure(win, 'serialize', () => (rootOf(doc) ? (protoGet<string>(rootOf(doc)!, 'outerHTML') ?? '') : ''));
-  if (!html || html.length > MAX_HTML_CHARS) {
-    await env.send({ type: 'cs/not-article', url });
-    return undefined;
-  }
-  const sent = win.performance.now();
-  const reply = await env.send({ type: 'cs/page', url, html });
-  record(win, 'background', sent, win.performance.now());
-  if (reply?.timings) {
-    record(win, 'background-read', sent, sent + reply.timings.read);
-    record(win, 'background-match', sent, sent + reply.timings.match);
-  }
-  if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return undefined;
+  if (!reply.quotes) return undefined;
 
   const host = createCardHost(doc);
   const quotes = reply.quotes;
@@ -193,7 +136,7 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
     },
     destroy,
   };
-}
+};
 
 /** Shows the card while the pointer is over a highlighted sentence or over the card itself. */
 function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored[], actions: (a: Anchored) => CardActions): { destroy(): void } {

@@ -17,7 +17,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Serves /seed/<slug> (the seed story), /fixture/<name>.html (test/fixtures/pages), /readability/<slug>, and
- * /hostile/<name> when given those pages.
+ * /hostile/<name> when given those pages. Any of them with `?csp` comes with the strictest Content-Security-Policy.
  */
 export async function startServer(hostile) {
   let pages;
@@ -36,7 +36,9 @@ export async function startServer(hostile) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (url.searchParams.has('csp')) headers['content-security-policy'] = "default-src 'none'";
+    res.writeHead(200, headers).end(html);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();

@@ -83,6 +83,19 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it("the strictest Content-Security-Policy (default-src 'none') stops neither the highlights nor the card", async () => {
+    const page = await open('clobber?csp');
+    await waitForHighlights(page);
+    const texts = await allHighlighted(page);
+    assert.ok(has(texts, A) && has(texts, B), JSON.stringify(texts));
+    const at = await rectOfHighlight(page, B.slice(0, 30));
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(400);
+    assert.match((await accessibleText(page)).join('\n'), /\[dialog\] Claimlight: known claim/);
+    await screenshot(page, 'hostile-csp-card');
+    await page.close();
+  });
+
   it('a server-rendered React page hydrates without a mismatch, and keeps its highlights', async () => {
     const page = await open('react');
     await waitForHighlights(page);

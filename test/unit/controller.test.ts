@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundService } from '../../src/background/service';
-import { runClaimlight } from '../../src/content/controller';
+import { showMatches } from '../../src/content/controller';
+import { runClaimlight } from '../../src/content/scan';
 import type { CStoBG } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
@@ -36,6 +37,7 @@ async function run(sent: CStoBG[] = []) {
     window: window as unknown as Window & typeof globalThis,
     document,
     signal: controller.signal,
+    reader: async () => showMatches,
     send: async (msg) => {
       sent.push(msg);
       return bg.fromContentScript(msg, 1);

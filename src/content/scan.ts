@@ -1,0 +1,78 @@
+import { looksLikeArticle } from '../extract/gate';
+import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
+import { bodyOf, protoGet, rootOf } from '../util/dom';
+import type { HighlightMode, Session, ShowMatches } from './controller';
+import { measure, record } from './timing';
+
+/**
+ * The first stage of the content script, the one every page pays for: the cheap gate, the page's HTML to the
+ * background, the answer. It is kept small (no UI, no anchoring, no messages of the UI) because it runs on every
+ * page the reader opens; the second stage (`controller.ts`, loaded by `reader`) runs only where claims were found.
+ */
+
+/** What the content script needs, passed in so that tests can give it a page of their own. */
+export interface ContentEnv {
+  window: Window & typeof globalThis;
+  document: Document;
+  send(msg: CStoBG): Promise<MatchReply | null>;
+  /** Ends everything this run set up (the extension was updated or disabled, or the page navigated). */
+  signal: AbortSignal;
+  /** Which matches to paint (the reader's setting); all are reported either way. */
+  highlight?: HighlightMode;
+  /** Do not report "not an article" (the caller will look again once the page has loaded). */
+  quietIfNotArticle?: boolean;
+  /** Loads the second stage: anchoring, painting and the card. */
+  reader(): Promise<ShowMatches>;
+}
+
+/**
+ * One pass over the page: the cheap gate here; reading (Readability) and matching in the background; then, if
+ * claims were found, the second stage anchors them on the live page and paints them. Returns undefined when there
+ * is nothing to show.
+ */
+export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
+  const started = env.window.performance.now();
+  try {
+    return await run(env);
+  } finally {
+    // For the benchmark: this pass is over, whatever it found.
+    record(env.window, 'done', started, env.window.performance.now());
+  }
+}
+
+async function run(env: ContentEnv): Promise<Session | undefined> {
+  const { document: doc, window: win, signal } = env;
+  const url = doc.location?.href ?? '';
+  const gate = measure(win, 'gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
+  if (!gate) {
+    if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
+    return undefined;
+  }
+  // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
+  // one cost here, a native serialisation.
+  const html = measure(win, 'serialize', () => (rootOf(doc) ? (protoGet<string>(rootOf(doc)!, 'outerHTML') ?? '') : ''));
+  if (!html || html.length > MAX_HTML_CHARS) {
+    await env.send({ type: 'cs/not-article', url });
+    return undefined;
+  }
+  const sent = win.performance.now();
+  const reply = await env.send({ type: 'cs/page', url, html });
+  record(win, 'background', sent, win.performance.now());
+  if (reply?.timings) {
+    record(win, 'background-read', sent, sent + reply.timings.read);
+    record(win, 'background-match', sent, sent + reply.timings.match);
+  }
+  if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return undefined;
+  const loaded = win.performance.now();
+  let show: ShowMatches;
+  try {
+    show = await env.reader();
+  } catch (e) {
+    // The claims are still counted on the toolbar button and listed in the popup; only the highlights are missing.
+    console.warn('Claimlight could not load its highlighter:', e);
+    return undefined;
+  }
+  record(win, 'load-reader', loaded, win.performance.now());
+  if (signal.aborted) return undefined;
+  return show(env, reply);
+}
