@@ -1,18 +1,23 @@
-// The reading loop in Firefox (Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, with the
-// Firefox build installed as a temporary add-on): highlights on the seed pages, the badge's report in the popup,
-// the coverage lists, the reveal, the empty state. Firefox runs the background as a page, not a service worker.
-// Skipped, with a note, where Firefox ESR is not installed (.ci/run installs it).
+// Claimlight in Firefox (Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, with the Firefox
+// build installed as a temporary add-on), where Firefox runs the background as a page, not a service worker: the
+// seed pages and the badge, the popup's coverage and reveal, the story timeline, a wrong match remembered and
+// cleared, the keyboard step, axe-core on the popup and options page, the strictest CSP, the empty state; then
+// the popup in German on a dark system theme, and a private window. Skipped, with a note, where Firefox ESR is not
+// installed (.ci/run installs it).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SHOTS, startServer } from './harness.mjs';
+import { SEEDS } from './seeds.mjs';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXT = join(ROOT, '.output', 'firefox-mv2');
 const GECKO_ID = 'claimlight@claimlight.org';
 const UUID = '6f0ac2a8-1b7e-4d7c-9c1e-2f3a4b5c6d7e';
 const available = existsSync(FIREFOX) && existsSync(join(EXT, 'manifest.json'));
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const POPUP = `moz-extension://${UUID}/popup.html`;
 
 let server;
 let browser;
@@ -37,30 +42,40 @@ const highlighted = (page) =>
 async function openPopup() {
   // Without the "tabs" permission tabs cannot be told apart by URL: the article is the other tab.
   const popup = await browser.newPage();
-  await popup.goto(`moz-extension://${UUID}/popup.html`, { waitUntil: [] });
+  await popup.goto(POPUP, { waitUntil: [] });
   await poll(popup, () => document.readyState === 'complete');
   const tabId = await popup.evaluate(async () => {
     const self = await browser.tabs.getCurrent();
     const all = await browser.tabs.query({});
     return all.filter((t) => t.id !== self.id).at(-1).id;
   });
-  await popup.goto(`moz-extension://${UUID}/popup.html?tabId=${tabId}`, { waitUntil: [] });
+  await popup.setViewport({ width: 420, height: 600 });
+  await popup.goto(`${POPUP}?tabId=${tabId}`, { waitUntil: [] });
+  popup.tabId = tabId;
   return popup;
 }
 
+/** Firefox with the extension installed, and extra preferences (language, theme, private browsing). */
+async function launchFirefox(prefs = {}) {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const b = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }), ...prefs },
+    args: ['--remote-allow-system-access'],
+  });
+  await b.installExtension(EXT);
+  return b;
+}
+
+const anyHighlight = () => [...CSS.highlights.values()].some((h) => h.size > 0);
+
 describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the Firefox build is missing` }, () => {
   before(async () => {
-    const puppeteer = (await import('puppeteer-core')).default;
     server = await startServer();
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath: FIREFOX,
-      headless: true,
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-      args: ['--remote-allow-system-access'],
-    });
-    await browser.installExtension(EXT);
+    browser = await launchFirefox();
   });
   after(async () => {
     await browser?.close();
@@ -100,6 +115,111 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
     assert.equal(warn, '', 'the page found the sentence');
     await page.bringToFront();
     await poll(page, () => window.scrollY > 300);
+    await popup.close();
+    await page.close();
+  });
+
+  for (const [slug, expected] of Object.entries(SEEDS)) {
+    it(`highlights the claims on "${slug}" and counts them on the toolbar button`, async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/seed/${slug}`);
+      await poll(page, anyHighlight);
+      const texts = await highlighted(page);
+      for (const [fragment, tone] of expected) assert.ok(texts.some((t) => t.startsWith(`${tone}:`) && t.includes(fragment)), `"${fragment}" as ${tone}: ${JSON.stringify(texts)}`);
+      const popup = await openPopup();
+      await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+      const [badge, listed] = await popup.evaluate(async (id) => [await browser.browserAction.getBadgeText({ tabId: id }), document.querySelectorAll('.claim-item').length], popup.tabId);
+      assert.equal(badge, String(listed), 'the badge counts the claims the popup lists');
+      await popup.close();
+      await page.close();
+    });
+  }
+
+  it('shows how the story moved over time in the popup', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await poll(page, anyHighlight);
+    const popup = await openPopup();
+    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const dates = await popup.evaluate(() => {
+      const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes('Meta has stopped releasing open-source AI models.'));
+      [...item.querySelectorAll('button')].find((b) => b.textContent.includes('How the story moved over time')).click();
+      return new Promise((r) => setTimeout(() => {
+        item.querySelector('.tl')?.scrollIntoView();
+        r([...item.querySelectorAll('.tl-item .tl-date')].map((d) => d.textContent));
+      }, 200));
+    });
+    assert.ok(dates.length >= 4, JSON.stringify(dates));
+    const dated = dates.filter((d) => d !== 'undated').map((d) => Date.parse(d));
+    assert.deepEqual(dated, [...dated].sort((a, b) => a - b), 'in date order');
+    await popup.screenshot({ path: join(SHOTS, 'firefox-timeline.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('moves between claims from the keyboard command, with the card focused', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/seed/moving-to-closed`);
+    await poll(page, anyHighlight);
+    const popup = await openPopup();
+    await page.bringToFront();
+    const step = (d) => popup.evaluate((id, direction) => browser.tabs.sendMessage(id, { type: 'bg/step', direction }), popup.tabId, d);
+    assert.deepEqual(await step(1), { ok: true });
+    // Our host on <html> holds the focus (the card inside its closed shadow root has it).
+    await poll(page, () => document.activeElement?.parentElement === document.documentElement && document.activeElement.tagName === 'DIV');
+    await page.keyboard.press('Escape');
+    await poll(page, () => document.activeElement !== document.documentElement.lastElementChild || document.activeElement === document.body);
+    await popup.close();
+    await page.close();
+  });
+
+  it('hides a wrong match from the popup, remembers it across a reload, and lists it on the options page to clear', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await poll(page, anyHighlight);
+    const fragment = 'Top members of Meta’s new Superintelligence Lab';
+    assert.ok((await highlighted(page)).some((t) => t.includes(fragment)));
+    const popup = await openPopup();
+    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    await popup.evaluate((f) => {
+      const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes(f));
+      item.querySelector('button.wrong').click();
+    }, fragment.slice(0, 30));
+    await poll(page, (f) => {
+      for (const h of CSS.highlights.values()) for (const r of h) if (r.toString().includes(f)) return false;
+      return true;
+    }, fragment);
+    await page.reload();
+    await poll(page, anyHighlight);
+    assert.ok(!(await highlighted(page)).some((t) => t.includes(fragment)), 'still hidden after a reload');
+    const options = await browser.newPage();
+    await options.goto(`moz-extension://${UUID}/options.html`, { waitUntil: [] });
+    await poll(options, () => document.querySelector('section[aria-labelledby="corr-h"]')?.textContent.includes('1 correction.'));
+    await options.evaluate(() => [...document.querySelectorAll('section[aria-labelledby="corr-h"] button')].find((b) => b.textContent === 'Clear all').click());
+    await poll(options, () => document.querySelector('section[aria-labelledby="corr-h"]')?.textContent.includes('No corrections yet.'));
+    await options.close();
+    await popup.close();
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violation in the popup and on the options page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await poll(page, anyHighlight);
+    const popup = await openPopup();
+    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const options = await browser.newPage();
+    await options.goto(`moz-extension://${UUID}/options.html`, { waitUntil: [] });
+    await poll(options, () => document.querySelectorAll('h2').length > 0);
+    const found = [];
+    for (const [name, p] of [['popup', popup], ['options', options]]) {
+      await p.evaluate(readFileSync(AXE, 'utf8'));
+      const violations = await p.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}:${v.impact}`));
+      console.log(`# axe-core in Firefox, ${name}: ${violations.length} violations${violations.length ? ` [${violations.join(', ')}]` : ''}`);
+      found.push(...violations.filter((v) => /:(serious|critical)$/.test(v)).map((v) => `${name} ${v}`));
+    }
+    assert.deepEqual(found, []);
+    await options.close();
     await popup.close();
     await page.close();
   });

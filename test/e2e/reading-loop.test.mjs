@@ -4,6 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+import { SEEDS } from './seeds.mjs';
 
 let server;
 let browser;
@@ -38,21 +39,6 @@ async function openPopup(tabId) {
   return popup;
 }
 
-/** Expected on each seed page: sentences (by a fragment) and whether the page asserts or denies their claim. */
-const SEEDS = {
-  suspension: [['When Meta AI announced the Meta open-source model suspension', 'asserts'], ['European Union has already announced increased funding', 'asserts']],
-  'lab-discussed': [
-    ['Top members of Meta’s new Superintelligence Lab have reportedly discussed', 'asserts'],
-    ['its release was delayed due to underwhelming internal performance', 'asserts'],
-    ['official position on open-source AI remains', 'asserts'],
-    ['We plan to continue releasing leading open source models', 'denies'],
-  ],
-  'will-open-source': [['Meta’s decision to open‑source new AI models', 'asserts']],
-  'moving-to-closed': [
-    ['moving away from its flagship open-source Llama models toward proprietary', 'asserts'],
-    ['encountered critical issues related to data privacy', 'asserts'],
-  ],
-};
 
 describe('the seed story', () => {
   for (const [slug, expected] of Object.entries(SEEDS)) {
