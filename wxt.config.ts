@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // WXT's srcDir stays at the repository root: `entrypoints/` is glue, `src/` is the engine.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip for Firefox's review: the code and what builds it, not test output or the CLI's build.
+  zip: { excludeSources: ['test-results/**', 'dist/**', 'public/_locales/**'] },
   vite: () => ({
     plugins: [preact()],
     // CLAIMLIGHT_NO_MINIFY=1 keeps the bundles readable, for profiling where time goes.
