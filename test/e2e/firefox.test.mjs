@@ -73,6 +73,21 @@ async function launchFirefox(prefs = {}) {
 
 const anyHighlight = () => [...CSS.highlights.values()].some((h) => h.size > 0);
 
+/** An article page of the test server, once its highlights are painted. */
+async function openArticle(path) {
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}${path}`);
+  await poll(page, anyHighlight);
+  return page;
+}
+
+/** The popup for the article tab, once it lists the claims. */
+async function openListedPopup() {
+  const popup = await openPopup();
+  await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+  return popup;
+}
+
 describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the Firefox build is missing` }, () => {
   before(async () => {
     server = await startServer();
@@ -99,8 +114,7 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
     mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: join(SHOTS, 'firefox-seed.png') });
 
-    const popup = await openPopup();
-    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const popup = await openListedPopup();
     const body = await popup.evaluate(() => document.body.innerText);
     assert.match(body, /known claims found on this page/);
     assert.match(body, /This page denies this claim/);
@@ -123,13 +137,10 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
 
   for (const [slug, expected] of Object.entries(SEEDS)) {
     it(`highlights the claims on "${slug}" and counts them on the toolbar button`, async () => {
-      const page = await browser.newPage();
-      await page.goto(`${server.origin}/seed/${slug}`);
-      await poll(page, anyHighlight);
+      const page = await openArticle(`/seed/${slug}`);
       const texts = await highlighted(page);
       for (const [fragment, tone] of expected) assert.ok(texts.some((t) => t.startsWith(`${tone}:`) && t.includes(fragment)), `"${fragment}" as ${tone}: ${JSON.stringify(texts)}`);
-      const popup = await openPopup();
-      await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+      const popup = await openListedPopup();
       const [badge, listed] = await popup.evaluate(async (id) => [await browser.browserAction.getBadgeText({ tabId: id }), document.querySelectorAll('.claim-item').length], popup.tabId);
       assert.equal(badge, String(listed), 'the badge counts the claims the popup lists');
       await popup.close();
@@ -138,11 +149,8 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
   }
 
   it('shows how the story moved over time in the popup', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/seed/lab-discussed`);
-    await poll(page, anyHighlight);
-    const popup = await openPopup();
-    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const page = await openArticle(`/seed/lab-discussed`);
+    const popup = await openListedPopup();
     const dates = await popup.evaluate(() => {
       const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes('Meta has stopped releasing open-source AI models.'));
       [...item.querySelectorAll('button')].find((b) => b.textContent.includes('How the story moved over time')).click();
@@ -160,9 +168,7 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
   });
 
   it('moves between claims from the keyboard command, with the card focused', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/seed/moving-to-closed`);
-    await poll(page, anyHighlight);
+    const page = await openArticle(`/seed/moving-to-closed`);
     const popup = await openPopup();
     await page.bringToFront();
     const step = (d) => popup.evaluate((id, direction) => browser.tabs.sendMessage(id, { type: 'bg/step', direction }), popup.tabId, d);
@@ -176,13 +182,10 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
   });
 
   it('hides a wrong match from the popup, remembers it across a reload, and lists it on the options page to clear', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/seed/lab-discussed`);
-    await poll(page, anyHighlight);
+    const page = await openArticle(`/seed/lab-discussed`);
     const fragment = 'Top members of Meta’s new Superintelligence Lab';
     assert.ok((await highlighted(page)).some((t) => t.includes(fragment)));
-    const popup = await openPopup();
-    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const popup = await openListedPopup();
     await popup.evaluate((f) => {
       const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes(f));
       item.querySelector('button.wrong').click();
@@ -205,11 +208,8 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
   });
 
   it('has no serious or critical axe-core violation in the popup and on the options page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/seed/lab-discussed`);
-    await poll(page, anyHighlight);
-    const popup = await openPopup();
-    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const page = await openArticle(`/seed/lab-discussed`);
+    const popup = await openListedPopup();
     const options = await browser.newPage();
     await options.goto(`moz-extension://${UUID}/options.html`, { waitUntil: [] });
     await poll(options, () => document.querySelectorAll('h2').length > 0);
@@ -276,11 +276,8 @@ describe('Firefox on a dark system theme', { skip: available ? false : 'Firefox 
 
   it('shows the popup dark', async () => {
     browser = de;
-    const page = await de.newPage();
-    await page.goto(`${server.origin}/seed/lab-discussed`);
-    await poll(page, anyHighlight);
-    const popup = await openPopup();
-    await poll(popup, () => document.querySelectorAll('.claim-item').length > 0);
+    const page = await openArticle(`/seed/lab-discussed`);
+    const popup = await openListedPopup();
     const [bg, fg] = await popup.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
     const lum = (c) => c.match(/\d+/g).slice(0, 3).reduce((a, v) => a + Number(v), 0) / 3;
     assert.ok(lum(bg) < 60 && lum(fg) > 180, `dark background (${bg}) and light text (${fg})`);

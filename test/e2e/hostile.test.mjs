@@ -48,6 +48,14 @@ async function highlightedTextIsolated(page) {
   return result.value;
 }
 const allHighlighted = async (page) => Object.entries(await highlights(page)).filter(([k]) => !k.startsWith('claimlight-flash')).flatMap(([, v]) => v);
+/** Hovers the second claim's sentence, checks that the card shows (read through the accessibility tree), saves it. */
+async function assertCardOnHover(page, shot) {
+  const at = await rectOfHighlight(page, B.slice(0, 30));
+  await page.mouse.move(at.x, at.y);
+  await page.waitForTimeout(400);
+  assert.match((await accessibleText(page)).join('\n'), /\[dialog\] Claimlight: known claim/);
+  await screenshot(page, shot);
+}
 const has = (texts, fragment) => texts.some((t) => t.includes(fragment));
 const A = CLAIM_A.slice(0, 50);
 const B = CLAIM_B.slice(0, 40);
@@ -75,11 +83,7 @@ describe('hostile pages', () => {
   it('CSS aimed at our elements cannot hide the card', async () => {
     const page = await open('css');
     await waitForHighlights(page);
-    const at = await rectOfHighlight(page, B.slice(0, 30));
-    await page.mouse.move(at.x, at.y);
-    await page.waitForTimeout(400);
-    assert.match((await accessibleText(page)).join('\n'), /\[dialog\] Claimlight: known claim/);
-    await screenshot(page, 'hostile-css-card');
+    await assertCardOnHover(page, 'hostile-css-card');
     await page.close();
   });
 
@@ -88,11 +92,7 @@ describe('hostile pages', () => {
     await waitForHighlights(page);
     const texts = await allHighlighted(page);
     assert.ok(has(texts, A) && has(texts, B), JSON.stringify(texts));
-    const at = await rectOfHighlight(page, B.slice(0, 30));
-    await page.mouse.move(at.x, at.y);
-    await page.waitForTimeout(400);
-    assert.match((await accessibleText(page)).join('\n'), /\[dialog\] Claimlight: known claim/);
-    await screenshot(page, 'hostile-csp-card');
+    await assertCardOnHover(page, 'hostile-csp-card');
     await page.close();
   });
 
