@@ -8,6 +8,7 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { dayNumber } from '../src/match/dates';
 import { ClaimIndex } from '../src/match/index';
 import { Matcher } from '../src/match/matcher';
 import { FEATURE_NAMES } from '../src/match/features';
@@ -44,8 +45,8 @@ function pageSentences(train: boolean) {
   return out;
 }
 
-const claims = jsonl<{ id: string; text: string; title?: string }>(join(EVAL, 'claims.jsonl'));
-const index = ClaimIndex.build(claims.map((c) => ({ key: c.id, phrasings: [c.text, ...(c.title && c.title !== c.text ? [c.title] : [])] })));
+const claims = jsonl<{ id: string; text: string; title?: string; date?: string }>(join(EVAL, 'claims.jsonl'));
+const index = ClaimIndex.build(claims.map((c) => ({ key: c.id, phrasings: [c.text, ...(c.title && c.title !== c.text ? [c.title] : [])], day: dayNumber(c.date) })));
 const matcher = new Matcher(index);
 const train = jsonl<Q>(join(EVAL, 'train.jsonl'));
 const dev = jsonl<Q>(join(EVAL, 'dev.jsonl'));

@@ -142,7 +142,7 @@ export class BackgroundService {
     }
     const base = await this.base;
     const supported = supportsLanguage(info.lang);
-    let matches = supported ? await base.matchSentences(sentences.map((text) => ({ text })), info.title) : [];
+    let matches = supported ? await base.matchSentences(sentences.map((text) => ({ text })), { title: info.title, published: info.published }) : [];
     // The reader's corrections: a (claim, sentence) pair called a wrong match is not shown again.
     const corrected = new Set((await this.env.corrections?.list())?.map((c) => correctionKey(c.claimKey, c.sentence)) ?? []);
     if (corrected.size) matches = matches.filter((m) => !corrected.has(correctionKey(m.claim.key, m.text)));

@@ -1,4 +1,5 @@
-import { ClaimIndex } from '../match/index';
+import { dayNumber, postDay } from '../match/dates';
+import { ClaimIndex, type IndexInput } from '../match/index';
 import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
 import { terms } from '../match/normalize';
 import { relationOf } from '../match/relation';
@@ -33,9 +34,34 @@ function attributionOfKind(kind: string | undefined): CoverageView['attribution'
 
 /** The index of the claims of some packs, keyed "packId/claimId". */
 export function indexPacks(packs: Pack[]): ClaimIndex {
-  const inputs: Array<{ key: string; phrasings: string[] }> = [];
-  for (const pack of packs) for (const claim of pack.claims) inputs.push({ key: `${pack.id}/${claim.id}`, phrasings: [claim.text, ...claim.alternates] });
+  const inputs: IndexInput[] = [];
+  for (const pack of packs) {
+    const published = new Map(pack.sources.map((s) => [s.id, dayNumber(s.published)]));
+    for (const claim of pack.claims) {
+      inputs.push({ key: `${pack.id}/${claim.id}`, phrasings: [claim.text, ...claim.alternates], day: claimDay(claim, published) });
+    }
+  }
   return ClaimIndex.build(inputs);
+}
+
+/** When a claim circulated: its own date, or else the earliest of its dated coverage. */
+function claimDay(claim: Claim, published: Map<string, number | undefined>): number | undefined {
+  const own = dayNumber(claim.date);
+  if (own) return own;
+  let first: number | undefined;
+  for (const c of claim.coverage) {
+    const day = published.get(c.source);
+    if (day && (first === undefined || day < first)) first = day;
+  }
+  return first;
+}
+
+/** What matching reads of the page besides its sentences. */
+export interface PageInfo {
+  /** The headline: context for every sentence. */
+  title?: string;
+  /** When the page was published: ranking prefers claims of that time. */
+  published?: string | null | undefined;
 }
 
 /** The pack id and claim id of an index key (pack ids cannot contain "/"). */
@@ -129,8 +155,10 @@ export class ClaimBase {
    * and states at most one claim (its best). The decision needs only the index; the claims that matched are then
    * fetched, all at once, for their texts and coverage.
    */
-  async matchSentences(sentences: Array<Pick<Sentence, 'text'>>, title = '', languageSupported = true): Promise<MatchView[]> {
-    if (!languageSupported || this.size === 0) return [];
+  async matchSentences(sentences: Array<Pick<Sentence, 'text'>>, page: PageInfo = {}): Promise<MatchView[]> {
+    if (this.size === 0) return [];
+    const title = page.title ?? '';
+    const day = dayNumber(page.published);
     // Each sentence is tokenised once; its context (headline, two sentences before) is made of those tokens.
     const own = sentences.map((s) => terms(s.text));
     const titleTerms = terms(title);
@@ -139,7 +167,7 @@ export class ClaimBase {
       const names = namesReferredTo(s.text, sentences[i - 1]?.text);
       const sequence = names ? [...own[i]!, ...terms(names)] : own[i]!;
       const context = new Set([...titleTerms, ...(own[i - 2] ?? []), ...(own[i - 1] ?? [])]);
-      const best = this.matcher.best({ text: s.text }, { own: new Set(sequence), sequence, context });
+      const best = this.matcher.best({ text: s.text }, { own: new Set(sequence), sequence, context, day: day ?? postDay(s.text) });
       if (best) found.push({ sentence: i, doc: best.doc, phrasing: best.phrasing, score: best.score });
     });
     if (found.length === 0) return [];

@@ -44,7 +44,7 @@ export async function checkHtml(html: string, packs: Pack[]): Promise<CheckResul
   const index = ms(t2);
   const t3 = performance.now();
   const supported = article ? supportsLanguage(article.lang) : true;
-  const views = article && supported ? await base.matchSentences(article.sentences, article.title) : [];
+  const views = article && supported ? await base.matchSentences(article.sentences, { title: article.title, published: article.published }) : [];
   const match = ms(t3);
   return {
     article: article && { title: article.title, byline: article.byline, siteName: article.siteName, lang: article.lang, words: article.words },

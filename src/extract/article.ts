@@ -13,6 +13,8 @@ export interface Article {
   title: string;
   byline: string | null;
   siteName: string | null;
+  /** When the article was published, as the page says (usually ISO 8601); null when it does not. */
+  published: string | null;
   /** The article's language (BCP 47) as the page declares it; "en" when it does not. */
   lang: string;
   /** Word count of the article text. */
@@ -68,6 +70,7 @@ export function extractArticle(doc: Document, options: { inPlace?: boolean } = {
     title: (parsed.title ?? '').trim(),
     byline: parsed.byline?.trim() || null,
     siteName: parsed.siteName?.trim() || null,
+    published: parsed.publishedTime?.trim() || null,
     lang,
     words: wordCount(blocks),
     sentences: sentencesOf(blocks, lang).slice(0, MAX_SENTENCES),

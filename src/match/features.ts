@@ -28,6 +28,8 @@ export interface QueryTerms {
   sequence: string[];
   /** Terms of the context (headline, sentences before). */
   context: Set<string>;
+  /** The page's date (or the quoted post's), in days since 1970: ranking prefers claims of that time. */
+  day?: number | undefined;
 }
 
 export interface PairFeatures {

@@ -1,3 +1,4 @@
+import { datePrior } from './dates';
 import { terms } from './normalize';
 
 /**
@@ -8,7 +9,7 @@ import { terms } from './normalize';
  * rebuilt from them on load, in one pass.
  */
 
-export const INDEX_SERIALIZATION_VERSION = 2;
+export const INDEX_SERIALIZATION_VERSION = 3;
 
 /** What goes into the index for one claim. */
 export interface IndexInput {
@@ -16,6 +17,8 @@ export interface IndexInput {
   key: string;
   /** The claim's text first, then its alternates. */
   phrasings: string[];
+  /** When the claim circulated, in days since 1970 (see `dates.ts`); matching prefers claims near a page's date. */
+  day?: number | undefined;
 }
 
 /** BM25 parameters; the defaults are the usual ones and the ones the benchmark's reference figures use. */
@@ -39,6 +42,8 @@ export interface SerializedIndex {
   /** Phrasing p's terms are terms [phrasingStart[p], phrasingStart[p + 1]). */
   phrasingStart: Uint32Array;
   terms: Uint32Array;
+  /** Claim d's day number, 0 when undated. */
+  days: Uint16Array;
 }
 
 export class ClaimIndex {
@@ -60,6 +65,7 @@ export class ClaimIndex {
     private readonly docStart: Uint32Array,
     private readonly phrasingStart: Uint32Array,
     private readonly phrasingTerms: Uint32Array,
+    private readonly days: Uint16Array,
   ) {
     const n = (this.size = keys.length);
     const v = vocab.length;
@@ -146,16 +152,17 @@ export class ClaimIndex {
       Uint32Array.from(docStart),
       Uint32Array.from(phrasingStart),
       terms32,
+      Uint16Array.from(inputs, (c) => c.day ?? 0),
     );
   }
 
   static fromJSON(data: SerializedIndex): ClaimIndex {
     if (data.v !== INDEX_SERIALIZATION_VERSION) throw new Error(`index serialization version ${data.v}, expected ${INDEX_SERIALIZATION_VERSION}`);
-    return new ClaimIndex(data.keys, data.vocab, data.docStart, data.phrasingStart, data.terms);
+    return new ClaimIndex(data.keys, data.vocab, data.docStart, data.phrasingStart, data.terms, data.days);
   }
 
   toJSON(): SerializedIndex {
-    return { v: INDEX_SERIALIZATION_VERSION, keys: this.keys, vocab: this.vocab, docStart: this.docStart, phrasingStart: this.phrasingStart, terms: this.phrasingTerms };
+    return { v: INDEX_SERIALIZATION_VERSION, keys: this.keys, vocab: this.vocab, docStart: this.docStart, phrasingStart: this.phrasingStart, terms: this.phrasingTerms, days: this.days };
   }
 
   keyOf(doc: number): string {
@@ -186,8 +193,11 @@ export class ClaimIndex {
     return this.idfs[id]!;
   }
 
-  /** The k claims whose documents score best against the query terms, best first. Each query term counts once. */
-  search(queryTerms: Iterable<string>, k: number): Candidate[] {
+  /**
+   * The k claims whose documents score best against the query terms, best first. Each query term counts once. With
+   * the page's day, a claim dated far from it scores somewhat lower (`datePrior`).
+   */
+  search(queryTerms: Iterable<string>, k: number, day?: number): Candidate[] {
     let count = 0;
     const { scores, touched } = this;
     for (const term of new Set(queryTerms)) {
@@ -207,7 +217,7 @@ export class ClaimIndex {
     const best: Candidate[] = [];
     for (let i = 0; i < count; i++) {
       const doc = touched[i]!;
-      const s = scores[doc]!;
+      const s = day ? scores[doc]! * datePrior(this.days[doc], day) : scores[doc]!;
       scores[doc] = 0;
       if (best.length === k && s <= best[k - 1]!.bm25) continue;
       let at = best.length === k ? k - 1 : best.length;

@@ -1,4 +1,5 @@
 import { pairFeatures, TermTable, type PairFeatures, type QueryTerms } from './features';
+import { dayNumber, postDay } from './dates';
 import type { ClaimIndex } from './index';
 import { checkModel, score, type DecisionModel } from './model';
 import modelJson from './decision-model.json';
@@ -58,6 +59,8 @@ export interface Query {
   context?: string;
   /** The sentence just before, whose names a pronoun in this one may stand for. */
   previous?: string;
+  /** When the page was published (ISO 8601); without it, the date of a post the text quotes, if any. */
+  date?: string | null;
 }
 
 // Words by which a sentence refers to someone named before it: "We plan to...", "The company said...".
@@ -91,14 +94,15 @@ export class Matcher {
   /** The query's terms, as the features read them. */
   queryTerms(query: Query): QueryTerms {
     const sequence = terms(`${query.text} ${namesReferredTo(query.text, query.previous)}`);
-    return { own: new Set(sequence), sequence, context: query.context ? new Set(terms(query.context)) : new Set() };
+    const day = dayNumber(query.date) ?? postDay(query.text);
+    return { own: new Set(sequence), sequence, context: query.context ? new Set(terms(query.context)) : new Set(), day };
   }
 
   /** Retrieval candidates with their pair features (for scoring, and for training the model). */
   candidates(query: Query | QueryTerms, n: number): Array<{ doc: number; bm25: number; features: PairFeatures }> {
     const q = 'own' in query ? query : this.queryTerms(query);
     if (q.own.size === 0) return [];
-    const found = this.index.search(q.own, n + 1);
+    const found = this.index.search(q.own, n + 1, q.day);
     if (found.length === 0) return [];
     const ids = this.table.query(q);
     return found.slice(0, n).map(({ doc, bm25 }, i) => ({

@@ -50,7 +50,21 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 1;
+export const NORMALISER_VERSION = 2;
+
+// Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
+const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
+
+/**
+ * A handle or hashtag written in camel case names its words: "#HunterBiden" is "Hunter Biden", and "@LeoDiCaprio"
+ * also spells "DiCaprio"; each adjacent pair is joined as well, so that names written as one word still meet.
+ */
+function spellOutTag(tag: string): string {
+  const words = tag.slice(1).split(/(?<=[a-z])(?=[A-Z])|_+/).filter(Boolean);
+  if (words.length < 2) return tag.slice(1);
+  const pairs = words.slice(1).map((w, i) => words[i]! + w);
+  return `${words.join(' ')} ${pairs.join(' ')}`;
+}
 
 export const STOPWORDS = new Set(
   `a about above after again against all also am an and any are aren as at be because been before being below
@@ -89,9 +103,9 @@ function stem(word: string): string {
 
 /** The words of a text, in order: each folded, stemmed, without function words. Keeps repeats. */
 export function terms(text: string): string[] {
-  let t = foldText(text)
+  let t = foldText(text.replace(/[#@][A-Za-z]\w*/g, spellOutTag))
     .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[#@](\w)/g, '$1')
+    .replace(BARE_LINK, ' ')
     .replace(/(\w)'s\b/g, '$1')
     .replace(/(\d),(\d{3})\b/g, '$1$2');
   for (const [re, to] of PHRASES) t = t.replace(re, to);

@@ -11,6 +11,8 @@ export interface ArticleInfo {
   title: string;
   byline: string | null;
   siteName: string | null;
+  /** When the article was published, as the page says; matching prefers claims of that time. */
+  published?: string | null;
   lang: string;
   words: number;
 }
@@ -123,10 +125,11 @@ const isNullableStr = (v: unknown): v is string | null => v === null || isStr(v,
 
 function parseArticle(v: unknown): ArticleInfo | undefined {
   if (!isObj(v)) return undefined;
-  const { title, byline, siteName, lang, words } = v;
+  const { title, byline, siteName, published, lang, words } = v;
   if (!isStr(title, 2_000) || !isNullableStr(byline) || !isNullableStr(siteName) || !isStr(lang, 35)) return undefined;
+  if (published !== undefined && published !== null && !isStr(published, 100)) return undefined;
   if (typeof words !== 'number' || !Number.isFinite(words) || words < 0) return undefined;
-  return { title, byline, siteName, lang, words };
+  return { title, byline, siteName, ...(typeof published === 'string' && { published }), lang, words };
 }
 
 /** The message if it is a well-formed CStoBG, else undefined. */

@@ -40,5 +40,5 @@ export async function lookupOnline(env: LookupEnv, headline: string, sentences: 
   const reviews = typeof json === 'object' && json ? reviewsFromFactCheckApi(json as Record<string, unknown>) : [];
   if (!reviews.length) return [];
   const pack = buildPack([{ reviews }], { id: ONLINE_PACK_ID, title: 'Found online (Google Fact Check Tools)' });
-  return await new ClaimBase([pack]).matchSentences(sentences.map((text) => ({ text })), headline);
+  return await new ClaimBase([pack]).matchSentences(sentences.map((text) => ({ text })), { title: headline });
 }

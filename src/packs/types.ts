@@ -55,6 +55,11 @@ export interface Claim {
   alternates: string[];
   coverage: Coverage[];
   rating?: Rating;
+  /**
+   * When the claim circulated or was first checked (ISO 8601). Matching prefers claims dated near a page's date;
+   * without it, the claim's earliest dated coverage stands in.
+   */
+  date?: string;
 }
 
 export interface Pack {

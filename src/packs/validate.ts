@@ -135,6 +135,7 @@ function claim(v: unknown, path: string, sourceIds: Set<string>): Claim {
         : arr(o.coverage, `${path}.coverage`).map((c, i) => coverage(c, `${path}.coverage[${i}]`, sourceIds)),
   };
   if (o.rating !== undefined) c.rating = rating(o.rating, `${path}.rating`, sourceIds);
+  if (o.date !== undefined) c.date = date(o.date, `${path}.date`);
   return c;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ClaimBase } from '../../src/claims/claim-base';
+import { datePrior, dayNumber, postDay } from '../../src/match/dates';
 import { ClaimIndex } from '../../src/match/index';
 import { terms } from '../../src/match/normalize';
 import { isAssertion, relationOf } from '../../src/match/relation';
@@ -15,6 +16,40 @@ describe('normaliser', () => {
 
   it('drops function words, stems the rest, keeps numbers', () => {
     expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
+  });
+
+  it('spells out camel-case hashtags and handles, and drops links written without a scheme', () => {
+    expect(terms('#HunterBiden has flipped pic.twitter.com/wd6ZjGbVDu')).toEqual(['hunter', 'biden', 'hunterbiden', 'flip']);
+    expect(terms('@LeoDiCaprio was on TV')).toContain('dicaprio');
+    expect(terms('see bit.ly/3xYz for more')).toEqual(['see']);
+  });
+});
+
+describe('dates', () => {
+  it('reads ISO dates and the byline of a quoted post', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect(dayNumber('not a date')).toBeUndefined();
+    expect(postDay('Biden turned himself in! — Paul (@Luap5150) October 30, 2020')).toBe(dayNumber('2020-10-30'));
+    expect(postDay('He said so on October 30, 2020.')).toBeUndefined();
+  });
+
+  it('penalises a claim dated long before or long after the page, and nothing without dates', () => {
+    const page = dayNumber('2020-06-01')!;
+    expect(datePrior(page + 5, page)).toBe(1);
+    expect(datePrior(page + 300, page)).toBe(1);
+    expect(datePrior(page - 10, page)).toBe(1);
+    expect(datePrior(page - 3 * 365, page)).toBeCloseTo(0.7);
+    expect(datePrior(page + 2 * 365, page)).toBeLessThan(1);
+    expect(datePrior(undefined, page)).toBe(1);
+    expect(datePrior(page, undefined)).toBe(1);
+  });
+
+  it('ranks, of two claims worded alike, the one of the page\'s time first', () => {
+    const claim = (id: string, date: string) => ({ id, text: 'The senator voted against the flood relief bill.', alternates: [], coverage: [], date });
+    const base = new ClaimBase([{ format: 'claimlight-pack', version: 1, id: 'p', title: 'p', updated: '2024-01-01', language: 'en', sources: [], claims: [claim('old', '2012-03-01'), claim('new', '2023-09-10')] }]);
+    const top = (date?: string) => base.claimAt(base.matcher.rank({ text: 'The senator voted against the flood relief bill', date }, 2)[0]!.doc).id;
+    expect(top('2023-09-12')).toBe('new');
+    expect(top('2012-03-05')).toBe('old');
   });
 });
 
@@ -72,7 +107,7 @@ describe('matcher on the seed story', () => {
   });
 
   it('refuses an index written by another serialisation version', () => {
-    expect(() => ClaimIndex.fromJSON({ v: 99, keys: [], vocab: [], docStart: new Uint32Array(1), phrasingStart: new Uint32Array(1), terms: new Uint32Array(0) })).toThrow(/version 99/);
+    expect(() => ClaimIndex.fromJSON({ v: 99, keys: [], vocab: [], docStart: new Uint32Array(1), phrasingStart: new Uint32Array(1), terms: new Uint32Array(0), days: new Uint16Array(0) })).toThrow(/version 99/);
   });
 });
 
