@@ -1,3 +1,4 @@
+import { dayNumber } from '../match/dates';
 import { foldText } from '../match/normalize';
 import type { Claim, Pack, PackSource, Stance } from './types';
 
@@ -173,8 +174,46 @@ export function jsonLdInHtml(html: string): unknown[] {
 
 export type ImportInput = { name: string; text: string };
 
-/** What one input holds: reviews, or a whole pack. Throws with a reason when it is none of the known formats. */
-export function readInput(input: ImportInput): { reviews: Review[]; pack?: Pack } {
+/**
+ * One line of a claim list (JSON lines): a claim with no verdict, as claim-retrieval data sets give them
+ * (CheckThat!'s `claims.jsonl`: id, text, the fact-check's title, its date).
+ */
+export interface ClaimLine {
+  id?: string;
+  text: string;
+  /** A headline for the claim: kept as an alternate phrasing. */
+  title?: string;
+  alternates?: string[];
+  /** When it circulated or was checked; anything Date.parse reads ("2015-05-26", "26 May 2015"). */
+  date?: string;
+}
+
+/** What one input holds. */
+export interface InputParts {
+  reviews: Review[];
+  pack?: Pack;
+  lines?: ClaimLine[];
+}
+
+/** The lines of a JSON-lines claim list, or undefined when the text is not one (a bad line names its number). */
+function claimLines(name: string, text: string): ClaimLine[] | undefined {
+  const rows = text.split('\n').map((l, i) => ({ l: l.trim(), n: i + 1 })).filter((r) => r.l);
+  if (rows.length === 0 || !rows[0]!.l.startsWith('{')) return undefined;
+  return rows.map(({ l, n }) => {
+    let o: unknown;
+    try {
+      o = JSON.parse(l);
+    } catch {
+      throw new Error(`${name}:${n}: not a JSON object`);
+    }
+    if (!isObj(o) || typeof o.text !== 'string' || !o.text.trim()) throw new Error(`${name}:${n}: expected {"text", "id"?, "title"?, "date"?}`);
+    const alternates = Array.isArray(o.alternates) ? o.alternates.filter((a): a is string => typeof a === 'string' && !!a.trim()) : [];
+    return { text: o.text.trim(), ...(str(o.id) && { id: str(o.id) }), ...(str(o.title) && { title: str(o.title) }), alternates, ...(str(o.date) && { date: str(o.date) }) };
+  });
+}
+
+/** What one input holds: reviews, a whole pack, or a claim list. Throws with a reason when it is none of these. */
+export function readInput(input: ImportInput): InputParts {
   const text = input.text.replace(/^\uFEFF/, '');
   if (/^\s*</.test(text)) {
     const reviews = jsonLdInHtml(text).flatMap((j) => claimReviewNodes(j)).map(reviewFromClaimReview).filter((r): r is Review => !!r);
@@ -185,8 +224,11 @@ export function readInput(input: ImportInput): { reviews: Review[]; pack?: Pack 
   try {
     json = JSON.parse(text);
   } catch (e) {
+    const lines = claimLines(input.name, text);
+    if (lines) return { reviews: [], lines };
     throw new Error(`${input.name}: not JSON or HTML (${(e as Error).message})`);
   }
+  if (isObj(json) && typeof json.text === 'string' && !('@type' in json)) return { reviews: [], lines: claimLines(input.name, text)! };
   if (isObj(json) && json.format === 'claimlight-pack') return { reviews: [], pack: json as unknown as Pack };
   if (isObj(json) && Array.isArray(json.claims) && json.claims.some((c) => isObj(c) && 'claimReview' in c)) return { reviews: reviewsFromFactCheckApi(json) };
   const reviews = claimReviewNodes(json).map(reviewFromClaimReview).filter((r): r is Review => !!r);
@@ -215,7 +257,7 @@ export interface BuildOptions {
 }
 
 /** Builds one pack from reviews and packs: claims merged by their words, sources kept and de-duplicated. */
-export function buildPack(parts: Array<{ reviews: Review[]; pack?: Pack }>, options: BuildOptions): Pack {
+export function buildPack(parts: InputParts[], options: BuildOptions): Pack {
   const sources: PackSource[] = [];
   const sourceByKey = new Map<string, string>();
   const sourceIds = new Set<string>();
@@ -231,14 +273,21 @@ export function buildPack(parts: Array<{ reviews: Review[]; pack?: Pack }>, opti
     sourceByKey.set(key, id);
     return id;
   };
-  const claimFor = (text: string): Claim => {
-    const key = claimKey(text);
+  const claimFor = (text: string, id?: string): Claim => {
+    // A claim list's own ids are kept (results can then be compared with the list): a line with an id of its own is
+    // its own claim, even if another says the same words. Otherwise claims are the same when their words are.
+    const own = id && !claimIds.has(id) && !id.includes('/') ? id : undefined;
+    const key = own ? `\u0000${own}` : claimKey(text);
     let c = claims.get(key);
     if (!c) {
-      c = { id: slug(text, claimIds), text, alternates: [], coverage: [] };
+      if (own) claimIds.add(own);
+      c = { id: own ?? slug(text, claimIds), text, alternates: [], coverage: [] };
       claims.set(key, c);
     }
     return c;
+  };
+  const addAlternate = (c: Claim, a: string) => {
+    if (!c.alternates.includes(a) && claimKey(a) !== claimKey(c.text)) c.alternates.push(a);
   };
 
   for (const part of parts) {
@@ -251,6 +300,12 @@ export function buildPack(parts: Array<{ reviews: Review[]; pack?: Pack }>, opti
       }
       if (r.label && !c.rating) c.rating = { label: r.label, source: sid };
     }
+    for (const line of part.lines ?? []) {
+      const c = claimFor(line.text, line.id);
+      for (const a of [...(line.title ? [line.title] : []), ...(line.alternates ?? [])]) addAlternate(c, a);
+      const day = dayNumber(line.date);
+      if (day !== undefined && !c.date) c.date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    }
     if (part.pack) {
       const map = new Map<string, string>();
       for (const s of part.pack.sources ?? []) {
@@ -259,7 +314,7 @@ export function buildPack(parts: Array<{ reviews: Review[]; pack?: Pack }>, opti
       }
       for (const pc of part.pack.claims ?? []) {
         const c = claimFor(pc.text);
-        for (const a of pc.alternates ?? []) if (!c.alternates.includes(a) && claimKey(a) !== claimKey(c.text)) c.alternates.push(a);
+        for (const a of pc.alternates ?? []) addAlternate(c, a);
         for (const cov of pc.coverage ?? []) {
           const sid = map.get(cov.source);
           if (sid && !c.coverage.some((x) => x.source === sid)) c.coverage.push({ ...cov, source: sid });

@@ -121,3 +121,23 @@ describe('claimlight pack keygen, sign, verify, build', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ id: 'built', title: 'Fixtures' });
   });
 });
+
+describe('claim lists (JSON lines)', () => {
+  it('keeps each line\'s id, its title as an alternate phrasing and its date as an ISO day', () => {
+    const text = [
+      '{"id": "vclaim-1", "text": "A video shows a 10-meter-long anaconda.", "title": "Does Video Show a 10-Meter-Long Anaconda?", "date": "6 March 2021"}',
+      '{"id": "vclaim-2", "text": "McDonald\'s is offering $1 fries.", "date": "2015-05-26"}',
+    ].join('\n');
+    const pack = buildPack([readInput({ name: 'claims.jsonl', text })], { id: 'pool', title: 'Pool' });
+    expect(validatePack(pack).ok).toBe(true);
+    expect(pack.claims.map((c) => [c.id, c.alternates, c.date])).toEqual([
+      ['vclaim-1', ['Does Video Show a 10-Meter-Long Anaconda?'], '2021-03-06'],
+      ['vclaim-2', [], '2015-05-26'],
+    ]);
+  });
+
+  it('names the line that is not a claim', () => {
+    expect(() => readInput({ name: 'claims.jsonl', text: '{"text": "One."}\n{"id": 2}\n' })).toThrow('claims.jsonl:2');
+    expect(() => readInput({ name: 'claims.jsonl', text: '{"text": "One."}\nnot json\n' })).toThrow('claims.jsonl:2: not a JSON object');
+  });
+});
