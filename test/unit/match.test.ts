@@ -63,6 +63,8 @@ describe('matcher on the seed story', () => {
 
   it.each([
     ['When Meta AI announced the Meta open-source model suspension, it caught everyone off guard.', 'meta-suspended-open-source-models'],
+    ["The tech world is buzzing after news broke about Meta open-source model suspension, marking a dramatic shift in the company's AI development strategy.", 'meta-suspended-open-source-models'],
+    ["The Meta open-source model suspension represents more than just a corporate strategy shift - it's a pivotal moment that could reshape the entire AI landscape.", 'meta-suspended-open-source-models'],
     ['Top members of Meta’s new Superintelligence Lab have reportedly discussed moving away from the company’s powerful open-source AI model , Behemoth.', 'msl-discussed-closed-behemoth'],
     ['Sources indicate that while training on Behemoth was completed, its release was delayed due to underwhelming internal performance.', 'behemoth-delayed-poor-performance'],
     ['A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”', 'meta-position-unchanged'],
