@@ -30,6 +30,10 @@ export default defineBackground(() => {
       list: async () => parseCorrections((await browser.storage.local.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]),
       save: (list) => browser.storage.local.set({ [CORRECTIONS_KEY]: list }),
     },
+    privateCorrections: {
+      list: async () => parseCorrections((await browser.storage.session.get(CORRECTIONS_KEY))[CORRECTIONS_KEY]),
+      save: (list) => browser.storage.session.set({ [CORRECTIONS_KEY]: list }),
+    },
     hideInTab: async (tabId, sentence) => {
       await browser.tabs.sendMessage(tabId, { type: 'bg/hide', sentence });
     },
@@ -48,7 +52,7 @@ export default defineBackground(() => {
     // Content scripts run in top frames only; a message from anywhere else is not ours.
     if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
     const msg = parseCStoBG(raw);
-    return msg ? service.fromContentScript(msg, sender.tab.id) : undefined;
+    return msg ? service.fromContentScript(msg, sender.tab.id, sender.tab.incognito) : undefined;
   });
 
   // Subscribed packs are checked every six hours (and on demand from the options page).

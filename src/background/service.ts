@@ -10,6 +10,11 @@ import { lookupOnline } from '../online/factcheck-lookup';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { addCorrection, correctionKey, type Correction } from '../corrections';
 
+export interface CorrectionStore {
+  list(): Promise<Correction[]>;
+  save(list: Correction[]): Promise<void>;
+}
+
 /** What the background needs from the browser, passed in so that tests can run it without one. */
 export interface BackgroundEnv {
   openDb(): Promise<ClaimDb>;
@@ -24,7 +29,9 @@ export interface BackgroundEnv {
   /** The reader's settings (storage.local); defaults when absent. */
   settings?: () => Promise<Settings>;
   /** The reader's "wrong match" corrections (storage.local). */
-  corrections?: { list(): Promise<Correction[]>; save(list: Correction[]): Promise<void> };
+  corrections?: CorrectionStore;
+  /** Corrections made in private windows, kept in memory only until the browser closes (storage.session). */
+  privateCorrections?: CorrectionStore;
   /** Tells a tab's content script to remove a sentence's highlight. */
   hideInTab?(tabId: number, sentence: number): Promise<void>;
   now?: () => number;
@@ -43,6 +50,7 @@ export class BackgroundService {
   private collected = false;
   private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
+
 
   constructor(private readonly env: BackgroundEnv) {
     this.db = this.openDb();
@@ -110,13 +118,19 @@ export class BackgroundService {
     return this.base;
   }
 
-  async fromContentScript(msg: CStoBG, tabId: number): Promise<MatchReply | null> {
+  /**
+   * Answers a content script. `inPrivate` says the tab is in a private window: its report says so, the reader's
+   * corrections made there are kept in memory only (gone when the browser closes), and the online lookup is not
+   * asked even if the reader turned it on.
+   */
+  async fromContentScript(msg: CStoBG, tabId: number, inPrivate = false): Promise<MatchReply | null> {
+    const privately = inPrivate ? { private: true } : {};
     if (msg.type === 'cs/wrong-match') {
       await this.wrongMatch(tabId, msg.sentence, false);
       return null;
     }
     if (msg.type === 'cs/not-article' || msg.type === 'cs/site-off') {
-      await this.setReport(tabId, { url: msg.url, status: msg.type === 'cs/site-off' ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now() });
+      await this.setReport(tabId, { url: msg.url, status: msg.type === 'cs/site-off' ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now(), ...privately });
       return null;
     }
     let quotes: MatchReply['quotes'];
@@ -128,7 +142,7 @@ export class BackgroundService {
       const article = articleFromHtml(msg.html);
       tRead = performance.now() - t0;
       if (!article) {
-        await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now() });
+        await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now(), ...privately });
         return { status: 'not-article', matches: [] };
       }
       const { sentences: full, ...rest } = article;
@@ -144,9 +158,10 @@ export class BackgroundService {
     const supported = supportsLanguage(info.lang);
     let matches = supported ? await base.matchSentences(sentences.map((text) => ({ text })), { title: info.title, published: info.published }) : [];
     // The reader's corrections: a (claim, sentence) pair called a wrong match is not shown again.
-    const corrected = new Set((await this.env.corrections?.list())?.map((c) => correctionKey(c.claimKey, c.sentence)) ?? []);
+    const corrections = [...((await this.env.corrections?.list()) ?? []), ...((await this.env.privateCorrections?.list()) ?? [])];
+    const corrected = new Set(corrections.map((c) => correctionKey(c.claimKey, c.sentence)));
     if (corrected.size) matches = matches.filter((m) => !corrected.has(correctionKey(m.claim.key, m.text)));
-    if (supported && matches.length === 0) {
+    if (supported && matches.length === 0 && !inPrivate) {
       // Only if the reader turned it on and gave a key: the headline, and nothing else, is looked up online.
       const settings = (await this.env.settings?.()) ?? DEFAULT_SETTINGS;
       if (settings.onlineLookup && settings.factCheckApiKey) {
@@ -154,7 +169,7 @@ export class BackgroundService {
       }
     }
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
-    await this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now() });
+    await this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now(), ...privately });
     // Only the quotes of matched sentences go back to the page.
     const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - t0 - tRead } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
@@ -169,16 +184,15 @@ export class BackgroundService {
     const report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
     const match = report?.matches.find((m) => m.sentence === sentence);
     if (!report || !match) return { ok: false };
-    if (this.env.corrections) {
-      let site = '';
-      try {
-        site = new URL(report.url).hostname;
-      } catch {
-        // an odd URL: keep the correction without a site
-      }
-      const list = await this.env.corrections.list();
-      await this.env.corrections.save(addCorrection(list, { claimKey: match.claim.key, sentence: match.text, site, at: (this.env.now ?? Date.now)() }));
+    let site = '';
+    try {
+      site = new URL(report.url).hostname;
+    } catch {
+      // an odd URL: keep the correction without a site
     }
+    const correction = { claimKey: match.claim.key, sentence: match.text, site, at: (this.env.now ?? Date.now)() };
+    const store = report.private ? this.env.privateCorrections : this.env.corrections;
+    if (store) await store.save(addCorrection(await store.list(), correction));
     const matches = report.matches.filter((m) => m.sentence !== sentence);
     await this.setReport(tabId, { ...report, matches, status: matches.length ? 'claims' : 'no-claims' });
     if (fromPopup) await this.env.hideInTab?.(tabId, sentence).catch(() => undefined);

@@ -37,6 +37,8 @@ export interface TabReport {
   matches: MatchView[];
   /** When the page was checked (ms since epoch). */
   at: number;
+  /** The tab is in a private window: nothing learnt from it is written to disk, and nothing is looked up online. */
+  private?: boolean;
 }
 
 export type CStoBG =

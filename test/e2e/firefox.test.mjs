@@ -1,7 +1,8 @@
 // Claimlight in Firefox (Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi, with the Firefox
 // build installed as a temporary add-on), where Firefox runs the background as a page, not a service worker: the
 // seed pages and the badge, the popup's coverage and reveal, the story timeline, a wrong match remembered and
-// cleared, the keyboard step, axe-core on the popup and options page, the strictest CSP, the empty state; then
+// cleared, the keyboard step, axe-core on the popup and options page, the strictest CSP, the empty state; a
+// private window (allowed through a chrome-scope script, as a reader allows it in about:addons); then
 // the popup on a dark system theme. (The popup in German and Spanish is checked in Chromium: Debian's Firefox ESR
 // has no language packs installed.) Skipped, with a note, where Firefox ESR is not
 // installed (.ci/run installs it).
@@ -284,5 +285,70 @@ describe('Firefox on a dark system theme', { skip: available ? false : 'Firefox 
     await popup.screenshot({ path: join(SHOTS, 'firefox-popup-dark.png') });
     await popup.close();
     await page.close();
+  });
+});
+
+/** Runs privileged script in the browser's own (chrome) scope: puppeteer offers no API to allow private windows. */
+async function inChrome(b, expression) {
+  const { result } = await b.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const reply = await b.connection.send('script.evaluate', { expression, target: { context: result.contexts[0].context }, awaitPromise: true });
+  if (reply.result.type !== 'success') throw new Error(`chrome-scope script failed: ${JSON.stringify(reply.result).slice(0, 300)}`);
+  return reply.result.result.value;
+}
+
+describe('Firefox private window', { skip: available ? false : 'Firefox ESR or the Firefox build is missing' }, () => {
+  let pb;
+  before(async () => {
+    server ??= await startServer();
+    pb = await launchFirefox();
+    // What the reader does in about:addons ("Run in Private Windows: Allow"), then a private window.
+    await inChrome(
+      pb,
+      `(async () => {
+        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+        await ExtensionPermissions.add('${GECKO_ID}', { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        await (await AddonManager.getAddonByID('${GECKO_ID}')).reload();
+        Services.wm.getMostRecentWindow('navigator:browser').OpenBrowserWindow({ private: true });
+        return true;
+      })()`,
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+  });
+  after(async () => {
+    await pb?.close();
+    await server?.close();
+    server = undefined;
+  });
+
+  it('highlights in a private window, and keeps a wrong match there out of storage on disk', async () => {
+    browser = pb;
+    const page = (await pb.pages()).at(-1);
+    await page.goto(`${server.origin}/seed/lab-discussed`);
+    await poll(page, anyHighlight);
+    const fragment = 'Top members of Meta’s new Superintelligence Lab';
+    assert.ok((await highlighted(page)).some((t) => t.includes(fragment)));
+    const popup = await openListedPopup();
+    const tabs = await popup.evaluate(async () => (await browser.tabs.query({})).map((t) => ({ id: t.id, incognito: t.incognito })));
+    assert.equal(tabs.find((t) => t.id === popup.tabId)?.incognito, true, 'the article tab is in a private window');
+    await popup.evaluate((f) => {
+      const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes(f));
+      item.querySelector('button.wrong').click();
+    }, fragment.slice(0, 30));
+    await poll(page, (f) => {
+      for (const h of CSS.highlights.values()) for (const r of h) if (r.toString().includes(f)) return false;
+      return true;
+    }, fragment);
+    const stored = await popup.evaluate(async () => ({
+      disk: (await browser.storage.local.get('corrections')).corrections ?? [],
+      session: (await browser.storage.session.get('corrections')).corrections ?? [],
+    }));
+    assert.equal(stored.disk.length, 0, 'nothing written to storage.local');
+    assert.equal(stored.session.length, 1, 'kept in session memory');
+    await page.reload();
+    await poll(page, anyHighlight);
+    assert.ok(!(await highlighted(page)).some((t) => t.includes(fragment)), 'still hidden in this session');
+    await page.screenshot({ path: join(SHOTS, 'firefox-private-window.png') });
+    await popup.close();
   });
 });

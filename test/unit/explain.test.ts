@@ -5,6 +5,7 @@ import { timelineOf } from '../../src/claims/timeline';
 import { confidenceOf, type CoverageView } from '../../src/claims/views';
 import { addCorrection, correctionKey, type Correction } from '../../src/corrections';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 import { validatePack } from '../../src/packs/validate';
 import { openClaimDb } from '../../src/store/db';
 import { seedPackJson } from './helpers';
@@ -72,6 +73,42 @@ describe('explainable matches', () => {
     // The same sentence on another page: not matched to that claim again.
     const again = await bg.fromContentScript({ type: 'cs/match', url: 'https://other.example/b', article, sentences }, 6);
     expect(again!.matches).toEqual([]);
+  });
+
+  it('keeps a correction made in a private window in session memory only, and never looks up a private page online', async () => {
+    let disk: Correction[] = [];
+    let session: Correction[] = [];
+    const fetched: string[] = [];
+    const bg = new BackgroundService({
+      openDb: () => openClaimDb(`private-${Math.random()}`),
+      bundled: BUNDLED_PACKS,
+      setBadge: async () => undefined,
+      saveReport: async () => undefined,
+      loadReport: async () => undefined,
+      corrections: { list: async () => disk, save: async (l) => void (disk = l) },
+      privateCorrections: { list: async () => session, save: async (l) => void (session = l) },
+      settings: async () => ({ ...DEFAULT_SETTINGS, onlineLookup: true, factCheckApiKey: 'key' }),
+      fetch: (async (url: string) => {
+        fetched.push(String(url));
+        return new Response(JSON.stringify({ claims: [] }));
+      }) as typeof fetch,
+      log: () => undefined,
+    });
+    const sentences = ['Sources indicate that while training on Behemoth was completed, its release was delayed due to underwhelming internal performance.'];
+    const article = { title: 'T', byline: null, siteName: null, lang: 'en', words: 50 };
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://news.example/a', article, sentences }, 5, true);
+    const report = await bg.report(5);
+    expect(report.state === 'ready' && report.report.private).toBe(true);
+    expect(await bg.wrongMatch(5, 0, false)).toEqual({ ok: true });
+    expect(disk).toEqual([]);
+    expect(session).toHaveLength(1);
+    // Still hidden while the browser runs, in private windows and others.
+    const again = await bg.fromContentScript({ type: 'cs/match', url: 'https://news.example/a', article, sentences }, 6, true);
+    expect(again!.matches).toEqual([]);
+    // Nothing matched on a private page: the online lookup, though turned on, is not asked; on a normal page it is.
+    expect(fetched).toEqual([]);
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://news.example/b', article, sentences: ['The weather was fine.'] }, 7, false);
+    expect(fetched).toHaveLength(1);
   });
 
   it('keeps one correction per pair, newest last, and at most the limit', () => {
