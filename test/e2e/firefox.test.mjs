@@ -3,9 +3,8 @@
 // seed pages and the badge, the popup's coverage and reveal, the story timeline, a wrong match remembered and
 // cleared, the keyboard step, axe-core on the popup and options page, the strictest CSP, the empty state; a
 // private window (allowed through a chrome-scope script, as a reader allows it in about:addons); then
-// the popup on a dark system theme. (The popup in German and Spanish is checked in Chromium: Debian's Firefox ESR
-// has no language packs installed.) Skipped, with a note, where Firefox ESR is not
-// installed (.ci/run installs it).
+// the popup on a dark system theme, and in German and Spanish. Skipped, with a note, where Firefox ESR or its
+// language packs are not installed (.ci/run installs them).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -352,3 +351,39 @@ describe('Firefox private window', { skip: available ? false : 'Firefox ESR or t
     await popup.close();
   });
 });
+
+// Debian's language packs for Firefox ESR (.ci/run installs them): the browser's UI language is the extension's.
+const LANGPACK = (lang) => `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
+for (const [lang, locale, expected] of [
+  ['de', 'de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet) das/ }],
+  ['es', 'es-ES', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega) esta afirmación/ }],
+]) {
+  const ready = available && existsSync(LANGPACK(locale));
+  describe(`Firefox in ${lang}`, { skip: ready ? false : `Firefox ESR's ${locale} language pack is not installed` }, () => {
+    let local;
+    before(async () => {
+      server ??= await startServer();
+      local = await launchFirefox({ 'intl.locale.requested': locale });
+    });
+    after(async () => {
+      await local?.close();
+      await server?.close();
+      server = undefined;
+    });
+
+    it(`shows the popup in ${lang}`, async () => {
+      browser = local;
+      const page = await openArticle(`/seed/lab-discussed`);
+      const popup = await openListedPopup();
+      assert.equal((await popup.evaluate(() => browser.i18n.getUILanguage())).slice(0, 2), lang);
+      const text = await popup.evaluate(() => document.body.innerText);
+      assert.match(text, expected.count);
+      assert.match(text, expected.group);
+      assert.match(text, expected.relation);
+      assert.doesNotMatch(text, /known claims found|Corroborates this page/i);
+      await popup.screenshot({ path: join(SHOTS, `firefox-popup-${lang}.png`) });
+      await popup.close();
+      await page.close();
+    });
+  });
+}
