@@ -148,6 +148,39 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
     });
   }
 
+  it('exports a claim card as ClaimReview JSON-LD, copied and downloaded', async () => {
+    const page = await openArticle(`/seed/lab-discussed`);
+    const popup = await openListedPopup();
+    // What the buttons hand to the clipboard and to the download, caught on their way out.
+    const out = await popup.evaluate(async () => {
+      const got = {};
+      navigator.clipboard.writeText = async (text) => void (got.copied = text);
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function () {
+        got.file = this.download;
+        got.href = this.href;
+      };
+      const exporter = document.querySelector('.claim-item .export');
+      const [copy, download] = exporter.querySelectorAll('button');
+      copy.click();
+      await new Promise((r) => setTimeout(r, 100));
+      got.status = exporter.querySelector('[role="status"]').textContent;
+      download.click();
+      got.downloaded = await (await fetch(got.href)).text();
+      HTMLAnchorElement.prototype.click = click;
+      return got;
+    });
+    assert.equal(out.status, 'Copied.');
+    assert.match(out.file, /^[a-z0-9-]+\.claimreview\.jsonld$/);
+    assert.equal(out.downloaded, out.copied);
+    const review = JSON.parse(out.copied);
+    assert.equal(review['@context'], 'https://schema.org');
+    assert.equal(review['@type'], 'ClaimReview');
+    assert.ok(review.claimReviewed.length > 20, 'names the claim');
+    await popup.close();
+    await page.close();
+  });
+
   it('shows how the story moved over time in the popup', async () => {
     const page = await openArticle(`/seed/lab-discussed`);
     const popup = await openListedPopup();
