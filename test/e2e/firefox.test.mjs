@@ -9,36 +9,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, SHOTS, startServer } from './harness.mjs';
+import { SHOTS, startServer } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXT = join(ROOT, '.output', 'firefox-mv2');
-const GECKO_ID = 'claimlight@claimlight.org';
-const UUID = '6f0ac2a8-1b7e-4d7c-9c1e-2f3a4b5c6d7e';
-const available = existsSync(FIREFOX) && existsSync(join(EXT, 'manifest.json'));
-const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const POPUP = `moz-extension://${UUID}/popup.html`;
+import { anyHighlight, available, AXE, FIREFOX, GECKO_ID, highlighted, inChrome, launchFirefox, poll, POPUP, UUID } from './firefox-harness.mjs';
 
 let server;
 let browser;
-
-async function poll(page, fn, arg, timeout = 15_000) {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const v = await page.evaluate(fn, arg).catch(() => undefined);
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${fn}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-const highlighted = (page) =>
-  page.evaluate(() => {
-    const out = [];
-    for (const [k, h] of CSS.highlights) if (!k.startsWith('claimlight-flash')) for (const r of h) out.push(`${k.split('-')[1]}:${r.toString()}`);
-    return out;
-  });
 
 async function openPopup() {
   // Without the "tabs" permission tabs cannot be told apart by URL: the article is the other tab.
@@ -56,22 +32,6 @@ async function openPopup() {
   return popup;
 }
 
-/** Firefox with the extension installed, and extra preferences (language, theme, private browsing). */
-async function launchFirefox(prefs = {}) {
-  const puppeteer = (await import('puppeteer-core')).default;
-  const b = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }), ...prefs },
-    args: ['--remote-allow-system-access'],
-  });
-  await b.installExtension(EXT);
-  return b;
-}
-
-const anyHighlight = () => [...CSS.highlights.values()].some((h) => h.size > 0);
 
 /** An article page of the test server, once its highlights are painted. */
 async function openArticle(path) {
@@ -319,14 +279,6 @@ describe('Firefox on a dark system theme', { skip: available ? false : 'Firefox 
     await page.close();
   });
 });
-
-/** Runs privileged script in the browser's own (chrome) scope: puppeteer offers no API to allow private windows. */
-async function inChrome(b, expression) {
-  const { result } = await b.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const reply = await b.connection.send('script.evaluate', { expression, target: { context: result.contexts[0].context }, awaitPromise: true });
-  if (reply.result.type !== 'success') throw new Error(`chrome-scope script failed: ${JSON.stringify(reply.result).slice(0, 300)}`);
-  return reply.result.result.value;
-}
 
 describe('Firefox private window', { skip: available ? false : 'Firefox ESR or the Firefox build is missing' }, () => {
   let pb;
