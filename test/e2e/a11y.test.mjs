@@ -4,8 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { build } from 'esbuild';
+import { startCardServer } from './card-page.mjs';
 import { launch, ROOT, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
 import { join } from 'node:path';
 
@@ -18,46 +17,12 @@ const summary = [];
 before(async () => {
   server = await startServer();
   browser = await launch();
-  // The card component as the extension ships it, with a match from the real engine, in an open shadow root.
-  const bundle = await build({
-    stdin: {
-      contents: `
-        import { h, render } from 'preact';
-        import { Card } from './src/ui/Card';
-        import { CARD_CSS } from './src/ui/theme';
-        import { ClaimBase } from './src/claims/claim-base';
-        import { BUNDLED_PACKS } from './src/packs/bundled';
-        import { validatePack } from './src/packs/validate';
-        const packs = BUNDLED_PACKS.map((p) => validatePack(p).value);
-        new ClaimBase(packs).matchSentences([{ text: 'A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”' }, { text: 'They stated, “We plan to continue releasing leading open source models.' }]).then((matches) => {
-          const host = document.getElementById('host');
-          const root = host.attachShadow({ mode: 'open' });
-          const style = document.createElement('style');
-          style.textContent = CARD_CSS;
-          const pop = document.createElement('div');
-          root.append(style, pop);
-          render(h(Card, { match: matches[matches.length - 1], onWrong() {}, onClose() {} }), pop);
-          window.__ready = true;
-        });`,
-      resolveDir: ROOT,
-      loader: 'tsx',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    loader: { '.json': 'json' },
-    logLevel: 'silent',
-  });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Card</title></head><body><main><h1>Card check</h1><div id="host"></div></main><script>${bundle.outputFiles[0].text.replace(/<\/script/g, '<\\/script')}</script></body></html>`;
-  cardServer = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-  await new Promise((r) => cardServer.listen(0, '127.0.0.1', r));
+  cardServer = await startCardServer();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  cardServer?.close();
+  await cardServer?.close();
   console.log(`# axe-core: ${summary.join('; ')}`);
 });
 
@@ -101,7 +66,7 @@ describe('accessibility (axe-core)', () => {
 
   it('the hover card has no serious or critical violation', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`http://127.0.0.1:${cardServer.address().port}/`);
+    await page.goto(`${cardServer.origin}/`);
     await page.waitForFunction(() => window.__ready === true);
     const bad = await axe(page, 'hover card');
     assert.deepEqual(bad.map((v) => `${v.id}: ${v.help}`), []);

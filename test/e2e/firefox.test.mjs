@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
+import { startCardServer } from './card-page.mjs';
 import { anyHighlight, available, AXE, FIREFOX, GECKO_ID, highlighted, inChrome, launchFirefox, poll, POPUP, UUID } from './firefox-harness.mjs';
 
 let server;
@@ -200,20 +201,26 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
     await page.close();
   });
 
-  it('has no serious or critical axe-core violation in the popup and on the options page', async () => {
+  it('has no serious or critical axe-core violation in the popup, on the options page and in the card', async () => {
     const page = await openArticle(`/seed/lab-discussed`);
     const popup = await openListedPopup();
     const options = await browser.newPage();
     await options.goto(`moz-extension://${UUID}/options.html`, { waitUntil: [] });
     await poll(options, () => document.querySelectorAll('h2').length > 0);
+    const cards = await startCardServer();
+    const card = await browser.newPage();
+    await card.goto(`${cards.origin}/`);
+    await poll(card, () => window.__ready === true);
     const found = [];
-    for (const [name, p] of [['popup', popup], ['options', options]]) {
+    for (const [name, p] of [['popup', popup], ['options', options], ['card', card]]) {
       await p.evaluate(readFileSync(AXE, 'utf8'));
       const violations = await p.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => `${v.id}:${v.impact}`));
       console.log(`# axe-core in Firefox, ${name}: ${violations.length} violations${violations.length ? ` [${violations.join(', ')}]` : ''}`);
       found.push(...violations.filter((v) => /:(serious|critical)$/.test(v)).map((v) => `${name} ${v}`));
     }
     assert.deepEqual(found, []);
+    await card.close();
+    await cards.close();
     await options.close();
     await popup.close();
     await page.close();
