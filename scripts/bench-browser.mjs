@@ -120,7 +120,9 @@ async function measurePage(name) {
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
   // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".
   await page.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 8000 }).catch(() => undefined);
-  await page.waitForTimeout(100);
+  // And whatever follows the load event (a page that was no article at DOMContentLoaded gets one more look then).
+  await page.waitForFunction(() => document.readyState === 'complete', null, { timeout: 5000 }).catch(() => undefined);
+  await page.waitForTimeout(600);
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;

@@ -38,13 +38,18 @@ export default defineContentScript({
       }
       state.run = new AbortController();
       ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
-      const run = () => runClaimlight({ window, document, signal: state.run!.signal, send, reader, highlight: settings.highlight, quietIfNotArticle: document.readyState !== 'complete' });
-      state.session = await run();
-      // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look then.
-      if (!state.session && document.readyState !== 'complete' && state.run) {
-        await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
-        if (!ctx.isInvalid && state.run && !state.run.signal.aborted) state.session = await runClaimlight({ window, document, signal: state.run.signal, send, reader, highlight: settings.highlight });
-      }
+      const early = document.readyState !== 'complete';
+      const first = await runClaimlight({ window, document, signal: state.run.signal, send, reader, highlight: settings.highlight, quietIfNotArticle: early });
+      state.session = first.session;
+      if (first.read || !early || !state.run) return;
+      // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look
+      // then, unless the page has no more elements than it had (a live count: nothing new to read).
+      const elements = document.getElementsByTagName('*');
+      const seen = elements.length;
+      await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
+      if (ctx.isInvalid || !state.run || state.run.signal.aborted) return;
+      if (elements.length === seen) await send({ type: 'cs/not-article', url: location.href });
+      else state.session = (await runClaimlight({ window, document, signal: state.run.signal, send, reader, highlight: settings.highlight })).session;
     };
     const stop = () => {
       state.run?.abort();

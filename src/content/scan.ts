@@ -30,7 +30,13 @@ export interface ContentEnv {
  * claims were found, the second stage anchors them on the live page and paints them. Returns undefined when there
  * is nothing to show.
  */
-export async function runClaimlight(env: ContentEnv): Promise<Session | undefined> {
+/** What a pass over the page found: whether it was read as an article, and the session if claims were shown. */
+export interface ScanResult {
+  read: boolean;
+  session?: Session | undefined;
+}
+
+export async function runClaimlight(env: ContentEnv): Promise<ScanResult> {
   const started = env.window.performance.now();
   try {
     return await run(env);
@@ -40,20 +46,20 @@ export async function runClaimlight(env: ContentEnv): Promise<Session | undefine
   }
 }
 
-async function run(env: ContentEnv): Promise<Session | undefined> {
+async function run(env: ContentEnv): Promise<ScanResult> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
   const gate = measure(win, 'gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
   if (!gate) {
     if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
-    return undefined;
+    return { read: false };
   }
   // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
   // one cost here, a native serialisation.
   const html = measure(win, 'serialize', () => (rootOf(doc) ? (protoGet<string>(rootOf(doc)!, 'outerHTML') ?? '') : ''));
   if (!html || html.length > MAX_HTML_CHARS) {
     await env.send({ type: 'cs/not-article', url });
-    return undefined;
+    return { read: true };
   }
   const sent = win.performance.now();
   const reply = await env.send({ type: 'cs/page', url, html });
@@ -62,7 +68,7 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
     record(win, 'background-read', sent, sent + reply.timings.read);
     record(win, 'background-match', sent, sent + reply.timings.match);
   }
-  if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return undefined;
+  if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return { read: true };
   const loaded = win.performance.now();
   let show: ShowMatches;
   try {
@@ -70,9 +76,9 @@ async function run(env: ContentEnv): Promise<Session | undefined> {
   } catch (e) {
     // The claims are still counted on the toolbar button and listed in the popup; only the highlights are missing.
     console.warn('Claimlight could not load its highlighter:', e);
-    return undefined;
+    return { read: true };
   }
   record(win, 'load-reader', loaded, win.performance.now());
-  if (signal.aborted) return undefined;
-  return show(env, reply);
+  if (signal.aborted) return { read: true };
+  return { read: true, session: show(env, reply) };
 }

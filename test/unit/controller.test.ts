@@ -33,7 +33,7 @@ async function run(sent: CStoBG[] = []) {
     log: () => undefined,
   });
   const controller = new AbortController();
-  const session = await runClaimlight({
+  const { session } = await runClaimlight({
     window: window as unknown as Window & typeof globalThis,
     document,
     signal: controller.signal,
