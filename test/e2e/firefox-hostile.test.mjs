@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
-import { CLAIM_A, CLAIM_B, hostilePages } from './hostile-pages.mjs';
+import { CLAIM_A, CLAIM_B, hostilePages, timerGaps } from './hostile-pages.mjs';
 import { anyHighlight, available, FIREFOX, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
 
 let server;
@@ -151,22 +151,7 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     const page = await open('storm');
     await poll(page, anyHighlight);
     assert.equal(await page.evaluate(() => document.documentElement.children.length), 2, 'no element of ours until a card is shown');
-    const gaps = await page.evaluate(async () => {
-      const out = [];
-      let last = performance.now();
-      await new Promise((r) => {
-        const t = setInterval(() => {
-          const now = performance.now();
-          out.push(now - last);
-          last = now;
-          if (out.length > 100) {
-            clearInterval(t);
-            r();
-          }
-        }, 10);
-      });
-      return out;
-    });
+    const gaps = await page.evaluate(timerGaps);
     assert.ok(Math.max(...gaps) < 200, `longest gap ${Math.max(...gaps)} ms`);
     assert.ok(has(await texts(page), A));
     await page.close();

@@ -157,3 +157,21 @@ export async function hostilePages(origin) {
   pages['spa-two'] = pages.spa;
   return pages;
 }
+
+/** Run in the page: the gaps between 100 ticks of a 10 ms timer, which a busy main thread stretches. */
+export async function timerGaps() {
+  const out = [];
+  let last = performance.now();
+  await new Promise((r) => {
+    const t = setInterval(() => {
+      const now = performance.now();
+      out.push(now - last);
+      last = now;
+      if (out.length > 100) {
+        clearInterval(t);
+        r();
+      }
+    }, 10);
+  });
+  return out;
+}

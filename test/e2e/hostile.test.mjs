@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
-import { CLAIM_A, CLAIM_B, hostilePages } from './hostile-pages.mjs';
+import { CLAIM_A, CLAIM_B, hostilePages, timerGaps } from './hostile-pages.mjs';
 
 let server;
 let browser;
@@ -122,22 +122,7 @@ describe('hostile pages', () => {
     await waitForHighlights(page);
     const children = await page.evaluate(() => document.documentElement.children.length);
     assert.equal(children, 2, 'no element of ours in the page until a card is shown');
-    const gaps = await page.evaluate(async () => {
-      const out = [];
-      let last = performance.now();
-      await new Promise((r) => {
-        const t = setInterval(() => {
-          const now = performance.now();
-          out.push(now - last);
-          last = now;
-          if (out.length > 100) {
-            clearInterval(t);
-            r();
-          }
-        }, 10);
-      });
-      return out;
-    });
+    const gaps = await page.evaluate(timerGaps);
     assert.ok(Math.max(...gaps) < 200, `longest gap ${Math.max(...gaps)} ms`);
     assert.ok(has(await allHighlighted(page), A));
     await page.close();
