@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import { ClaimBase, splitKey } from '../src/claims/claim-base';
 import { extractArticle } from '../src/extract/article';
 import type { Pack } from '../src/packs/types';
-import { dayNumber } from '../src/match/dates';
+import { isoDay } from '../src/match/dates';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
 import { relationFigures } from './bench-relation';
@@ -33,12 +33,6 @@ interface PoolClaim {
   title?: string;
   /** The fact-check's date, as "26 May 2015". */
   date?: string;
-}
-
-/** "26 May 2015" as "2015-05-26"; undefined when it is not a date. */
-function isoDay(date: string | undefined): string | undefined {
-  const day = dayNumber(date);
-  return day === undefined ? undefined : new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 interface Query {
   id: string;

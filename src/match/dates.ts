@@ -33,6 +33,12 @@ export function dayNumber(date: string | null | undefined): number | undefined {
   return day >= 1 && day < 65_536 ? day : undefined;
 }
 
+/** A date Date.parse reads, as an ISO day ("26 May 2015" → "2015-05-26"); undefined if it is none. */
+export function isoDay(date: string | null | undefined): string | undefined {
+  const day = dayNumber(date);
+  return day === undefined ? undefined : new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
 // The byline an embedded post ends with: "— Jane Doe (@jdoe) March 3, 2016".
 const POST_DATE = /\(@\w+\)\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\s*$/i;
 

@@ -1,4 +1,4 @@
-import { dayNumber } from '../match/dates';
+import { isoDay } from '../match/dates';
 import { foldText } from '../match/normalize';
 import type { Claim, Pack, PackSource, Stance } from './types';
 
@@ -303,8 +303,8 @@ export function buildPack(parts: InputParts[], options: BuildOptions): Pack {
     for (const line of part.lines ?? []) {
       const c = claimFor(line.text, line.id);
       for (const a of [...(line.title ? [line.title] : []), ...(line.alternates ?? [])]) addAlternate(c, a);
-      const day = dayNumber(line.date);
-      if (day !== undefined && !c.date) c.date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      const date = isoDay(line.date);
+      if (date && !c.date) c.date = date;
     }
     if (part.pack) {
       const map = new Map<string, string>();

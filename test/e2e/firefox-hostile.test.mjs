@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
 import { CLAIM_A, CLAIM_B, hostilePages, timerGaps } from './hostile-pages.mjs';
-import { anyHighlight, available, FIREFOX, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
+import { anyHighlight, available, FIREFOX, highlighted, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
 
 let server;
 let browser;
@@ -26,13 +26,6 @@ async function open(name) {
   return page;
 }
 
-// Read with plain loops: some pages break Array.prototype.map and friends in their own world.
-const texts = (page) =>
-  page.evaluate(() => {
-    const out = [];
-    for (const [k, h] of CSS.highlights) if (!k.startsWith('claimlight-flash')) for (const r of h) out.push(r.toString());
-    return out;
-  });
 /**
  * The value of an expression evaluated in a sandbox of our own (WebDriver BiDi), where the page's polluted
  * prototypes do not reach: the page's hijacked Function.prototype.apply breaks puppeteer's evaluate in its world.
@@ -79,7 +72,7 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
   it('DOM clobbering (img name=body, form id=getElementById, …) does not stop it', async () => {
     const page = await open('clobber');
     await poll(page, anyHighlight);
-    const t = await texts(page);
+    const t = await highlighted(page);
     assert.ok(has(t, A) && has(t, B), JSON.stringify(t));
     await page.close();
   });
@@ -130,7 +123,7 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     await poll(page, () => window.__hydrated === true, undefined, 10_000);
     await sleep(300);
     assert.deepEqual(await page.evaluate(() => window.__hydrationErrors), []);
-    assert.ok(has(await texts(page), A));
+    assert.ok(has(await highlighted(page), A));
     await page.close();
   });
 
@@ -143,7 +136,7 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
       return n;
     });
     assert.equal(inEditable, 0);
-    assert.ok(has(await texts(page), B), 'the same claim in a normal paragraph is highlighted');
+    assert.ok(has(await highlighted(page), B), 'the same claim in a normal paragraph is highlighted');
     await page.close();
   });
 
@@ -153,18 +146,18 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     assert.equal(await page.evaluate(() => document.documentElement.children.length), 2, 'no element of ours until a card is shown');
     const gaps = await page.evaluate(timerGaps);
     assert.ok(Math.max(...gaps) < 200, `longest gap ${Math.max(...gaps)} ms`);
-    assert.ok(has(await texts(page), A));
+    assert.ok(has(await highlighted(page), A));
     await page.close();
   });
 
   it('a single-page site that swaps articles gets the old highlights removed and the new ones painted', async () => {
     const page = await open('spa');
     await poll(page, anyHighlight);
-    assert.ok(has(await texts(page), A));
+    assert.ok(has(await highlighted(page), A));
     await page.evaluate(() => document.getElementById('next').click());
     await poll(page, () => location.pathname === '/hostile/spa-two');
     await poll(page, () => [...CSS.highlights.values()].flatMap((h) => [...h]).some((r) => r.toString().includes('decision to open')), undefined, 10_000);
-    assert.ok(!has(await texts(page), A), 'the first story’s highlights are gone');
+    assert.ok(!has(await highlighted(page), A), 'the first story’s highlights are gone');
     const popup = await popupFor();
     assert.equal(await popup.evaluate((id) => browser.browserAction.getBadgeText({ tabId: id }), popup.tabId), '1');
     await popup.close();
@@ -177,7 +170,7 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     assert.ok(size > 1_500_000, `page is ${size} bytes`);
     const t0 = Date.now();
     await poll(page, anyHighlight, undefined, 30_000);
-    assert.ok(has(await texts(page), A));
+    assert.ok(has(await highlighted(page), A));
     console.log(`# Firefox, huge page (${(size / 1e6).toFixed(2)} MB): highlights after ${Date.now() - t0} ms`);
     await page.close();
   });
@@ -189,7 +182,7 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
       const popup = await popupFor();
       const title = await poll(popup, () => document.querySelector('.empty-title')?.textContent, undefined, 10_000);
       assert.match(title, /not in a language Claimlight reads|does not look like/);
-      assert.deepEqual(await texts(page), []);
+      assert.deepEqual(await highlighted(page), []);
       await popup.close();
       await page.close();
     }

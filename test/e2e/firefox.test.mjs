@@ -49,6 +49,18 @@ async function openListedPopup() {
   return popup;
 }
 
+/** Presses "Wrong match" on the popup's item for a sentence, and waits for the page to drop its highlight. */
+async function markWrongFromPopup(popup, page, fragment) {
+  await popup.evaluate((f) => {
+    const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes(f));
+    item.querySelector('button.wrong').click();
+  }, fragment.slice(0, 30));
+  await poll(page, (f) => {
+    for (const h of CSS.highlights.values()) for (const r of h) if (r.toString().includes(f)) return false;
+    return true;
+  }, fragment);
+}
+
 describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the Firefox build is missing` }, () => {
   before(async () => {
     server = await startServer();
@@ -180,14 +192,7 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
     const fragment = 'Top members of Meta’s new Superintelligence Lab';
     assert.ok((await highlighted(page)).some((t) => t.includes(fragment)));
     const popup = await openListedPopup();
-    await popup.evaluate((f) => {
-      const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes(f));
-      item.querySelector('button.wrong').click();
-    }, fragment.slice(0, 30));
-    await poll(page, (f) => {
-      for (const h of CSS.highlights.values()) for (const r of h) if (r.toString().includes(f)) return false;
-      return true;
-    }, fragment);
+    await markWrongFromPopup(popup, page, fragment);
     await page.reload();
     await poll(page, anyHighlight);
     assert.ok(!(await highlighted(page)).some((t) => t.includes(fragment)), 'still hidden after a reload');
@@ -262,20 +267,30 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
   });
 });
 
-describe('Firefox on a dark system theme', { skip: available ? false : 'Firefox ESR or the Firefox build is missing' }, () => {
-  let de;
-  before(async () => {
-    server ??= await startServer();
-    de = await launchFirefox({ 'layout.css.prefers-color-scheme.content-override': 0 });
+/**
+ * A block of tests with a Firefox of its own (extra preferences, then `setup`), which its tests use as `browser`.
+ * The suites run one after another, so the shared `browser` is this block's while its tests run.
+ */
+function describeWithFirefox(title, { prefs = {}, setup, skip } = {}, body) {
+  describe(title, { skip: skip ?? (available ? false : 'Firefox ESR or the Firefox build is missing') }, () => {
+    let own;
+    before(async () => {
+      server ??= await startServer();
+      own = await launchFirefox(prefs);
+      await setup?.(own);
+      browser = own;
+    });
+    after(async () => {
+      await own?.close();
+      await server?.close();
+      server = undefined;
+    });
+    body();
   });
-  after(async () => {
-    await de?.close();
-    await server?.close();
-    server = undefined;
-  });
+}
 
+describeWithFirefox('Firefox on a dark system theme', { prefs: { 'layout.css.prefers-color-scheme.content-override': 0 } }, () => {
   it('shows the popup dark', async () => {
-    browser = de;
     const page = await openArticle(`/seed/lab-discussed`);
     const popup = await openListedPopup();
     const [bg, fg] = await popup.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
@@ -287,34 +302,25 @@ describe('Firefox on a dark system theme', { skip: available ? false : 'Firefox 
   });
 });
 
-describe('Firefox private window', { skip: available ? false : 'Firefox ESR or the Firefox build is missing' }, () => {
-  let pb;
-  before(async () => {
-    server ??= await startServer();
-    pb = await launchFirefox();
-    // What the reader does in about:addons ("Run in Private Windows: Allow"), then a private window.
-    await inChrome(
-      pb,
-      `(async () => {
-        const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-        await ExtensionPermissions.add('${GECKO_ID}', { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
-        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-        await (await AddonManager.getAddonByID('${GECKO_ID}')).reload();
-        Services.wm.getMostRecentWindow('navigator:browser').OpenBrowserWindow({ private: true });
-        return true;
-      })()`,
-    );
-    await new Promise((r) => setTimeout(r, 1500));
-  });
-  after(async () => {
-    await pb?.close();
-    await server?.close();
-    server = undefined;
-  });
+// What the reader does in about:addons ("Run in Private Windows: Allow"), then a private window.
+async function allowAndOpenPrivateWindow(b) {
+  await inChrome(
+    b,
+    `(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      await ExtensionPermissions.add('${GECKO_ID}', { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
+      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+      await (await AddonManager.getAddonByID('${GECKO_ID}')).reload();
+      Services.wm.getMostRecentWindow('navigator:browser').OpenBrowserWindow({ private: true });
+      return true;
+    })()`,
+  );
+  await new Promise((r) => setTimeout(r, 1500));
+}
 
+describeWithFirefox('Firefox private window', { setup: allowAndOpenPrivateWindow }, () => {
   it('highlights in a private window, and keeps a wrong match there out of storage on disk', async () => {
-    browser = pb;
-    const page = (await pb.pages()).at(-1);
+    const page = (await browser.pages()).at(-1);
     await page.goto(`${server.origin}/seed/lab-discussed`);
     await poll(page, anyHighlight);
     const fragment = 'Top members of Meta’s new Superintelligence Lab';
@@ -322,14 +328,7 @@ describe('Firefox private window', { skip: available ? false : 'Firefox ESR or t
     const popup = await openListedPopup();
     const tabs = await popup.evaluate(async () => (await browser.tabs.query({})).map((t) => ({ id: t.id, incognito: t.incognito })));
     assert.equal(tabs.find((t) => t.id === popup.tabId)?.incognito, true, 'the article tab is in a private window');
-    await popup.evaluate((f) => {
-      const item = [...document.querySelectorAll('.claim-item')].find((i) => i.textContent.includes(f));
-      item.querySelector('button.wrong').click();
-    }, fragment.slice(0, 30));
-    await poll(page, (f) => {
-      for (const h of CSS.highlights.values()) for (const r of h) if (r.toString().includes(f)) return false;
-      return true;
-    }, fragment);
+    await markWrongFromPopup(popup, page, fragment);
     const stored = await popup.evaluate(async () => ({
       disk: (await browser.storage.local.get('corrections')).corrections ?? [],
       session: (await browser.storage.session.get('corrections')).corrections ?? [],
@@ -351,20 +350,8 @@ for (const [lang, locale, expected] of [
   ['es', 'es-ES', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega) esta afirmación/ }],
 ]) {
   const ready = available && existsSync(LANGPACK(locale));
-  describe(`Firefox in ${lang}`, { skip: ready ? false : `Firefox ESR's ${locale} language pack is not installed` }, () => {
-    let local;
-    before(async () => {
-      server ??= await startServer();
-      local = await launchFirefox({ 'intl.locale.requested': locale });
-    });
-    after(async () => {
-      await local?.close();
-      await server?.close();
-      server = undefined;
-    });
-
+  describeWithFirefox(`Firefox in ${lang}`, { prefs: { 'intl.locale.requested': locale }, skip: ready ? false : `Firefox ESR's ${locale} language pack is not installed` }, () => {
     it(`shows the popup in ${lang}`, async () => {
-      browser = local;
       const page = await openArticle(`/seed/lab-discussed`);
       const popup = await openListedPopup();
       assert.equal((await popup.evaluate(() => browser.i18n.getUILanguage())).slice(0, 2), lang);

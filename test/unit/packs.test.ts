@@ -47,6 +47,7 @@ describe('pack format v1', () => {
     [{ claims: [{ id: 'c1' }] }, '$.claims[0].text', /expected a string/],
     [{ claims: [{ id: 'c1', text: 'a' }, { id: 'c1', text: 'b' }] }, '$.claims[1].id', /duplicate claim id/],
     [{ claims: [{ id: 'c1', text: 'a', alternates: ['x', 3] }] }, '$.claims[0].alternates[1]', /expected a string, got number/],
+    [{ claims: [{ id: 'c1', text: 'a', date: 'last spring' }] }, '$.claims[0].date', /ISO 8601/],
     [{ claims: [{ id: 'c1', text: 'a', coverage: [{ source: 'nope', stance: 'supports' }] }] }, '$.claims[0].coverage[0].source', /no source with id "nope"/],
     [
       { sources: [{ id: 's1', outlet: 'X' }], claims: [{ id: 'c1', text: 'a', coverage: [{ source: 's1', stance: 'agrees' }] }] },
