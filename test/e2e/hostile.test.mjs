@@ -160,7 +160,8 @@ describe('hostile pages', () => {
       const tabId = await tabIdOf(browser.worker, page);
       const popup = await browser.context.newPage();
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-      await popup.waitForSelector('.empty-title', { timeout: 10_000 });
+      // "Reading this page…" until the page has been looked at, then why there is nothing to show.
+      await popup.waitForFunction(() => /^(?!Reading)./.test(document.querySelector('.empty-title')?.textContent ?? ''), null, { timeout: 10_000 });
       assert.match(await popup.locator('.empty-title').innerText(), /not in a language Claimlight reads|does not look like/);
       assert.deepEqual(await allHighlighted(page), []);
       await popup.close();
