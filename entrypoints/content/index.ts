@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Session } from '../../src/content/controller';
 import { loadReader } from '../../src/content/reader-handoff';
 import { runClaimlight } from '../../src/content/scan';
@@ -15,7 +16,21 @@ export default defineContentScript({
   runAt: 'document_end',
   // Top frames only: articles are read there, and frames are strangers' ads and embeds.
   allFrames: false,
+  // WXT would also announce the script's start with window.postMessage, which tells every page's message listeners
+  // the extension's id; its DOM event is enough to stop an older copy.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // WXT stops this script when a newer copy announces itself with a DOM event, which a page can forge to switch
+    // Claimlight off on itself. While this copy is still connected to the extension there is no newer copy (an
+    // update or reload disconnects the old one first), so the announcement is stopped before WXT hears it. (The
+    // event's name is WXT's, private in its types; the hostile-page tests fail if it ever changes.)
+    const started = ContentScriptContext['SCRIPT_STARTED_MESSAGE_TYPE'];
+    const guard = (e: Event) => {
+      if (browser.runtime?.id) e.stopImmediatePropagation();
+    };
+    window.addEventListener(started, guard, { capture: true });
+    ctx.onInvalidated(() => window.removeEventListener(started, guard, { capture: true }));
+
     const state: { session?: Session; run?: AbortController } = {};
     const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
     // The second stage (anchoring, painting, the card), loaded only where claims were found.
@@ -72,8 +87,14 @@ export default defineContentScript({
 
     // A single-page site swapping articles (pushState): the old highlights go, and once the new page has settled,
     // it is read again. Repeated navigations within the settle time cost one run.
+    // WXT's event carries the new address as a URL object of this world; a page can send an event of the same name
+    // but cannot hand us one of those. A move within the page (a link to #section) is not another article.
+    const articleAddress = (u: URL) => u.href.replace(/#.*$/, '');
     let settle: ReturnType<typeof setTimeout> | undefined;
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    let address = articleAddress(new URL(location.href));
+    ctx.addEventListener(window, 'wxt:locationchange', (e) => {
+      if (!(e.newUrl instanceof URL) || articleAddress(e.newUrl) === address) return;
+      address = articleAddress(e.newUrl);
       stop();
       clearTimeout(settle);
       settle = setTimeout(async () => {

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
 import { CLAIM_A, CLAIM_B, hostilePages, timerGaps } from './hostile-pages.mjs';
-import { anyHighlight, available, FIREFOX, highlighted, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
+import { anyHighlight, available, FIREFOX, GECKO_ID, highlighted, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
 
 let server;
 let browser;
@@ -154,6 +154,10 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     const page = await open('spa');
     await poll(page, anyHighlight);
     assert.ok(has(await highlighted(page), A));
+    // A link within the page is no new article: the highlights stay.
+    await page.evaluate(() => document.getElementById('to-end').click());
+    await sleep(300);
+    assert.ok(has(await highlighted(page), A), 'highlights stay after a jump to #end');
     await page.evaluate(() => document.getElementById('next').click());
     await poll(page, () => location.pathname === '/hostile/spa-two');
     await poll(page, () => [...CSS.highlights.values()].flatMap((h) => [...h]).some((r) => r.toString().includes('decision to open')), undefined, 10_000);
@@ -189,6 +193,16 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
       await popup.close();
       await page.close();
     }
+  });
+
+  it('a page cannot switch it off by forging WXT’s events, and hears no message from it', async () => {
+    const page = await open(`silencer?id=${encodeURIComponent(GECKO_ID)}`);
+    await poll(page, anyHighlight);
+    await poll(page, () => window.__forged === true, undefined, 10_000);
+    const texts = await highlighted(page);
+    assert.ok(has(texts, A) && has(texts, B), `highlights after the forged events: ${JSON.stringify(texts)}`);
+    assert.deepEqual(await page.evaluate(() => window.__messages), []);
+    await page.close();
   });
 
   it('reads the top frame only: a framed article is left alone', async () => {

@@ -129,7 +129,7 @@ export async function hostilePages(origin) {
     ),
     spa: article(
       'First story',
-      `<p><a id="next" href="/hostile/spa-two">Next story</a></p>`,
+      `<p><a id="to-end" href="#end">To the end</a> <a id="next" href="/hostile/spa-two">Next story</a></p><p id="end">The end.</p>`,
       `<script>
         addEventListener('click', (e) => {
           if (e.target.id !== 'next') return;
@@ -153,6 +153,27 @@ export async function hostilePages(origin) {
       </article></body></html>`,
     frames: article('Page with frames', `<iframe id="inner" src="${origin}/hostile/framed" width="600" height="300"></iframe>`),
     framed: article('Framed article'),
+    // A page that knows the extension's id (public for any store extension: ?id=) and tries to switch it off on
+    // itself by forging the events WXT's content script context listens to: "a newer copy of this script has
+    // started" (WXT then stops the old one) and "the location changed" (Claimlight drops its highlights and reads
+    // again), the second sent every 250 ms. It also records every window message, to see whether ours reach it.
+    silencer: article(
+      'A page that wants Claimlight off',
+      '',
+      `<script>
+        window.__messages = [];
+        addEventListener('message', (e) => window.__messages.push(JSON.stringify(e.data)));
+        const id = new URLSearchParams(location.search).get('id');
+        addEventListener('load', () => setTimeout(() => {
+          document.dispatchEvent(new CustomEvent(id + ':content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'forged' } }));
+          let n = 0;
+          const spam = setInterval(() => {
+            window.dispatchEvent(new Event(id + ':content:wxt:locationchange'));
+            if (++n === 8) { clearInterval(spam); window.__forged = true; }
+          }, 250);
+        }, 1000));
+      </script>`,
+    ),
   };
   pages['spa-two'] = pages.spa;
   return pages;

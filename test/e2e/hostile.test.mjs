@@ -132,6 +132,10 @@ describe('hostile pages', () => {
     const page = await open('spa');
     await waitForHighlights(page);
     assert.ok(has(await allHighlighted(page), A));
+    // A link within the page is no new article: the highlights stay.
+    await page.click('#to-end');
+    await page.waitForTimeout(300);
+    assert.ok(has(await allHighlighted(page), A), 'highlights stay after a jump to #end');
     await page.click('#next');
     await page.waitForFunction(() => location.pathname === '/hostile/spa-two');
     await page.waitForFunction(() => [...CSS.highlights.values()].flatMap((h) => [...h]).some((r) => r.toString().includes('decision to open')), null, { timeout: 10_000 });
@@ -176,6 +180,17 @@ describe('hostile pages', () => {
     assert.ok(frame, 'the frame loaded');
     await page.waitForTimeout(1000);
     assert.deepEqual(await frame.evaluate(() => [...CSS.highlights.keys()]), []);
+    await page.close();
+  });
+
+  it('a page cannot switch it off by forging WXT’s events, and hears no message from it', async () => {
+    const page = await open(`silencer?id=${browser.extensionId}`);
+    await waitForHighlights(page);
+    await page.waitForFunction(() => window.__forged === true, null, { timeout: 10_000 });
+    // Checked before a re-read could have repainted them (800 ms after the last location change).
+    const texts = await allHighlighted(page);
+    assert.ok(has(texts, A) && has(texts, B), `highlights after the forged events: ${JSON.stringify(texts)}`);
+    assert.deepEqual(await page.evaluate(() => window.__messages), []);
     await page.close();
   });
 
