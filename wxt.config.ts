@@ -1,5 +1,26 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * webextension-polyfill ships as a UMD file. Bundled as CommonJS, its export (in a browser that has its own
+ * `browser` object, that object) is copied property by property when imported, and reading each property makes
+ * Chrome build every API binding, on every page the content script runs in. As an ES module its export is used as
+ * it is. The build fails if the file's wrapper ever changes, rather than quietly bundling it the old way.
+ */
+function polyfillAsModule(): Plugin {
+  const file = /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/;
+  const wrapper = /^\(function \(global, factory\) \{[\s\S]*?global\.browser = mod\.exports;\s*\}\s*\}\)\(/;
+  return {
+    name: 'claimlight:polyfill-as-module',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!file.test(id)) return undefined;
+      if (!wrapper.test(code)) throw new Error(`${id}: unexpected UMD wrapper; update polyfillAsModule in wxt.config.ts`);
+      return { code: `const module = { exports: {} };\n((global, factory) => factory(module))(${code.replace(wrapper, '')}\nexport default module.exports;\n`, map: null };
+    },
+  };
+}
 
 // WXT's srcDir stays at the repository root: `entrypoints/` is glue, `src/` is the engine.
 export default defineConfig({
@@ -7,7 +28,7 @@ export default defineConfig({
   // The sources zip for Firefox's review: the code and what builds it, not test output or the CLI's build.
   zip: { excludeSources: ['test-results/**', 'dist/**', 'public/_locales/**'] },
   vite: () => ({
-    plugins: [preact()],
+    plugins: [polyfillAsModule(), preact()],
     // CLAIMLIGHT_NO_MINIFY=1 keeps the bundles readable, for profiling where time goes.
     build: process.env.CLAIMLIGHT_NO_MINIFY ? { minify: false } : {},
   }),
