@@ -34,7 +34,7 @@ export default defineContentScript({
     const state: { session?: Session; run?: AbortController } = {};
     const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
     // The second stage (anchoring, painting, the card), loaded only where claims were found.
-    const reader = loadReader;
+    const reader = () => loadReader(browser.runtime.getURL('/reader.js'));
 
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -54,7 +54,7 @@ export default defineContentScript({
       state.run = new AbortController();
       ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
       const early = document.readyState !== 'complete';
-      const first = await runClaimlight({ window, document, signal: state.run.signal, send, reader, highlight: settings.highlight, quietIfNotArticle: early });
+      const first = await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n: browser.i18n, highlight: settings.highlight, quietIfNotArticle: early });
       state.session = first.session;
       if (first.read || !early || !state.run) return;
       // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look
@@ -64,7 +64,7 @@ export default defineContentScript({
       await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
       if (ctx.isInvalid || !state.run || state.run.signal.aborted) return;
       if (elements.length === seen) await send({ type: 'cs/not-article', url: location.href });
-      else state.session = (await runClaimlight({ window, document, signal: state.run.signal, send, reader, highlight: settings.highlight })).session;
+      else state.session = (await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n: browser.i18n, highlight: settings.highlight })).session;
     };
     const stop = () => {
       state.run?.abort();

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { useBrowserMessages } from '../../src/ui/i18n';
+import { useMessages } from '../../src/ui/i18n';
 import type { PacksReply } from '../../src/messaging/contract';
 import type { UpdateOutcome } from '../../src/packs/update';
 import { parseSettings, SETTINGS_KEY, type Settings } from '../../src/settings';
@@ -8,7 +8,7 @@ import { Options } from '../../src/ui/Options';
 import { CORRECTIONS_KEY, parseCorrections } from '../../src/corrections';
 import { OPTIONS_CSS } from '../../src/ui/options-css';
 
-useBrowserMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
+useMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 document.documentElement.lang = browser.i18n.getUILanguage();
 
 const style = document.createElement('style');

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { useBrowserMessages } from '../../src/ui/i18n';
+import { useMessages } from '../../src/ui/i18n';
 import type { ReportReply } from '../../src/messaging/contract';
 import { Popup } from '../../src/ui/Popup';
 import { POPUP_CSS } from '../../src/ui/popup-css';
@@ -13,7 +13,7 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-useBrowserMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
+useMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
 document.documentElement.lang = browser.i18n.getUILanguage();
 
 const style = document.createElement('style');

@@ -8,6 +8,7 @@ import { measure } from './timing';
 import { createCardHost, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
 import { bodyOf } from '../util/dom';
+import { useMessages } from '../ui/i18n';
 
 export type HighlightMode = 'all' | 'contested' | 'none';
 
@@ -40,7 +41,7 @@ export interface Session {
 const HIDE_DELAY_MS = 250;
 
 /** What the second stage needs from the first. */
-export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight'>;
+export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight' | 'i18n'>;
 
 /** The second stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
 export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Session | undefined;
@@ -53,6 +54,7 @@ export const showMatches: ShowMatches = (env, reply) => {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
   if (!reply.quotes) return undefined;
+  useMessages((key, subs) => env.i18n.getMessage(key, subs), env.i18n.getUILanguage());
 
   const host = createCardHost(doc);
   const quotes = reply.quotes;

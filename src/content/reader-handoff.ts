@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import type { ShowMatches } from './controller';
 
 /**
@@ -13,12 +12,13 @@ export function offerReader(show: ShowMatches): void {
   (globalThis as Handoff)[KEY] = show;
 }
 
-/** Loads the second stage from the extension's own files (at most once per page) and returns its entry. */
-export async function loadReader(): Promise<ShowMatches> {
+/**
+ * Loads the second stage from the extension's own files (at most once per page) and returns its entry. `url` is
+ * the address the browser gives the file (runtime.getURL: per session and random in Chrome).
+ */
+export async function loadReader(url: string): Promise<ShowMatches> {
   const ready = (globalThis as Handoff)[KEY];
   if (ready) return ready;
-  // The extension's own file, at the address the browser gives it (per session and random in Chrome).
-  const url = browser.runtime.getURL('/reader.js');
   // eslint-disable-next-line no-unsanitized/method -- the address comes from runtime.getURL, never from the page
   await import(/* @vite-ignore */ url);
   const show = (globalThis as Handoff)[KEY];

@@ -21,6 +21,8 @@ export interface ContentEnv {
   highlight?: HighlightMode;
   /** Do not report "not an article" (the caller will look again once the page has loaded). */
   quietIfNotArticle?: boolean;
+  /** The browser's i18n, for the card's text (the second stage has no API object of its own). */
+  i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
   /** Loads the second stage: anchoring, painting and the card. */
   reader(): Promise<ShowMatches>;
 }

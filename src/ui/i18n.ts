@@ -1,35 +1,28 @@
-import { MESSAGES, type Lang, type MessageKey } from './messages';
+import type { Lang, MessageKey } from './messages';
 
 /**
  * Text for the reader, in their browser's language. In the extension the browser's i18n supplies it (from
- * public/_locales, made by `npm run build:locales`); elsewhere (tests, the CLI) the messages are read directly.
+ * public/_locales, made by `npm run build:locales`); tests and test pages give `messagesIn(lang)` from
+ * messages.ts. The table itself is not imported here, so that no extension bundle carries all three languages.
  */
-type GetMessage = (key: string, substitutions?: string[]) => string;
+export type GetMessage = (key: string, substitutions?: string[]) => string;
 
-let fromBrowser: GetMessage | undefined;
+let source: GetMessage | undefined;
 let lang: Lang = 'en';
 
-/** Uses the browser's i18n (`browser.i18n.getMessage` and its UI language). */
-export function useBrowserMessages(getMessage: GetMessage, uiLanguage: string): void {
-  fromBrowser = getMessage;
+/** Where text comes from: `browser.i18n.getMessage` and the browser's UI language, or a table in tests. */
+export function useMessages(getMessage: GetMessage, uiLanguage: string): void {
+  source = getMessage;
   lang = (['de', 'es'].find((l) => uiLanguage.toLowerCase().startsWith(l)) as Lang | undefined) ?? 'en';
-}
-
-/** Reads messages directly in one language (tests). */
-export function useLanguage(l: Lang): void {
-  fromBrowser = undefined;
-  lang = l;
 }
 
 export function uiLanguage(): Lang {
   return lang;
 }
 
+/** The message, or its key where there is none (a missing message shows as itself rather than as nothing). */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  const s = subs.map(String);
-  const m = fromBrowser?.(key, s);
-  if (m) return m;
-  return MESSAGES[key][lang].replace(/\{(\d)\}/g, (_, i: string) => s[Number(i) - 1] ?? '');
+  return source?.(key, subs.map(String)) || key;
 }
 
 let rules: Intl.PluralRules | undefined;

@@ -191,3 +191,8 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 export const LANGS: Lang[] = ['en', 'de', 'es'];
+
+/** One language's messages read from the table, as the browser's i18n gives them to the extension (tests). */
+export function messagesIn(lang: Lang): (key: string, substitutions?: string[]) => string {
+  return (key, subs = []) => (MESSAGES as Record<string, Entry>)[key]?.[lang].replace(/\{(\d)\}/g, (_, i: string) => subs[Number(i) - 1] ?? '') ?? '';
+}

@@ -16,6 +16,9 @@ export async function startCardServer() {
         import { ClaimBase } from './src/claims/claim-base';
         import { BUNDLED_PACKS } from './src/packs/bundled';
         import { validatePack } from './src/packs/validate';
+        import { useMessages } from './src/ui/i18n';
+        import { messagesIn } from './src/ui/messages';
+        useMessages(messagesIn('en'), 'en');
         const packs = BUNDLED_PACKS.map((p) => validatePack(p).value);
         new ClaimBase(packs).matchSentences([{ text: 'A Meta spokesperson clarified that the company’s official position on open-source AI remains “unchanged.”' }, { text: 'They stated, “We plan to continue releasing leading open source models.' }]).then((matches) => {
           const host = document.getElementById('host');

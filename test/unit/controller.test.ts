@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BackgroundService } from '../../src/background/service';
+import { messagesIn } from '../../src/ui/messages';
 import { showMatches } from '../../src/content/controller';
 import { runClaimlight } from '../../src/content/scan';
 import type { CStoBG } from '../../src/messaging/contract';
@@ -38,6 +39,7 @@ async function run(sent: CStoBG[] = []) {
     document,
     signal: controller.signal,
     reader: async () => showMatches,
+    i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
     send: async (msg) => {
       sent.push(msg);
       return bg.fromContentScript(msg, 1);
