@@ -25,12 +25,55 @@ interface HighlightRegistry {
 type HighlightCtor = new (...ranges: Range[]) => { add(r: Range): void; clear(): void; priority: number };
 
 const FLASH_MS = 1400;
+/** More adopted sheets than any real page has: a page that claims more is not believed. */
+const MAX_SHEETS = 1000;
 
 function hit(range: Range, x: number, y: number): boolean {
   for (const r of range.getClientRects()) {
     if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
   }
   return false;
+}
+
+/** Firefox's helpers for objects that cross between a content script and the page (absent elsewhere). */
+declare const cloneInto: ((value: unknown, scope: object, options?: { wrapReflectors?: boolean }) => unknown) | undefined;
+declare const XPCNativeWrapper: (<T>(value: T) => T) | undefined;
+
+type Waivable = Document & { wrappedJSObject?: Document };
+
+/**
+ * The document's adopted sheets, read and written. Firefox (seen in 140.12 ESR) lets neither go through a content
+ * script's wrapper of the document (reading gives an empty list, writing throws "Accessing from Xray wrapper is not
+ * supported"), so there they go through the page's own view of it, which the page controls: what it returns is
+ * re-wrapped and kept only if it is a real sheet, the list handed to it is a copy made for the page, and its setter
+ * accepts only real sheets.
+ */
+function readSheets(doc: Waivable): CSSStyleSheet[] {
+  const win = doc.defaultView!;
+  let list: ArrayLike<unknown> | undefined;
+  try {
+    list = (doc.wrappedJSObject ?? doc).adoptedStyleSheets;
+  } catch {
+    // a page's getter that throws: there is nothing of the page's to keep
+  }
+  const length = Math.min(Number(list?.length) || 0, MAX_SHEETS);
+  const own = typeof XPCNativeWrapper === 'function' ? XPCNativeWrapper : <T>(v: T) => v;
+  const sheets: CSSStyleSheet[] = [];
+  for (let i = 0; i < length; i++) {
+    const sheet = own(list![i]);
+    if (sheet instanceof win.CSSStyleSheet) sheets.push(sheet);
+  }
+  return sheets;
+}
+
+function writeSheets(doc: Waivable, sheets: CSSStyleSheet[]): void {
+  try {
+    doc.adoptedStyleSheets = sheets;
+  } catch (e) {
+    const page = doc.wrappedJSObject;
+    if (!page || typeof cloneInto !== 'function' || !doc.defaultView) throw e;
+    page.adoptedStyleSheets = cloneInto(sheets, doc.defaultView, { wrapReflectors: true }) as CSSStyleSheet[];
+  }
 }
 
 /** Highlight names carry a per-page suffix, so that page CSS cannot aim at them by name. */
@@ -46,7 +89,11 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
     ::highlight(${names.denies}) { background-color: rgba(64, 156, 255, 0.26); text-decoration: underline dotted rgba(20, 100, 200, 0.85); }
     ::highlight(${names.flash}) { background-color: rgba(255, 120, 0, 0.65); color: #000; }
   `);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  try {
+    writeSheets(doc, [...readSheets(doc), sheet]);
+  } catch {
+    return undefined; // a page that breaks its adopted sheets gets the overlay instead
+  }
 
   const asserts = new Highlight();
   const denies = new Highlight();
@@ -88,7 +135,11 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
       registry.delete(names.asserts);
       registry.delete(names.denies);
       registry.delete(names.flash);
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      try {
+        writeSheets(doc, readSheets(doc).filter((s) => s !== sheet));
+      } catch {
+        // the page broke its own sheets after ours went in: ours paints nothing once its highlights are gone
+      }
       painted = [];
     },
   };

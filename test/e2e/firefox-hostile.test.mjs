@@ -150,6 +150,8 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     await page.close();
   });
 
+  const sheetsOfPage = () => ({ sheets: document.adoptedStyleSheets.length, footer: getComputedStyle(document.querySelector('footer')).color });
+
   it('a single-page site that swaps articles gets the old highlights removed and the new ones painted', async () => {
     const page = await open('spa');
     await poll(page, anyHighlight);
@@ -158,10 +160,13 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     await page.evaluate(() => document.getElementById('to-end').click());
     await sleep(300);
     assert.ok(has(await highlighted(page), A), 'highlights stay after a jump to #end');
+    assert.deepEqual(await page.evaluate(sheetsOfPage), { sheets: 2, footer: 'rgb(1, 2, 3)' }, 'ours is added beside the site’s sheet');
     await page.evaluate(() => document.getElementById('next').click());
     await poll(page, () => location.pathname === '/hostile/spa-two');
     await poll(page, () => [...CSS.highlights.values()].flatMap((h) => [...h]).some((r) => r.toString().includes('decision to open')), undefined, 10_000);
     assert.ok(!has(await highlighted(page), A), 'the first story’s highlights are gone');
+    // Ours went with the first story's highlights, and the site's own sheet stayed and still applies.
+    assert.deepEqual(await page.evaluate(sheetsOfPage), { sheets: 2, footer: 'rgb(1, 2, 3)' });
     const popup = await popupFor();
     assert.equal(await popup.evaluate((id) => browser.browserAction.getBadgeText({ tabId: id }), popup.tabId), '1');
     await popup.close();

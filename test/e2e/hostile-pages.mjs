@@ -131,6 +131,10 @@ export async function hostilePages(origin) {
       'First story',
       `<p><a id="to-end" href="#end">To the end</a> <a id="next" href="/hostile/spa-two">Next story</a></p><p id="end">The end.</p>`,
       `<script>
+        // The site styles itself with an adopted sheet, as web-component sites do: it must keep it.
+        const own = new CSSStyleSheet();
+        own.replaceSync('footer { color: rgb(1, 2, 3); }');
+        document.adoptedStyleSheets = [own];
         addEventListener('click', (e) => {
           if (e.target.id !== 'next') return;
           e.preventDefault();

@@ -128,6 +128,8 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  const sheetsOfPage = () => ({ sheets: document.adoptedStyleSheets.length, footer: getComputedStyle(document.querySelector('footer')).color });
+
   it('a single-page site that swaps articles gets the old highlights removed and the new ones painted', async () => {
     const page = await open('spa');
     await waitForHighlights(page);
@@ -136,11 +138,14 @@ describe('hostile pages', () => {
     await page.click('#to-end');
     await page.waitForTimeout(300);
     assert.ok(has(await allHighlighted(page), A), 'highlights stay after a jump to #end');
+    assert.deepEqual(await page.evaluate(sheetsOfPage), { sheets: 2, footer: 'rgb(1, 2, 3)' }, 'ours is added beside the site’s sheet');
     await page.click('#next');
     await page.waitForFunction(() => location.pathname === '/hostile/spa-two');
     await page.waitForFunction(() => [...CSS.highlights.values()].flatMap((h) => [...h]).some((r) => r.toString().includes('decision to open')), null, { timeout: 10_000 });
     const texts = await allHighlighted(page);
     assert.ok(!has(texts, A), 'the first story’s highlights are gone');
+    // Ours went with the first story's highlights, and the site's own sheet stayed and still applies.
+    assert.deepEqual(await page.evaluate(sheetsOfPage), { sheets: 2, footer: 'rgb(1, 2, 3)' });
     const tabId = await tabIdOf(browser.worker, page);
     assert.equal(await badgeOf(browser.worker, tabId), '1');
     await page.close();
