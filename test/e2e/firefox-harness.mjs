@@ -1,6 +1,10 @@
 // Firefox ESR for the e2e suites: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the
 // Firefox build installed as a temporary add-on under a fixed internal UUID (so that its pages have known addresses).
+import { once } from 'node:events';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
@@ -31,27 +35,130 @@ export const highlighted = (page) =>
     return out;
   });
 
-/** Firefox with the extension installed, and extra preferences (language, theme, private browsing). */
-export async function launchFirefox(prefs = {}) {
+/**
+ * Firefox with the extension installed, and extra preferences (language, theme). With `marionette`, it also listens
+ * for Marionette on a free port of its own (see `allowPrivateAndOpenWindow`).
+ */
+export async function launchFirefox(prefs = {}, { marionette: withMarionette = false } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
+  const marionettePort = withMarionette ? await freePort() : undefined;
   const b = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }), ...prefs },
-    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      ...(marionettePort ? { 'marionette.port': marionettePort } : {}),
+      ...prefs,
+    },
+    args: ['--remote-allow-system-access', ...(marionettePort ? ['--marionette'] : [])],
+    dumpio: !!process.env.DUMPIO,
   });
+  b.marionettePort = marionettePort;
   await b.installExtension(EXT);
   return b;
 }
 
-/** Runs privileged script in the browser's own (chrome) scope: puppeteer offers no API to allow private windows. */
-export async function inChrome(b, expression) {
-  const { result } = await b.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const reply = await b.connection.send('script.evaluate', { expression, target: { context: result.contexts[0].context }, awaitPromise: true });
-  if (reply.result.type !== 'success') throw new Error(`chrome-scope script failed: ${JSON.stringify(reply.result).slice(0, 300)}`);
-  return reply.result.result.value;
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * What a reader does in about:addons ("Run in Private Windows: Allow"), then a private window, in a Firefox started
+ * with `{ marionette: true }`; returns the browser to drive from then on. WebDriver BiDi can do neither, and Firefox
+ * 140.12 ESR no longer runs BiDi scripts in the browser's own scope, but Marionette's Addon:Install and
+ * WebDriver:NewWindow can. Firefox allows one WebDriver session at a time, so puppeteer's BiDi session ends for the
+ * Marionette one and a new BiDi session follows it, on the same browser.
+ */
+export async function allowPrivateAndOpenWindow(b) {
+  const endpoint = b.wsEndpoint();
+  const profile = b.process()?.spawnargs.at(b.process().spawnargs.indexOf('--profile') + 1);
+  await b.disconnect();
+  const m = await marionette(b.marionettePort);
+  try {
+    await m.send('Addon:Install', { path: EXT, temporary: true, allowPrivateBrowsing: true });
+    await m.send('WebDriver:NewWindow', { type: 'window', private: true });
+  } finally {
+    await m.close();
+  }
+  const puppeteer = (await import('puppeteer-core')).default;
+  const again = await puppeteer.connect({ browserWSEndpoint: endpoint, protocol: 'webDriverBiDi' });
+  // The launch's own clean-up went with its session: the profile goes when the browser does.
+  const close = again.close.bind(again);
+  again.close = async () => {
+    await close();
+    if (profile?.startsWith(tmpdir())) await rm(profile, { recursive: true, force: true, maxRetries: 5 });
+  };
+  return again;
+}
+
+/**
+ * A Marionette session. Its wire format: each message is its JSON's length, a colon, and the JSON; a command is
+ * [0, id, name, parameters], its reply [1, id, error, result].
+ */
+async function marionette(port) {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  let buffer = Buffer.alloc(0);
+  const waiting = new Map();
+  let greeted;
+  const greeting = new Promise((r) => (greeted = r));
+  socket.on('data', (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const colon = buffer.indexOf(':');
+      if (colon < 0) return;
+      const length = Number(buffer.subarray(0, colon).toString());
+      if (buffer.length < colon + 1 + length) return;
+      const message = JSON.parse(buffer.subarray(colon + 1, colon + 1 + length).toString());
+      buffer = buffer.subarray(colon + 1 + length);
+      if (!Array.isArray(message)) greeted(message);
+      else waiting.get(message[1])?.(message);
+    }
+  });
+  await greeting;
+  let id = 0;
+  const send = (name, parameters = {}) =>
+    new Promise((resolve, reject) => {
+      const mine = ++id;
+      waiting.set(mine, ([, , error, result]) => {
+        waiting.delete(mine);
+        if (error) reject(new Error(`Marionette ${name}: ${error.error}: ${error.message}`));
+        else resolve(result);
+      });
+      const json = JSON.stringify([0, mine, name, parameters]);
+      socket.write(`${Buffer.byteLength(json)}:${json}`);
+    });
+  await send('WebDriver:NewSession', { capabilities: {} });
+  return {
+    send,
+    async close() {
+      await send('WebDriver:DeleteSession').catch(() => {});
+      socket.destroy();
+    },
+  };
+}
+
+/**
+ * Sizes a page's viewport. puppeteer sends a screen-orientation override with the size, a command Firefox 140.12 ESR
+ * does not know: the size itself is set by the command beside it, so that refusal alone is let pass, and the size
+ * checked.
+ */
+export async function setViewport(page, size) {
+  try {
+    await page.setViewport(size);
+  } catch (e) {
+    if (!/setScreenOrientationOverride/.test(e.message)) throw e;
+  }
+  await poll(page, (s) => innerWidth === s.width && innerHeight === s.height, size, 5_000);
 }
 
 export const anyHighlight = () => [...CSS.highlights.values()].some((h) => h.size > 0);

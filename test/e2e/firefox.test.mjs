@@ -2,7 +2,7 @@
 // build installed as a temporary add-on), where Firefox runs the background as a page, not a service worker: the
 // seed pages and the badge, the popup's coverage and reveal, the story timeline, a wrong match remembered and
 // cleared, the keyboard step, axe-core on the popup and options page, the strictest CSP, the empty state; a
-// private window (allowed through a chrome-scope script, as a reader allows it in about:addons); then
+// private window (allowed over Marionette, as a reader allows it in about:addons); then
 // the popup on a dark system theme, and in German and Spanish. Skipped, with a note, where Firefox ESR or its
 // language packs are not installed (.ci/run installs them).
 import { after, before, describe, it } from 'node:test';
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
 import { startCardServer } from './card-page.mjs';
-import { anyHighlight, available, AXE, FIREFOX, GECKO_ID, highlighted, inChrome, launchFirefox, poll, POPUP, UUID } from './firefox-harness.mjs';
+import { allowPrivateAndOpenWindow, anyHighlight, available, AXE, FIREFOX, highlighted, launchFirefox, poll, POPUP, setViewport, UUID } from './firefox-harness.mjs';
 
 let server;
 let browser;
@@ -27,7 +27,7 @@ async function openPopup() {
     const all = await browser.tabs.query({});
     return all.filter((t) => t.id !== self.id).at(-1).id;
   });
-  await popup.setViewport({ width: 420, height: 600 });
+  await setViewport(popup, { width: 420, height: 600 });
   await popup.goto(`${POPUP}?tabId=${tabId}`, { waitUntil: [] });
   popup.tabId = tabId;
   return popup;
@@ -271,13 +271,13 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
  * A block of tests with a Firefox of its own (extra preferences, then `setup`), which its tests use as `browser`.
  * The suites run one after another, so the shared `browser` is this block's while its tests run.
  */
-function describeWithFirefox(title, { prefs = {}, setup, skip } = {}, body) {
+function describeWithFirefox(title, { prefs = {}, setup, skip, marionette: withMarionette } = {}, body) {
   describe(title, { skip: skip ?? (available ? false : 'Firefox ESR or the Firefox build is missing') }, () => {
     let own;
     before(async () => {
       server ??= await startServer();
-      own = await launchFirefox(prefs);
-      await setup?.(own);
+      own = await launchFirefox(prefs, { marionette: withMarionette });
+      own = (await setup?.(own)) ?? own;
       browser = own;
     });
     after(async () => {
@@ -302,23 +302,7 @@ describeWithFirefox('Firefox on a dark system theme', { prefs: { 'layout.css.pre
   });
 });
 
-// What the reader does in about:addons ("Run in Private Windows: Allow"), then a private window.
-async function allowAndOpenPrivateWindow(b) {
-  await inChrome(
-    b,
-    `(async () => {
-      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
-      await ExtensionPermissions.add('${GECKO_ID}', { permissions: ['internal:privateBrowsingAllowed'], origins: [] });
-      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-      await (await AddonManager.getAddonByID('${GECKO_ID}')).reload();
-      Services.wm.getMostRecentWindow('navigator:browser').OpenBrowserWindow({ private: true });
-      return true;
-    })()`,
-  );
-  await new Promise((r) => setTimeout(r, 1500));
-}
-
-describeWithFirefox('Firefox private window', { setup: allowAndOpenPrivateWindow }, () => {
+describeWithFirefox('Firefox private window', { setup: allowPrivateAndOpenWindow, marionette: true }, () => {
   it('highlights in a private window, and keeps a wrong match there out of storage on disk', async () => {
     const page = (await browser.pages()).at(-1);
     await page.goto(`${server.origin}/seed/lab-discussed`);
