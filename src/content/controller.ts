@@ -40,26 +40,50 @@ export interface Session {
 
 const HIDE_DELAY_MS = 250;
 
+/**
+ * Gives the page its main thread back until the next task: scheduler.yield where there is one (it keeps our place
+ * ahead of new work), otherwise a message on a channel of our own (not a timer: those wait a second or more in a
+ * background tab).
+ */
+function nextTask(win: Window & typeof globalThis): Promise<void> {
+  const scheduler = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new win.MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 /** What the second stage needs from the first. */
 export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight' | 'i18n'>;
 
 /** The second stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
-export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Session | undefined;
+export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Promise<Session | undefined>;
 
 /**
  * The second stage of the content script, loaded only on pages where claims were found: the matched sentences
  * found again on the live page by quote, painted, and a card on hover.
  */
-export const showMatches: ShowMatches = (env, reply) => {
+export const showMatches: ShowMatches = async (env, reply) => {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
   if (!reply.quotes) return undefined;
   useMessages((key, subs) => env.i18n.getMessage(key, subs), env.i18n.getUILanguage());
 
+  // Reading the page's text and finding the sentences in it are the two costly steps: each gets a task of its own,
+  // apart from this stage's loading too, so that none of them makes a long task on a slow machine.
+  await nextTask(win);
+  if (signal.aborted) return undefined;
+  const index = measure(win, 'anchor-index', () => buildTextIndex(bodyOf(doc)!));
+  await nextTask(win);
+  if (signal.aborted) return undefined;
   const host = createCardHost(doc);
   const quotes = reply.quotes;
   const anchored: Anchored[] = measure(win, 'anchor', () => {
-    const index = measure(win, 'anchor-index', () => buildTextIndex(bodyOf(doc)!));
     const out: Anchored[] = [];
     for (const match of reply.matches) {
       const quote = quotes[match.sentence];

@@ -82,5 +82,5 @@ async function run(env: ContentEnv): Promise<ScanResult> {
   }
   record(win, 'load-reader', loaded, win.performance.now());
   if (signal.aborted) return { read: true };
-  return { read: true, session: show(env, reply) };
+  return { read: true, session: await show(env, reply) };
 }
