@@ -7,7 +7,7 @@
 //   readab.   Readability alone on the same page, in the page (what the extension would cost if it parsed there)
 //   ratio     ours / Readability alone, a figure that holds on a noisy machine
 // and, once: popup first render, hover card render, and the extension's memory.
-// Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20]
+// Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20] [-- --only breitbart,non-article]
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,9 @@ const pages = new Map();
 pages.set('long-article', longArticle());
 pages.set('seed-lab-discussed', seedPage('lab-discussed'));
 pages.set('non-article', readFileSync('test/fixtures/pages/not-article.html', 'utf8'));
-for (const slug of readdirSync(pagesDir).sort().slice(0, LIMIT)) {
+// --only a,b: just these pages (by name), for a closer look at one.
+const ONLY = process.argv.includes('--only') ? new Set(process.argv[process.argv.indexOf('--only') + 1].split(',')) : null;
+for (const slug of readdirSync(pagesDir).sort().slice(0, ONLY ? Infinity : LIMIT)) {
   const f = join(pagesDir, slug, 'source.html');
   if (existsSync(f)) pages.set(slug, readFileSync(f, 'utf8'));
 }
@@ -156,10 +158,11 @@ const median = (xs) => {
 };
 const fmt = (x, d = 1) => (x === null ? '   -' : x.toFixed(d).padStart(6));
 
-console.log(`Claimlight in Chromium: ${pages.size} pages, ${RUNS} runs each${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}`);
+const measured = [...pages.keys()].filter((name) => !ONLY || ONLY.has(name));
+console.log(`Claimlight in Chromium: ${measured.length} pages, ${RUNS} runs each${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}`);
 console.log(`${'page'.padEnd(38)}  ours ms  long/with  shown ms  readab. ms  ratio  (steps: gate/serialize/text/quotes/paint ms)`);
 const rows = [];
-for (const name of pages.keys()) {
+for (const name of measured) {
   const runs = [];
   for (let r = 0; r < RUNS; r++) runs.push(await measurePage(name));
   const row = {
@@ -180,7 +183,8 @@ console.log('');
 console.log(`medians over ${articles.length} article pages: ours ${fmt(median(articles.map((r) => r.ms)))} ms, Readability alone ${fmt(median(articles.map((r) => r.readability)))} ms, ratio ${fmt(median(articles.map((r) => r.ratio)), 2)}; long tasks caused by the extension: ${rows.reduce((a, r) => a + r.long, 0)} (with some of its work: ${rows.reduce((a, r) => a + r.longWith, 0)})`);
 const long = rows.find((r) => r.name === 'long-article');
 const non = rows.find((r) => r.name === 'non-article');
-console.log(`5,800-word article: ours ${fmt(long.ms)} ms, highlights ${fmt(long.shown, 0)} ms after DOMContentLoaded; non-article page: ours ${fmt(non.ms)} ms`);
+if (long) console.log(`5,800-word article: ours ${fmt(long.ms)} ms, highlights ${fmt(long.shown, 0)} ms after DOMContentLoaded`);
+if (non) console.log(`non-article page: ours ${fmt(non.ms)} ms`);
 
 // The popup (on the long article's tab) and the hover card.
 const page = await browser.context.newPage();

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pageHtml } from '../../src/content/scan';
+import { articleFromHtml } from '../../src/extract/from-html';
+import { readShared, SHARED } from './helpers';
+
+// A DOM with the browser's shape (accessors on the prototypes), as the content script sees one.
+const docOf = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+describe('the page HTML the content script sends', () => {
+  it('keeps what the background reads of the head and drops its CSS and scripts', () => {
+    const html = pageHtml(
+      docOf(`<!doctype html><html lang="en-GB" data-x='a"b&c'><head>
+        <title>Meta and open models</title><meta name="author" content="A. Writer">
+        <style>body { color: red }</style><script>var tracking = 1;</script>
+        <link rel="stylesheet" href="/site.css"><link rel="canonical" href="https://news.example/meta">
+        <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-07-15"}</script>
+      </head><body><article><p>First paragraph.</p><style>p { margin: 0 }</style></article></body></html>`),
+    );
+    expect(html).toMatch(/^<html lang="en-GB" data-x="a&quot;b&amp;c"><head>/);
+    expect(html).toContain('<title>Meta and open models</title>');
+    expect(html).toContain('<meta name="author" content="A. Writer">');
+    expect(html).toContain('rel="canonical"');
+    expect(html).toContain('"datePublished":"2025-07-15"');
+    expect(html).not.toContain('color: red');
+    expect(html).not.toContain('tracking');
+    expect(html).not.toContain('site.css');
+    // The body goes whole, its own styles included.
+    expect(html).toContain('<body><article><p>First paragraph.</p><style>p { margin: 0 }</style></article></body></html>');
+  });
+
+  // Every fifth saved page: what Readability makes of the cut-down page is what it makes of the whole one.
+  const slugs = readdirSync(join(SHARED, 'pages', 'readability'))
+    .sort()
+    .filter((_, i) => i % 5 === 0);
+  it.each(slugs)('reads %s as it reads the whole page', (slug) => {
+    const full = readShared('pages', 'readability', slug, 'source.html');
+    const cut = pageHtml(docOf(full));
+    const whole = articleFromHtml(protoOuter(docOf(full)));
+    expect(cut.startsWith('<html')).toBe(true);
+    if (/<style/i.test(full.slice(0, full.search(/<\/head>/i)))) expect(cut.length).toBeLessThan(protoOuter(docOf(full)).length);
+    expect(articleFromHtml(cut)).toEqual(whole);
+  });
+});
+
+/** What the content script sent before: the root's whole outerHTML. */
+function protoOuter(doc: Document): string {
+  return doc.documentElement.outerHTML;
+}
