@@ -20,6 +20,8 @@ export interface TextIndex {
   starts: Int32Array;
   /** How many characters of each node's collapsed text were dropped at its start (a space after a space). */
   dropped: Uint8Array;
+  /** 1 where a node's text needed no collapsing (no whitespace but single spaces): its offsets map one to one. */
+  plain: Uint8Array;
 }
 
 function skipped(el: Element): boolean {
@@ -34,6 +36,7 @@ export function buildTextIndex(root: Node, exclude?: Node): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const dropped: number[] = [];
+  const plain: number[] = [];
   const parts: string[] = [];
   let length = 0;
   let lastSpace = true;
@@ -51,6 +54,7 @@ export function buildTextIndex(root: Node, exclude?: Node): TextIndex {
         }
         pendingBreak = false;
         let t = v.replace(WS, ' ');
+        plain.push(t === v ? 1 : 0);
         let drop = 0;
         if (lastSpace && t.charCodeAt(0) === 32) {
           t = t.slice(1);
@@ -71,7 +75,7 @@ export function buildTextIndex(root: Node, exclude?: Node): TextIndex {
     }
   };
   walk(root);
-  return { text: parts.join(''), nodes, starts: Int32Array.from(starts), dropped: Uint8Array.from(dropped) };
+  return { text: parts.join(''), nodes, starts: Int32Array.from(starts), dropped: Uint8Array.from(dropped), plain: Uint8Array.from(plain) };
 }
 
 /** The text node and the offset in it of a position of the index's text (the node it falls in, by binary search). */
@@ -88,6 +92,7 @@ export function locate(index: TextIndex, pos: number): { node: Text; offset: num
   const node = index.nodes[lo]!;
   let want = pos - index.starts[lo]! + index.dropped[lo]!;
   const raw = node.nodeValue ?? '';
+  if (index.plain[lo]) return want <= raw.length ? { node, offset: want } : null;
   // Walk the raw text counting collapsed characters: a run of whitespace counts once.
   let i = 0;
   while (i < raw.length) {

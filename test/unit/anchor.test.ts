@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex } from '../../src/anchor/text-index';
+import { buildTextIndex, locate, type TextIndex } from '../../src/anchor/text-index';
 import { CONFIDENCE_FLOOR, matchQuote, rangeOf } from '../../src/anchor/match-quote';
 
 function page(html: string): Document {
@@ -37,6 +37,18 @@ describe('anchoring a sentence on the live page by quote', () => {
     const m = matchQuote(index, { exact: 'Yes.', prefix: 'Something else entirely', suffix: 'Nothing like it' });
     expect(m).toBeNull();
     expect(CONFIDENCE_FLOOR).toBeGreaterThan(0);
+  });
+
+  it('maps every position back to the same place by the shortcut for plain text nodes as by counting', () => {
+    const index = buildTextIndex(page('<p>One two.  Three\n four</p><p> Five <b>six</b>  seven.</p><div>eight nine</div><p>ten</p>').body);
+    expect([...index.plain]).toContain(1);
+    expect([...index.plain]).toContain(0);
+    const counting: TextIndex = { ...index, plain: new Uint8Array(index.plain.length) };
+    const where = (i: TextIndex, pos: number) => {
+      const at = locate(i, pos);
+      return at && [index.nodes.indexOf(at.node), at.offset];
+    };
+    for (let pos = 0; pos <= index.text.length; pos++) expect(where(index, pos)).toEqual(where(counting, pos));
   });
 
   it('does not anchor text that is not on the page', () => {
