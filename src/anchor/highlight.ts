@@ -94,6 +94,9 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
   } catch {
     return undefined; // a page that breaks its adopted sheets gets the overlay instead
   }
+  // In Firefox the page's own setter has the last word, and it may ignore us: unstyled highlights would show
+  // nothing, so such a page gets the overlay too.
+  if (!readSheets(doc).includes(sheet)) return undefined;
 
   const asserts = new Highlight();
   const denies = new Highlight();

@@ -117,6 +117,34 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     await page.close();
   });
 
+  it('a page that ignores adopted style sheets gets boxes drawn over its sentences instead, and the card', async () => {
+    const page = await open('sheets');
+    // The overlay: our host on <html>, there before any card, and no highlight registered that nobody would see.
+    await poll(page, () => document.documentElement.lastElementChild?.tagName === 'DIV');
+    await sleep(300);
+    assert.equal(await page.evaluate(anyHighlight), false, 'no unstyled highlight left registered');
+    const at = await page.evaluate((fragment) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = n.nodeValue.indexOf(fragment);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + fragment.length);
+        const box = r.getClientRects()[0];
+        return { x: box.left + 10, y: box.top + box.height / 2 };
+      }
+    }, B);
+    // The card is inside our closed shadow root, out of the page's reach and the test's: seen on the screen only.
+    const before = await page.screenshot({ path: join(SHOTS, 'firefox-hostile-sheets-overlay.png') });
+    await page.mouse.move(at.x, at.y);
+    await sleep(600);
+    const after = await page.screenshot();
+    assert.ok(!before.equals(after), 'hovering the boxed sentence shows the card');
+    await page.screenshot({ path: join(SHOTS, 'firefox-hostile-sheets-card.png') });
+    await page.close();
+  });
+
   it('a server-rendered React page hydrates without a mismatch, and keeps its highlights', async () => {
     const page = await open('react');
     await poll(page, anyHighlight);

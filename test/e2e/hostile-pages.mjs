@@ -178,6 +178,15 @@ export async function hostilePages(origin) {
         }, 1000));
       </script>`,
     ),
+    // A page whose adopted style sheets ignore whatever is set, from its own world: in Firefox, where the content
+    // script's sheet goes in through the page's view of the document, highlights would be registered but unstyled.
+    sheets: article(
+      'A page that ignores adopted sheets',
+      '',
+      `<script>
+        Object.defineProperty(Document.prototype, 'adoptedStyleSheets', { configurable: true, get: () => [], set: () => {} });
+      </script>`,
+    ),
   };
   pages['spa-two'] = pages.spa;
   return pages;

@@ -188,6 +188,15 @@ describe('hostile pages', () => {
     await page.close();
   });
 
+  it('a page that ignores adopted style sheets from its own world still gets the highlights', async () => {
+    // Chromium's content script has its own view of the document, which the page's prototypes do not reach.
+    const page = await open('sheets');
+    await waitForHighlights(page);
+    const texts = await allHighlighted(page);
+    assert.ok(has(texts, A) && has(texts, B), JSON.stringify(texts));
+    await page.close();
+  });
+
   it('a page cannot switch it off by forging WXT’s events, and hears no message from it', async () => {
     const page = await open(`silencer?id=${browser.extensionId}`);
     await waitForHighlights(page);
