@@ -23,6 +23,8 @@ export interface CardHost {
 }
 
 const GAP = 8;
+/** The shortest card still worth reading: its claim, tally and notes (about 240 px) and the top of its sources. */
+const MIN_CARD_HEIGHT = 260;
 
 export function createCardHost(doc: Document): CardHost {
   const win = doc.defaultView!;
@@ -56,13 +58,21 @@ export function createCardHost(doc: Document): CardHost {
     show(match, anchor, actions = {}, focus = false) {
       const { pop } = ensure();
       render(h(Card, { match, ...actions }), pop);
+      pop.style.removeProperty('--cl-card-room');
       pop.hidden = false;
-      const { width, height } = pop.getBoundingClientRect();
+      let { width, height } = pop.getBoundingClientRect();
       const vw = win.innerWidth;
       const vh = win.innerHeight;
       // Below the line if it fits, else above if it fits, else on the roomier side; always inside the viewport.
       const below = vh - anchor.bottom - GAP;
       const above = anchor.top - GAP;
+      // Where it fits on neither side, it is made as short as the roomier side (its coverage list scrolls), so as
+      // not to cover the sentence it is about; only a window too short for even that gets a card over the line.
+      const room = Math.max(below, above) - GAP;
+      if (height > below && height > above && room >= MIN_CARD_HEIGHT) {
+        pop.style.setProperty('--cl-card-room', `${room}px`);
+        ({ width, height } = pop.getBoundingClientRect());
+      }
       let top = anchor.bottom + GAP;
       if (height > below && (height <= above || above > below)) top = anchor.top - GAP - height;
       top = Math.min(Math.max(GAP, top), vh - height - GAP);

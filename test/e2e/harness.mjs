@@ -163,6 +163,21 @@ export async function clickAccessible(page, role, name) {
   }
 }
 
+/** The viewport box of the first node of a role in the accessibility tree (closed shadow roots included), or null. */
+export async function accessibleBox(page, role) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const node = nodes.find((n) => !n.ignored && n.role?.value === role && n.backendDOMNodeId);
+    if (!node) return null;
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: node.backendDOMNodeId });
+    const q = model.border;
+    return { left: q[0], top: q[1], right: q[4], bottom: q[5] };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Whether the accessibility tree has a focused node of this role. */
 export async function focusedRole(page) {
   const cdp = await page.context().newCDPSession(page);

@@ -3,7 +3,7 @@
 // test-results/screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+import { accessibleBox, accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
 
 let server;
@@ -93,6 +93,35 @@ describe('hover card and popup on the lab-discussed page', () => {
     await page.mouse.move(1200, 20);
     await page.waitForTimeout(600);
     assert.doesNotMatch((await accessibleText(page)).join('\n'), /This page denies this claim/);
+  });
+
+  it('never covers the sentence it explains, even in a short window', async () => {
+    await page.setViewportSize({ width: 1000, height: 520 });
+    try {
+      const line = await page.evaluate(() => {
+        for (const [name, h] of CSS.highlights) {
+          if (name.startsWith('claimlight-flash')) continue;
+          for (const r of h) {
+            if (!r.toString().includes('We plan to continue releasing')) continue;
+            r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+            const { left, top, right, bottom } = r.getClientRects()[0];
+            return { left, top, right, bottom };
+          }
+        }
+      });
+      await page.mouse.move(line.left + 20, (line.top + line.bottom) / 2);
+      await page.waitForTimeout(400);
+      const card = await accessibleBox(page, 'dialog');
+      assert.ok(card, 'the card is shown');
+      const overlaps = card.left < line.right && line.left < card.right && card.top < line.bottom && line.top < card.bottom;
+      assert.ok(!overlaps, `card ${JSON.stringify(card)} clear of the line ${JSON.stringify(line)}`);
+      assert.ok(card.top >= 0 && card.bottom <= 520, 'inside the window');
+      await screenshot(page, 'card-short-window');
+    } finally {
+      await page.mouse.move(990, 10);
+      await page.waitForTimeout(500);
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 
   it('lists each claim with the coverage that corroborates and contradicts the page', async () => {
