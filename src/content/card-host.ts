@@ -4,6 +4,12 @@ import { Card, type CardActions } from '../ui/Card';
 import { CARD_CSS } from '../ui/theme';
 import { createElement, rootOf } from '../util/dom';
 
+/** Where a card goes: near the line the reader points at, clear of the sentence's box where the window allows. */
+export interface CardAnchor {
+  line: { left: number; top: number };
+  box: { left: number; top: number; right: number; bottom: number };
+}
+
 /**
  * Our one element in the page: an empty host on <html> (not <body>, which frameworks re-render) with a closed
  * shadow root holding the hover card and, where the Highlight API is missing, the highlight layer. It is created
@@ -14,8 +20,8 @@ import { createElement, rootOf } from '../util/dom';
 export interface CardHost {
   /** Layer for the fallback painter (creates the host). */
   readonly layer: HTMLElement;
-  /** Shows the card for a match beside a line of text; with `focus`, moves keyboard focus into it. */
-  show(match: MatchView, anchor: DOMRect, actions?: CardActions, focus?: boolean): void;
+  /** Shows the card for a sentence (see `place`); with `focus`, moves keyboard focus into it. */
+  show(match: MatchView, anchor: CardAnchor, actions?: CardActions, focus?: boolean): void;
   hide(): void;
   /** Whether a viewport point is over the card. */
   contains(x: number, y: number): boolean;
@@ -23,8 +29,44 @@ export interface CardHost {
 }
 
 const GAP = 8;
-/** The shortest card still worth reading: its claim, tally and notes (about 240 px) and the top of its sources. */
-const MIN_CARD_HEIGHT = 260;
+/** A shortened card still shows this much of its coverage list (a source and a half). */
+const MIN_LIST_HEIGHT = 48;
+
+/**
+ * Puts the card where it covers none of the sentence it explains: below it, else above it, else beside it (right,
+ * then left); where none of those has room, it is made as short as the roomier side allows (its coverage list
+ * scrolls) as long as what it says still fits; only then is it drawn over the text. Always inside the window.
+ */
+function place(pop: HTMLElement, { line, box }: CardAnchor, vw: number, vh: number): void {
+  pop.style.removeProperty('--cl-card-room');
+  let { width, height } = pop.getBoundingClientRect();
+  const below = vh - box.bottom - 2 * GAP;
+  const above = box.top - 2 * GAP;
+  const x = (left: number) => Math.min(Math.max(GAP, left), Math.max(GAP, vw - width - GAP));
+  const y = (top: number) => Math.min(Math.max(GAP, top), Math.max(GAP, vh - height - GAP));
+  let left: number;
+  let top: number;
+  if (height <= below) [left, top] = [x(line.left), box.bottom + GAP];
+  else if (height <= above) [left, top] = [x(line.left), box.top - GAP - height];
+  else if (width <= vw - box.right - 2 * GAP) [left, top] = [box.right + GAP, y(line.top)];
+  else if (width <= box.left - 2 * GAP) [left, top] = [box.left - GAP - width, y(line.top)];
+  else {
+    const room = Math.max(below, above);
+    pop.style.setProperty('--cl-card-room', `${room}px`);
+    ({ width, height } = pop.getBoundingClientRect());
+    const card = pop.firstElementChild as HTMLElement | null;
+    const list = card?.querySelector<HTMLElement>('.covs');
+    const fits = !!card && card.scrollHeight <= card.clientHeight + 1 && (!list || list.clientHeight >= MIN_LIST_HEIGHT);
+    if (fits) [left, top] = [x(line.left), below >= above ? box.bottom + GAP : box.top - GAP - height];
+    else {
+      pop.style.removeProperty('--cl-card-room');
+      ({ width, height } = pop.getBoundingClientRect());
+      [left, top] = [x(line.left), y(box.bottom + GAP)];
+    }
+  }
+  pop.style.left = `${left}px`;
+  pop.style.top = `${y(top)}px`;
+}
 
 export function createCardHost(doc: Document): CardHost {
   const win = doc.defaultView!;
@@ -58,27 +100,8 @@ export function createCardHost(doc: Document): CardHost {
     show(match, anchor, actions = {}, focus = false) {
       const { pop } = ensure();
       render(h(Card, { match, ...actions }), pop);
-      pop.style.removeProperty('--cl-card-room');
       pop.hidden = false;
-      let { width, height } = pop.getBoundingClientRect();
-      const vw = win.innerWidth;
-      const vh = win.innerHeight;
-      // Below the line if it fits, else above if it fits, else on the roomier side; always inside the viewport.
-      const below = vh - anchor.bottom - GAP;
-      const above = anchor.top - GAP;
-      // Where it fits on neither side, it is made as short as the roomier side (its coverage list scrolls), so as
-      // not to cover the sentence it is about; only a window too short for even that gets a card over the line.
-      const room = Math.max(below, above) - GAP;
-      if (height > below && height > above && room >= MIN_CARD_HEIGHT) {
-        pop.style.setProperty('--cl-card-room', `${room}px`);
-        ({ width, height } = pop.getBoundingClientRect());
-      }
-      let top = anchor.bottom + GAP;
-      if (height > below && (height <= above || above > below)) top = anchor.top - GAP - height;
-      top = Math.min(Math.max(GAP, top), vh - height - GAP);
-      const left = Math.min(Math.max(GAP, anchor.left), Math.max(GAP, vw - width - GAP));
-      pop.style.left = `${left}px`;
-      pop.style.top = `${Math.max(GAP, top)}px`;
+      place(pop, anchor, win.innerWidth, win.innerHeight);
       if (focus) (pop.firstElementChild as HTMLElement | null)?.focus({ preventScroll: true });
     },
     hide() {

@@ -5,7 +5,7 @@ import type { MatchView } from '../claims/views';
 import type { MatchReply } from '../messaging/contract';
 import type { ContentEnv } from './scan';
 import { measure } from './timing';
-import { createCardHost, type CardHost } from './card-host';
+import { createCardHost, type CardAnchor, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
 import { bodyOf } from '../util/dom';
 import { useMessages } from '../ui/i18n';
@@ -39,6 +39,15 @@ export interface Session {
 }
 
 const HIDE_DELAY_MS = 250;
+
+/** A card's place: near the line the reader points at, clear of the whole sentence. */
+function anchorOf(range: Range, line: DOMRect): CardAnchor {
+  const whole = range.getBoundingClientRect();
+  return {
+    line: { left: line.left, top: line.top },
+    box: { left: Math.min(whole.left, line.left), top: Math.min(whole.top, line.top), right: Math.max(whole.right, line.right), bottom: Math.max(whole.bottom, line.bottom) },
+  };
+}
 
 /**
  * Gives the page its main thread back until the next task: scheduler.yield where there is one (it keeps our place
@@ -133,7 +142,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
     a.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     painter.flash(a.range);
     const line = a.range.getClientRects()[0] ?? a.range.getBoundingClientRect();
-    host.show(a.match, line, actions(a), true);
+    host.show(a.match, anchorOf(a.range, line), actions(a), true);
     return true;
   };
 
@@ -186,7 +195,7 @@ function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored
       shown = range;
       const rects = [...range.getClientRects()];
       const line = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
-      measure(win, 'card', () => host.show(a.match, line, actions(a)));
+      measure(win, 'card', () => host.show(a.match, anchorOf(range, line), actions(a)));
     } else if (!range && shown) {
       clearTimeout(hideTimer);
       hideTimer = setTimeout(() => {
