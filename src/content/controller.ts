@@ -40,12 +40,24 @@ export interface Session {
 
 const HIDE_DELAY_MS = 250;
 
-/** A card's place: near the line the reader points at, clear of the whole sentence. */
-function anchorOf(range: Range, line: DOMRect): CardAnchor {
+/**
+ * A card's place: near the line the reader points at, clear of the whole sentence, and, beside it, clear of the
+ * paragraph's column too (the sentence's nearest block), so that it covers no line's end.
+ */
+function anchorOf(win: Window, range: Range, line: DOMRect): CardAnchor {
   const whole = range.getBoundingClientRect();
+  const common = range.commonAncestorContainer;
+  let block = common.nodeType === 1 ? (common as Element) : common.parentElement;
+  while (block && win.getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+  const column = block?.getBoundingClientRect() ?? whole;
   return {
     line: { left: line.left, top: line.top },
-    box: { left: Math.min(whole.left, line.left), top: Math.min(whole.top, line.top), right: Math.max(whole.right, line.right), bottom: Math.max(whole.bottom, line.bottom) },
+    box: {
+      left: Math.min(whole.left, line.left, column.left),
+      top: Math.min(whole.top, line.top),
+      right: Math.max(whole.right, line.right, column.right),
+      bottom: Math.max(whole.bottom, line.bottom),
+    },
   };
 }
 
@@ -142,7 +154,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
     a.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     painter.flash(a.range);
     const line = a.range.getClientRects()[0] ?? a.range.getBoundingClientRect();
-    host.show(a.match, anchorOf(a.range, line), actions(a), true);
+    host.show(a.match, anchorOf(win, a.range, line), actions(a), true);
     return true;
   };
 
@@ -195,7 +207,7 @@ function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored
       shown = range;
       const rects = [...range.getClientRects()];
       const line = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
-      measure(win, 'card', () => host.show(a.match, anchorOf(range, line), actions(a)));
+      measure(win, 'card', () => host.show(a.match, anchorOf(win, range, line), actions(a)));
     } else if (!range && shown) {
       clearTimeout(hideTimer);
       hideTimer = setTimeout(() => {
