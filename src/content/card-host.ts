@@ -29,13 +29,13 @@ export interface CardHost {
 }
 
 const GAP = 8;
-/** A shortened card still shows this much of its coverage list (a source and a half). */
-const MIN_LIST_HEIGHT = 48;
+/** The shortest card worth showing clear of the text (its verdict and claim; the rest scrolls). */
+const MIN_CARD_HEIGHT = 140;
 
 /**
  * Puts the card where it covers none of the sentence it explains: below it, else above it, else beside it (right,
- * then left); where none of those has room, it is made as short as the roomier side allows (its coverage list
- * scrolls) as long as what it says still fits; only then is it drawn over the text. Always inside the window.
+ * then left of its column); where none of those has room, it is made as short as the roomier side allows (it
+ * scrolls); only a window too short even for that gets it over the text. Always inside the window.
  */
 function place(pop: HTMLElement, { line, box }: CardAnchor, vw: number, vh: number): void {
   pop.style.removeProperty('--cl-card-room');
@@ -52,17 +52,11 @@ function place(pop: HTMLElement, { line, box }: CardAnchor, vw: number, vh: numb
   else if (width <= box.left - 2 * GAP) [left, top] = [box.left - GAP - width, y(line.top)];
   else {
     const room = Math.max(below, above);
-    pop.style.setProperty('--cl-card-room', `${room}px`);
-    ({ width, height } = pop.getBoundingClientRect());
-    const card = pop.firstElementChild as HTMLElement | null;
-    const list = card?.querySelector<HTMLElement>('.covs');
-    const fits = !!card && card.scrollHeight <= card.clientHeight + 1 && (!list || list.clientHeight >= MIN_LIST_HEIGHT);
-    if (fits) [left, top] = [x(line.left), below >= above ? box.bottom + GAP : box.top - GAP - height];
-    else {
-      pop.style.removeProperty('--cl-card-room');
+    if (room >= MIN_CARD_HEIGHT) {
+      pop.style.setProperty('--cl-card-room', `${room}px`);
       ({ width, height } = pop.getBoundingClientRect());
-      [left, top] = [x(line.left), y(box.bottom + GAP)];
-    }
+      [left, top] = [x(line.left), below >= above ? box.bottom + GAP : box.top - GAP - height];
+    } else [left, top] = [x(line.left), y(box.bottom + GAP)];
   }
   pop.style.left = `${left}px`;
   pop.style.top = `${y(top)}px`;

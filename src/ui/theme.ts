@@ -48,7 +48,8 @@ export const CARD_CSS = `
   .card { box-sizing: border-box; width: 360px; max-width: calc(100vw - 16px); background: var(--cl-bg); color: var(--cl-fg);
     font: 13px/1.4 var(--cl-font); border: 1px solid var(--cl-line); border-radius: 10px; padding: 12px 14px;
     box-shadow: 0 8px 28px rgba(15, 23, 42, .18), 0 1px 3px rgba(15, 23, 42, .12); text-align: left;
-    max-height: min(460px, calc(100vh - 16px), var(--cl-card-room, 100vh)); display: flex; flex-direction: column; }
+    max-height: min(460px, calc(100vh - 16px), var(--cl-card-room, 100vh)); display: flex; flex-direction: column;
+    overflow-y: auto; overscroll-behavior: contain; }
   .card > * { flex: none; }
   .card > .covs { flex: 1 1 auto; min-height: 0; overflow-y: auto; overscroll-behavior: contain; }
   .claim { margin: 8px 0 6px; font-size: 14.5px; font-weight: 600; line-height: 1.35; }
