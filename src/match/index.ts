@@ -75,53 +75,56 @@ export class ClaimIndex {
     const v = vocab.length;
     this.docLen = new Uint16Array(n);
     // Two passes over the claims: first the size of each term's postings, then the postings themselves. Within a
-    // claim, tf[t] counts term t over its phrasings and is cleared again as the term's entry is made.
+    // claim, tf[t] counts term t over its phrasings and is cleared again as the term's entry is made. (The passes
+    // are written out, not shared through a callback: this runs each time the background wakes.)
     const df = new Uint32Array(v);
     const bytes = new Uint32Array(v + 1);
     const lastDoc = new Uint32Array(v);
     const tf = new Uint16Array(v);
     let total = 0;
-    const eachClaimTerm = (visit: (t: number, d: number, count: number) => void) => {
-      for (let d = 0; d < n; d++) {
-        const from = phrasingStart[docStart[d]!]!;
-        const to = phrasingStart[docStart[d + 1]!]!;
-        for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
-        for (let i = from; i < to; i++) {
-          const t = phrasingTerms[i]!;
-          if (tf[t] === 0) continue;
-          visit(t, d, tf[t]!);
-          tf[t] = 0;
-        }
-      }
-    };
-    eachClaimTerm((t, d, count) => {
-      df[t]!++;
-      bytes[t + 1]! += varintLength(((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0)) + (count > 1 ? 1 : 0);
-      lastDoc[t] = d;
-    });
     for (let d = 0; d < n; d++) {
-      const len = phrasingStart[docStart[d + 1]!]! - phrasingStart[docStart[d]!]!;
-      this.docLen[d] = Math.min(65535, len);
-      total += len;
+      const from = phrasingStart[docStart[d]!]!;
+      const to = phrasingStart[docStart[d + 1]!]!;
+      this.docLen[d] = Math.min(65535, to - from);
+      total += to - from;
+      for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
+      for (let i = from; i < to; i++) {
+        const t = phrasingTerms[i]!;
+        const count = tf[t]!;
+        if (count === 0) continue;
+        tf[t] = 0;
+        df[t]!++;
+        bytes[t + 1]! += varintLength(((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0)) + (count > 1 ? 1 : 0);
+        lastDoc[t] = d;
+      }
     }
     this.avgLen = n ? total / n : 1;
     for (let t = 0; t < v; t++) bytes[t + 1]! += bytes[t]!;
     this.postingStart = bytes;
-    this.postings = new Uint8Array(bytes[v]!);
+    const postings = (this.postings = new Uint8Array(bytes[v]!));
     const fill = bytes.slice(0, v);
     lastDoc.fill(0);
-    eachClaimTerm((t, d, count) => {
-      let at = fill[t]!;
-      let x = ((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0);
-      while (x >= 0x80) {
-        this.postings[at++] = (x & 0x7f) | 0x80;
-        x >>>= 7;
+    for (let d = 0; d < n; d++) {
+      const from = phrasingStart[docStart[d]!]!;
+      const to = phrasingStart[docStart[d + 1]!]!;
+      for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
+      for (let i = from; i < to; i++) {
+        const t = phrasingTerms[i]!;
+        const count = tf[t]!;
+        if (count === 0) continue;
+        tf[t] = 0;
+        let at = fill[t]!;
+        let x = ((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0);
+        while (x >= 0x80) {
+          postings[at++] = (x & 0x7f) | 0x80;
+          x >>>= 7;
+        }
+        postings[at++] = x;
+        if (count > 1) postings[at++] = Math.min(255, count);
+        fill[t] = at;
+        lastDoc[t] = d;
       }
-      this.postings[at++] = x;
-      if (count > 1) this.postings[at++] = Math.min(255, count);
-      fill[t] = at;
-      lastDoc[t] = d;
-    });
+    }
     this.idfs = new Float32Array(v);
     for (let t = 0; t < v; t++) this.idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
     this.scores = new Float32Array(n);
