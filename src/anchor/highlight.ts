@@ -3,6 +3,7 @@
  * Firefox 140+, Safari 17.2+) ranges are registered as named highlights styled by one adopted stylesheet; where it
  * does not, translucent boxes are drawn over the text inside our own shadow root.
  */
+import { protoGet, protoSet } from '../util/dom';
 
 export type Tone = 'asserts' | 'denies';
 
@@ -37,42 +38,41 @@ function hit(range: Range, x: number, y: number): boolean {
 
 /** Firefox's helpers for objects that cross between a content script and the page (absent elsewhere). */
 declare const cloneInto: ((value: unknown, scope: object, options?: { wrapReflectors?: boolean }) => unknown) | undefined;
-declare const XPCNativeWrapper: (<T>(value: T) => T) | undefined;
+declare const XPCNativeWrapper: ((<T>(value: T) => T) & { unwrap<T>(value: T): T }) | undefined;
 
-type Waivable = Document & { wrappedJSObject?: Document };
+const inFirefox = () => typeof XPCNativeWrapper === 'function';
 
 /**
- * The document's adopted sheets, read and written. Firefox (seen in 140.12 ESR) lets neither go through a content
- * script's wrapper of the document (reading gives an empty list, writing throws "Accessing from Xray wrapper is not
- * supported"), so there they go through the page's own view of it, which the page controls: what it returns is
- * re-wrapped and kept only if it is a real sheet, the list handed to it is a copy made for the page, and its setter
- * accepts only real sheets.
+ * The document's adopted sheets, read and written through the prototype's accessors (a page's named elements,
+ * `<img name="adoptedStyleSheets">`, cannot stand in for them). Firefox (seen in 140.12 ESR) lets neither go through a
+ * content script's wrapper of the document (reading gives an empty list, writing throws "Accessing from Xray wrapper
+ * is not supported"), so there they go through the page's own view of it, which the page controls: what it returns
+ * is re-wrapped and kept only if it is a real sheet, the list handed to it is a copy made for the page, and what
+ * ends up adopted is read back before it is relied on.
  */
-function readSheets(doc: Waivable): CSSStyleSheet[] {
+function readSheets(doc: Document): CSSStyleSheet[] {
   const win = doc.defaultView!;
   let list: ArrayLike<unknown> | undefined;
   try {
-    list = (doc.wrappedJSObject ?? doc).adoptedStyleSheets;
+    list = protoGet<ArrayLike<unknown>>(inFirefox() ? XPCNativeWrapper!.unwrap(doc) : doc, 'adoptedStyleSheets');
   } catch {
     // a page's getter that throws: there is nothing of the page's to keep
   }
   const length = Math.min(Number(list?.length) || 0, MAX_SHEETS);
-  const own = typeof XPCNativeWrapper === 'function' ? XPCNativeWrapper : <T>(v: T) => v;
   const sheets: CSSStyleSheet[] = [];
   for (let i = 0; i < length; i++) {
-    const sheet = own(list![i]);
+    const sheet = inFirefox() ? XPCNativeWrapper!(list![i]) : list![i];
     if (sheet instanceof win.CSSStyleSheet) sheets.push(sheet);
   }
   return sheets;
 }
 
-function writeSheets(doc: Waivable, sheets: CSSStyleSheet[]): void {
+function writeSheets(doc: Document, sheets: CSSStyleSheet[]): void {
   try {
-    doc.adoptedStyleSheets = sheets;
+    protoSet(doc, 'adoptedStyleSheets', sheets);
   } catch (e) {
-    const page = doc.wrappedJSObject;
-    if (!page || typeof cloneInto !== 'function' || !doc.defaultView) throw e;
-    page.adoptedStyleSheets = cloneInto(sheets, doc.defaultView, { wrapReflectors: true }) as CSSStyleSheet[];
+    if (!inFirefox() || typeof cloneInto !== 'function' || !doc.defaultView) throw e;
+    protoSet(XPCNativeWrapper!.unwrap(doc), 'adoptedStyleSheets', cloneInto(sheets, doc.defaultView, { wrapReflectors: true }));
   }
 }
 

@@ -18,6 +18,13 @@ export function protoGet<T>(obj: object, name: string): T | undefined {
   return descriptor(obj, name)?.get?.call(obj) as T | undefined;
 }
 
+/** Sets an accessor property through the prototype's setter; throws where the prototype has none. */
+export function protoSet(obj: object, name: string, value: unknown): void {
+  const set = descriptor(obj, name)?.set;
+  if (!set) throw new TypeError(`no setter ${name}`);
+  set.call(obj, value);
+}
+
 /** Calls a method as the prototype defines it. */
 export function protoCall<T>(obj: object, name: string, ...args: unknown[]): T {
   const fn = descriptor(obj, name)?.value as ((...a: unknown[]) => T) | undefined;

@@ -79,7 +79,7 @@ function hugePage() {
 
 export async function hostilePages(origin) {
   const pages = {
-    clobber: article('Clobbered document', `<img name="body" src="data:,"><form id="getElementById"></form><form name="querySelectorAll"></form><a id="createElement"></a><form name="createRange"><input name="cloneNode"></form><img name="documentElement" src="data:,">`),
+    clobber: article('Clobbered document', `<img name="body" src="data:,"><form id="getElementById"></form><form name="querySelectorAll"></form><a id="createElement"></a><form name="createRange"><input name="cloneNode"></form><img name="documentElement" src="data:,"><img name="adoptedStyleSheets" src="data:,"><img name="wrappedJSObject" src="data:,">`),
     pollute: article(
       'Polluted prototypes',
       '<p id="counter">0</p>',

@@ -16,13 +16,19 @@ class FakeHighlight {
 const highlights = new Map<string, FakeHighlight>();
 const win = { CSS: { highlights }, Highlight: FakeHighlight, CSSStyleSheet: window.CSSStyleSheet } as unknown as Window & typeof globalThis;
 
+// The prototype that defines document.adoptedStyleSheets, and its accessors, for a test to replace (as a Firefox
+// page can, in the page's view the content script goes through) and for afterEach to put back.
+let owner: object = document;
+while (!Object.getOwnPropertyDescriptor(owner, 'adoptedStyleSheets')) owner = Object.getPrototypeOf(owner) as object;
+const accessors = Object.getOwnPropertyDescriptor(owner, 'adoptedStyleSheets')!;
+const replaceAccessors = (get: () => unknown, set: (v: unknown) => void) => Object.defineProperty(owner, 'adoptedStyleSheets', { configurable: true, get, set });
+
 beforeEach(() => {
   highlights.clear();
   document.adoptedStyleSheets = [];
 });
 afterEach(() => {
-  // Undo a test's own adoptedStyleSheets property, if it defined one.
-  Reflect.deleteProperty(document, 'adoptedStyleSheets');
+  Object.defineProperty(owner, 'adoptedStyleSheets', accessors);
 });
 
 describe('the highlight painter', () => {
@@ -45,22 +51,21 @@ describe('the highlight painter', () => {
   });
 
   it('leaves the page to the overlay when its sheet would not take', () => {
-    // A page whose adopted sheets ignore what is set (as a Firefox page can make them, for us).
-    Object.defineProperty(document, 'adoptedStyleSheets', { configurable: true, get: () => [], set: () => undefined });
+    // A page whose adopted sheets ignore what is set.
+    replaceAccessors(() => [], () => undefined);
     expect(createHighlightPainter(win, document, 'abc123')).toBeUndefined();
     expect([...highlights.keys()]).toEqual([]);
   });
 
   it('leaves the page to the overlay when its adopted sheets throw', () => {
-    Object.defineProperty(document, 'adoptedStyleSheets', {
-      configurable: true,
-      get: () => {
+    replaceAccessors(
+      () => {
         throw new Error('no');
       },
-      set: () => {
+      () => {
         throw new Error('no');
       },
-    });
+    );
     expect(createHighlightPainter(win, document, 'abc123')).toBeUndefined();
   });
 });
