@@ -33,6 +33,11 @@ for (const slug of readdirSync(pagesDir).sort().slice(0, ONLY ? Infinity : LIMIT
   const f = join(pagesDir, slug, 'source.html');
   if (existsSync(f)) pages.set(slug, readFileSync(f, 'utf8'));
 }
+const unknown = [...(ONLY ?? [])].filter((name) => !pages.has(name));
+if (unknown.length) {
+  console.error(`--only: no page named ${unknown.join(', ')} (names: long-article, seed-lab-discussed, non-article, or a folder of ${pagesDir})`);
+  process.exit(2);
+}
 const readabilitySrc = readFileSync('node_modules/@mozilla/readability/Readability.js', 'utf8');
 
 const server = createServer((req, res) => {
@@ -101,13 +106,8 @@ function attribute(events) {
   // A long task with our work in it is ours to answer for when it would not have been long without that work.
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && (e.dur ?? 0) > 50_000);
   const oursIn = (t) => merged.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, t.ts + t.dur) - Math.max(s, t.ts)), 0);
-  const shares = tasks.map(oursIn).filter((_, i, all) => all[i] > 0);
-  const withOurs = shares.length;
-  const caused = tasks.filter((t) => {
-    const ours = oursIn(t);
-    return ours > 0 && t.dur - ours <= 50_000;
-  }).length;
-  return { ms: total / 1000, long: caused, longWith: withOurs };
+  const withOurs = tasks.map((t) => ({ dur: t.dur, ours: oursIn(t) })).filter((t) => t.ours > 0);
+  return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length };
 }
 
 async function measurePage(name) {

@@ -1,5 +1,6 @@
 // Firefox ESR for the e2e suites: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, with the
 // Firefox build installed as a temporary add-on under a fixed internal UUID (so that its pages have known addresses).
+// DUMPIO=1 passes Firefox's own output through (the extension's background errors among it), for debugging.
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
