@@ -106,8 +106,19 @@ export async function allowPrivateAndOpenWindow(b) {
  * [0, id, name, parameters], its reply [1, id, error, result].
  */
 async function marionette(port) {
-  const socket = connect(port, '127.0.0.1');
-  await once(socket, 'connect');
+  // Marionette starts with the browser but may not listen yet when puppeteer's launch returns: a few tries.
+  let socket;
+  for (let attempt = 0; ; attempt++) {
+    socket = connect(port, '127.0.0.1');
+    try {
+      await once(socket, 'connect');
+      break;
+    } catch (e) {
+      socket.destroy();
+      if (attempt === 20) throw new Error(`Marionette did not answer on port ${port}: ${e.message}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   let buffer = Buffer.alloc(0);
   const waiting = new Map();
   let greeted;
