@@ -47,7 +47,7 @@ function pageSentences(train: boolean) {
 
 const claims = jsonl<{ id: string; text: string; title?: string; date?: string }>(join(EVAL, 'claims.jsonl'));
 const index = ClaimIndex.build(claims.map((c) => ({ key: c.id, phrasings: [c.text, ...(c.title && c.title !== c.text ? [c.title] : [])], day: dayNumber(c.date) })));
-const matcher = new Matcher(index);
+const matcher = new Matcher(index, { allFeatures: true });
 const train = jsonl<Q>(join(EVAL, 'train.jsonl'));
 const dev = jsonl<Q>(join(EVAL, 'dev.jsonl'));
 const trainPages = pageSentences(true);

@@ -59,12 +59,20 @@ const pairKey = (a: number, b: number) => a * 4_194_304 + b; // ids stay far bel
 export class TermTable {
   private readonly weights: Float32Array;
   private readonly opposites = new Map<number, number[]>();
+  // Per term id: 0 not looked at yet, 1 a word, 2 a number ("2024", "3m").
+  private readonly numeric: Uint8Array;
 
   constructor(
     readonly index: ClaimIndex,
     private readonly weight: TermWeight,
   ) {
     this.weights = new Float32Array(index.vocab.length).fill(Number.NaN);
+    this.numeric = new Uint8Array(index.vocab.length);
+  }
+
+  isNumber(id: number): boolean {
+    if (this.numeric[id] === 0) this.numeric[id] = /^\d/.test(this.index.vocab[id]!) ? 2 : 1;
+    return this.numeric[id] === 2;
   }
 
   weightOf(id: number): number {
@@ -113,6 +121,29 @@ export class TermTable {
   }
 }
 
+/**
+ * Whether some phrasing of the claim has at least `minTerms` of its terms (or all, if it has fewer) in the sentence,
+ * directly or through an antonym: what a match needs at the least, checked before the features are worked out.
+ */
+export function enoughTerms(table: TermTable, doc: number, q: QueryIds, minTerms: number): boolean {
+  const index = table.index;
+  for (let i = 0; i < index.phrasingCount(doc); i++) {
+    const phrasing = index.phrasingIds(doc, i);
+    const need = Math.min(minTerms, phrasing.length);
+    let found = 0;
+    for (let j = 0; j < phrasing.length && found < need; j++) {
+      const t = phrasing[j]!;
+      if (q.own.has(t) || table.antonymIds(t).some((a) => q.own.has(a))) found++;
+    }
+    if (found >= need) return true;
+  }
+  return false;
+}
+
+/**
+ * The pair's features (`FEATURE_NAMES`). `withSelf` works out bm25Self, which needs a pass over the claim's terms
+ * and which the shipped model does not use; without it, that feature is 0.
+ */
 export function pairFeatures(
   table: TermTable,
   doc: number,
@@ -121,6 +152,7 @@ export function pairFeatures(
   nextBm25: number,
   contextWeight: number,
   antonymWeight: number,
+  withSelf = true,
 ): PairFeatures {
   const index = table.index;
   let best: { cov: number; covIdf: number; bits: number; terms: number; bigrams: number; antonyms: number; context: number; phrasing: number; inSentence: number } | undefined;
@@ -148,7 +180,7 @@ export function pairFeatures(
       if (!counted.has(t)) {
         counted.add(t);
         if (q.own.has(t)) ownCovered += q.weightOf.get(t) ?? w;
-        else if (/^\d/.test(index.vocab[t]!)) claimHasNumberMissing = true;
+        else if (table.isNumber(t)) claimHasNumberMissing = true;
       }
       if (q.own.has(t)) {
         covered += w;
@@ -188,7 +220,7 @@ export function pairFeatures(
     }
   }
   const b = best ?? { cov: 0, covIdf: 0, bits: 0, terms: 0, bigrams: 0, antonyms: 0, context: 0, phrasing: 0, inSentence: 0 };
-  const self = index.selfScore(doc);
+  const self = withSelf ? index.selfScore(doc) : 0;
   return {
     values: [
       b.cov,

@@ -1,4 +1,4 @@
-import { pairFeatures, TermTable, type PairFeatures, type QueryTerms } from './features';
+import { enoughTerms, FEATURE_NAMES, pairFeatures, TermTable, type PairFeatures, type QueryIds, type QueryTerms } from './features';
 import { dayNumber, postDay } from './dates';
 import type { ClaimIndex } from './index';
 import { checkModel, score, type DecisionModel } from './model';
@@ -28,6 +28,8 @@ export interface MatcherOptions {
   contextWeight: number;
   /** What a term counts for when the sentence has its opposite instead ("continue" for "stop"). */
   antonymWeight: number;
+  /** Work out every feature, even those the model gives no weight (for training and for looking at pairs). */
+  allFeatures: boolean;
 }
 
 export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
@@ -36,6 +38,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   minTerms: 3,
   contextWeight: 0.5,
   antonymWeight: 1,
+  allFeatures: false,
 };
 
 export interface Scored {
@@ -80,6 +83,7 @@ export function namesReferredTo(text: string, previous: string | undefined): str
 export class Matcher {
   readonly options: MatcherOptions;
   private readonly table: TermTable;
+  private readonly withSelf: boolean;
 
   constructor(
     readonly index: ClaimIndex,
@@ -89,6 +93,7 @@ export class Matcher {
   ) {
     this.options = { ...DEFAULT_MATCHER_OPTIONS, threshold: model.threshold, ...options };
     this.table = new TermTable(index, weight);
+    this.withSelf = this.options.allFeatures || model.weights[FEATURE_NAMES.indexOf('bm25Self')] !== 0;
   }
 
   /** The query's terms, as the features read them. */
@@ -100,16 +105,34 @@ export class Matcher {
 
   /** Retrieval candidates with their pair features (for scoring, and for training the model). */
   candidates(query: Query | QueryTerms, n: number): Array<{ doc: number; bm25: number; features: PairFeatures }> {
+    return this.retrieve(query, n, () => true);
+  }
+
+  /** The top n by retrieval score, with features for those that `keep` lets through. */
+  private retrieve(query: Query | QueryTerms, n: number, keep: (doc: number, ids: QueryIds) => boolean) {
     const q = 'own' in query ? query : this.queryTerms(query);
     if (q.own.size === 0) return [];
     const found = this.index.search(q.own, n + 1, q.day);
     if (found.length === 0) return [];
     const ids = this.table.query(q);
-    return found.slice(0, n).map(({ doc, bm25 }, i) => ({
-      doc,
-      bm25,
-      features: pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight),
-    }));
+    const out: Array<{ doc: number; bm25: number; features: PairFeatures }> = [];
+    for (let i = 0; i < Math.min(n, found.length); i++) {
+      const { doc, bm25 } = found[i]!;
+      if (!keep(doc, ids)) continue;
+      const features = pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight, this.withSelf);
+      out.push({ doc, bm25, features });
+    }
+    return out;
+  }
+
+  /** Decision scores for candidates, and whether each passes (threshold and enough of its terms). */
+  private decide(candidates: Array<{ doc: number; bm25: number; features: PairFeatures }>): Scored[] {
+    const phrasingCount = (doc: number, i: number) => (i < this.index.phrasingCount(doc) ? this.index.phrasingIds(doc, i).length : 0);
+    return candidates.map(({ doc, bm25, features }) => {
+      const s = score(this.model, features.values);
+      const enough = features.inSentence >= Math.min(this.options.minTerms, phrasingCount(doc, features.phrasing));
+      return { doc, key: this.index.keyOf(doc), bm25, score: s, phrasing: features.phrasing, match: enough && s >= this.options.threshold };
+    });
   }
 
   /**
@@ -117,14 +140,7 @@ export class Matcher {
    * decision score does), each with its decision score and whether it is a match.
    */
   rank(query: Query | QueryTerms, k = 5): Scored[] {
-    const phrasingCount = (doc: number, i: number) => (i < this.index.phrasingCount(doc) ? this.index.phrasingIds(doc, i).length : 0);
-    return this.candidates(query, Math.max(k, this.options.candidates))
-      .map(({ doc, bm25, features }) => {
-        const s = score(this.model, features.values);
-        const enough = features.inSentence >= Math.min(this.options.minTerms, phrasingCount(doc, features.phrasing));
-        return { doc, key: this.index.keyOf(doc), bm25, score: s, phrasing: features.phrasing, match: enough && s >= this.options.threshold };
-      })
-      .slice(0, k);
+    return this.decide(this.candidates(query, Math.max(k, this.options.candidates))).slice(0, k);
   }
 
   /**
@@ -133,8 +149,11 @@ export class Matcher {
    */
   best(query: Query, terms?: QueryTerms): Scored | undefined {
     if (!isAssertion(query.text)) return undefined;
-    // The decision looks past the first candidate: a claim further down may be the one the sentence covers.
-    const candidates = this.rank(terms ?? query, this.options.candidates).filter((c) => c.match);
+    // The decision looks past the first candidate: a claim further down may be the one the sentence covers. Those
+    // without enough of their terms in the sentence cannot match and are not scored (most candidates of most
+    // sentences: a page's sentences share a word or two with many claims).
+    const { minTerms } = this.options;
+    const candidates = this.decide(this.retrieve(terms ?? query, this.options.candidates, (doc, ids) => enoughTerms(this.table, doc, ids, minTerms))).filter((c) => c.match);
     return candidates.sort((a, b) => b.score - a.score || b.bm25 - a.bm25)[0];
   }
 }
