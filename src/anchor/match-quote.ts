@@ -35,20 +35,21 @@ function commonPrefix(a: string, b: string): number {
 }
 
 /**
- * Finds the quote's exact text in the index. Several occurrences are told apart by their context; a sentence too
- * short to be distinctive needs its context to agree. Only exact text is anchored: a near miss is not our sentence.
+ * Finds the quote's exact text in the index (`within` a span of it, where the sentence's paragraph is known).
+ * Several occurrences are told apart by their context; a sentence too short to be distinctive needs its context to
+ * agree, unless its paragraph is known. Only exact text is anchored: a near miss is not our sentence.
  */
-export function matchQuote(index: TextIndex, quote: TextQuote): QuoteMatch | null {
+export function matchQuote(index: TextIndex, quote: TextQuote, within?: [number, number]): QuoteMatch | null {
   const exact = norm(quote.exact);
   if (!exact) return null;
   const prefix = norm(quote.prefix);
   const suffix = norm(quote.suffix);
   let best: QuoteMatch | null = null;
-  let from = 0;
+  let from = within?.[0] ?? 0;
   let count = 0;
   for (;;) {
     const at = index.text.indexOf(exact, from);
-    if (at < 0) break;
+    if (at < 0 || (within && at + exact.length > within[1])) break;
     count++;
     from = at + 1;
     const before = index.text.slice(Math.max(0, at - prefix.length - 1), at).trimEnd();
@@ -61,8 +62,9 @@ export function matchQuote(index: TextIndex, quote: TextQuote): QuoteMatch | nul
     if (!best || candidate.confidence > best.confidence) best = candidate;
   }
   if (!best) return null;
-  // A single occurrence of a real sentence is ours even if the page around it differs (ads, captions).
-  if (count === 1 && exact.length >= 40) best.confidence = Math.max(best.confidence, 1);
+  // A single occurrence of a real sentence is ours even if the page around it differs (ads, captions); so is the one
+  // occurrence in the paragraph the sentence is known to stand in (its context may lie outside what was read).
+  if (count === 1 && (exact.length >= 40 || within)) best.confidence = Math.max(best.confidence, 1);
   else if (count === 1) best.confidence = Math.max(best.confidence, 0.6);
   return best.confidence >= CONFIDENCE_FLOOR ? best : null;
 }

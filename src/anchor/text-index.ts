@@ -4,6 +4,7 @@
  * It runs on the page's main thread, so the text is made with native string operations, one per text node, and
  * positions are mapped back only for the few ends of the ranges we paint.
  */
+import { protoCall } from '../util/dom';
 
 // Text a reader does not read as part of the article, or that we must not touch.
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'INPUT', 'BUTTON', 'SVG', 'svg', 'MATH', 'math', 'IFRAME', 'OBJECT', 'CANVAS', 'HEAD', 'TITLE']);
@@ -22,6 +23,16 @@ export interface TextIndex {
   dropped: Uint8Array;
   /** 1 where a node's text needed no collapsing (no whitespace but single spaces): its offsets map one to one. */
   plain: Uint8Array;
+  /** Built from several subtrees: where each one's text starts and ends in `text`, in the order given. */
+  spans?: Array<[number, number]>;
+}
+
+// The same, as a selector, for an element's ancestors: what `skipped` leaves out of a walk from <body>.
+const SKIPPED = `${[...new Set([...SKIP].map((t) => t.toLowerCase()))].join(', ')}, [contenteditable]:not([contenteditable="false"]), [hidden], [aria-hidden="true"]`;
+
+/** Whether an element is, or stands inside, something a walk from <body> would leave out. */
+export function insideSkipped(el: Element): boolean {
+  return protoCall<Element | null>(el, 'closest', SKIPPED) !== null;
 }
 
 function skipped(el: Element): boolean {
@@ -32,7 +43,12 @@ function skipped(el: Element): boolean {
   return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true';
 }
 
-export function buildTextIndex(root: Node, exclude?: Node): TextIndex {
+/**
+ * The text index of a subtree, or of several (in the order given, each read as starting a new block): the walk is
+ * the costly part in a content script, where every node touched is a call into the page's DOM, so the page is read
+ * whole only when the paragraphs that matter are not known.
+ */
+export function buildTextIndex(root: Node | Node[], exclude?: Node): TextIndex {
   const nodes: Text[] = [];
   const starts: number[] = [];
   const dropped: number[] = [];
@@ -74,8 +90,16 @@ export function buildTextIndex(root: Node, exclude?: Node): TextIndex {
       }
     }
   };
-  walk(root);
-  return { text: parts.join(''), nodes, starts: Int32Array.from(starts), dropped: Uint8Array.from(dropped), plain: Uint8Array.from(plain) };
+  const spans: Array<[number, number]> = [];
+  for (const r of Array.isArray(root) ? root : [root]) {
+    pendingBreak = true;
+    const from = length;
+    walk(r);
+    spans.push([from, length]);
+  }
+  const index: TextIndex = { text: parts.join(''), nodes, starts: Int32Array.from(starts), dropped: Uint8Array.from(dropped), plain: Uint8Array.from(plain) };
+  if (Array.isArray(root)) index.spans = spans;
+  return index;
 }
 
 /** The text node and the offset in it of a position of the index's text (the node it falls in, by binary search). */

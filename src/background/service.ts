@@ -145,11 +145,15 @@ export class BackgroundService {
         await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now(), ...privately });
         return { status: 'not-article', matches: [] };
       }
-      const { sentences: full, ...rest } = article;
+      // The report keeps what the popup shows: not the sentences, nor where their paragraphs stand in the page.
+      const { sentences: full, anchors: _anchors, ...rest } = article;
       info = rest;
       sentences = full.map((s) => s.text);
       quotes = {};
-      for (const [i, s] of full.entries()) quotes[i] = { exact: s.text, prefix: s.prefix, suffix: s.suffix };
+      for (const [i, s] of full.entries()) {
+        const path = article.anchors?.[s.block];
+        quotes[i] = { exact: s.text, prefix: s.prefix, suffix: s.suffix, ...(path ? { path } : {}) };
+      }
     } else {
       info = msg.article;
       sentences = msg.sentences;

@@ -1,13 +1,13 @@
-import { buildTextIndex } from '../anchor/text-index';
+import { buildTextIndex, insideSkipped, type TextIndex } from '../anchor/text-index';
 import { matchQuote, rangeOf } from '../anchor/match-quote';
 import { createHighlightPainter, createOverlayPainter, type Painter } from '../anchor/highlight';
 import type { MatchView } from '../claims/views';
-import type { MatchReply } from '../messaging/contract';
+import type { MatchReply, Quote } from '../messaging/contract';
 import type { ContentEnv } from './scan';
 import { measure } from './timing';
 import { createCardHost, type CardAnchor, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
-import { bodyOf } from '../util/dom';
+import { bodyOf, elementAt } from '../util/dom';
 import { useMessages } from '../ui/i18n';
 
 export type HighlightMode = 'all' | 'contested' | 'none';
@@ -79,6 +79,36 @@ function nextTask(win: Window & typeof globalThis): Promise<void> {
   });
 }
 
+/** Document order of two paths from the same root: an ancestor's path comes first, as a prefix of its descendants'. */
+function comparePaths(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/**
+ * The paragraphs the background found the quotes in (at their paths): the outermost of them in document order, and
+ * for each quote the one it stands in; worked out on the paths, so that the page is asked only for the elements.
+ * Null if any quote comes without a path or a path leads nowhere we would read: then the whole page is searched.
+ */
+function paragraphsOf(body: Element, quotes: Quote[]): { roots: Element[]; rootOf: Map<Quote, number> } | null {
+  if (!quotes.every((q) => Array.isArray(q.path))) return null;
+  const sorted = [...quotes].sort((a, b) => comparePaths(a.path!, b.path!));
+  const roots: Element[] = [];
+  const rootOf = new Map<Quote, number>();
+  let outer: number[] | undefined;
+  for (const q of sorted) {
+    const path = q.path!;
+    if (!outer || comparePaths(outer, path.slice(0, outer.length)) !== 0) {
+      const el = elementAt(body, path);
+      if (!el || insideSkipped(el)) return null;
+      roots.push(el);
+      outer = path;
+    }
+    rootOf.set(q, roots.length - 1);
+  }
+  return { roots, rootOf };
+}
+
 /** What the second stage needs from the first. */
 export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight' | 'i18n'>;
 
@@ -99,22 +129,37 @@ export const showMatches: ShowMatches = async (env, reply) => {
   // apart from this stage's loading too, so that none of them makes a long task on a slow machine.
   await nextTask(win);
   if (signal.aborted) return undefined;
-  const index = measure(win, 'anchor-index', () => buildTextIndex(bodyOf(doc)!));
-  await nextTask(win);
-  if (signal.aborted) return undefined;
-  const host = createCardHost(doc);
   const quotes = reply.quotes;
-  const anchored: Anchored[] = measure(win, 'anchor', () => {
-    const out: Anchored[] = [];
-    for (const match of reply.matches) {
-      const quote = quotes[match.sentence];
-      if (!quote) continue;
-      const found = matchQuote(index, quote);
-      const range = found && rangeOf(index, found, doc);
-      if (range) out.push({ match, range });
-    }
-    return out;
-  });
+  const wanted = reply.matches.filter((m) => quotes[m.sentence]);
+  const anchor = (index: TextIndex, spanOf: (q: Quote) => [number, number] | undefined = () => undefined) =>
+    measure(win, 'anchor', () => {
+      const out: Anchored[] = [];
+      for (const match of wanted) {
+        const quote = quotes[match.sentence]!;
+        const found = matchQuote(index, quote, spanOf(quote));
+        const range = found && rangeOf(index, found, doc);
+        if (range) out.push({ match, range });
+      }
+      return out;
+    });
+  // First only the paragraphs the sentences were found in (a few dozen nodes instead of the whole page), each
+  // sentence in its own; the whole page if the page has changed since it was sent, or a paragraph was not known.
+  const body = bodyOf(doc)!;
+  const paragraphs = paragraphsOf(body, wanted.map((m) => quotes[m.sentence]!));
+  let anchored: Anchored[] = [];
+  if (paragraphs) {
+    const index = measure(win, 'anchor-index', () => buildTextIndex(paragraphs.roots));
+    anchored = anchor(index, (q) => index.spans?.[paragraphs.rootOf.get(q)!]);
+  }
+  if (anchored.length < wanted.length) {
+    await nextTask(win);
+    if (signal.aborted) return undefined;
+    const index = measure(win, 'anchor-index-page', () => buildTextIndex(body));
+    await nextTask(win);
+    if (signal.aborted) return undefined;
+    anchored = anchor(index);
+  }
+  const host = createCardHost(doc);
 
   const suffix = Math.random().toString(36).slice(2, 8);
   const painter: Painter = createHighlightPainter(win, doc, suffix) ?? createOverlayPainter(win, host.layer);

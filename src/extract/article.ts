@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { blockTexts, sentencesOf, type Sentence } from './sentences';
-import { protoCall, rootOf, unclobber } from '../util/dom';
+import { blockTexts, isBlockTag, sentencesOf, type Sentence } from './sentences';
+import { bodyOf, protoCall, rootOf, unclobber } from '../util/dom';
 import { STOPWORDS } from '../match/normalize';
 
 /** Pages with more elements than this are not parsed: a 1.5 MB page has about 30,000. */
@@ -20,6 +20,56 @@ export interface Article {
   /** Word count of the article text. */
   words: number;
   sentences: Sentence[];
+  /**
+   * With `anchors`: where each block (by `Sentence.block`) stood in the page, as indices among element children
+   * from <body> down to the paragraph, list item or heading holding its first text; null where that is not known.
+   */
+  anchors?: Array<number[] | null>;
+}
+
+/** Paths deeper than this are not given: the page is then searched whole. */
+const MAX_PATH = 100;
+
+/**
+ * Where the body's nodes stand before Readability moves them: each node's parent, and each element's index among
+ * its parent's element children; and each text by its content (null if it stands in more than one place), because
+ * Readability, when its first try finds too little, rebuilds the body from its HTML and tries again: those nodes
+ * are new, their texts are not. One pass, without recursion (a page may nest deeper than the stack).
+ */
+function positions(body: Element): { parent: Map<Node, Element>; index: Map<Element, number>; byText: Map<string, Text | null> } {
+  const parent = new Map<Node, Element>();
+  const index = new Map<Element, number>();
+  const byText = new Map<string, Text | null>();
+  const stack: Element[] = [body];
+  while (stack.length) {
+    const el = stack.pop()!;
+    let i = 0;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      parent.set(child, el);
+      if (child.nodeType === 1) {
+        index.set(child as Element, i++);
+        stack.push(child as Element);
+      } else if (child.nodeType === 3) {
+        const v = child.nodeValue ?? '';
+        if (v.trim()) byText.set(v, byText.has(v) ? null : (child as Text));
+      }
+    }
+  }
+  return { parent, index, byText };
+}
+
+/** The path from the body to the nearest block around a text node, as it stood; null if it did not stand there. */
+function pathOf(text: Text, body: Element, { parent, index, byText }: ReturnType<typeof positions>): number[] | null {
+  const original = parent.has(text) ? text : byText.get(text.nodeValue ?? '');
+  let el = original ? parent.get(original) : undefined;
+  while (el && el !== body && !isBlockTag(el.tagName)) el = parent.get(el);
+  const path: number[] = [];
+  for (let e = el; e !== body; e = parent.get(e)) {
+    const i = e && index.get(e);
+    if (!e || i === undefined || path.length === MAX_PATH) return null;
+    path.push(i);
+  }
+  return path.reverse();
 }
 
 /**
@@ -51,10 +101,12 @@ export { looksLikeArticle } from './gate';
  * Runs Readability on a copy of the document (Readability rewrites what it reads, and the live page is not ours to
  * change) and splits the article into sentences. Null when Readability finds no article.
  */
-export function extractArticle(doc: Document, options: { inPlace?: boolean } = {}): Article | null {
+export function extractArticle(doc: Document, options: { inPlace?: boolean; anchors?: boolean } = {}): Article | null {
   // Readability rewrites what it reads: a live page is read through a copy; a document of our own, in place.
   const copy = options.inPlace ? doc : protoCall<Document>(doc, 'cloneNode', true);
   unclobber(copy);
+  const body = options.anchors ? bodyOf(copy) : null;
+  const before = body && positions(body);
   let parsed;
   try {
     parsed = new Readability<Element>(copy, { serializer: (node) => node as Element, maxElemsToParse: MAX_ELEMENTS }).parse();
@@ -63,7 +115,8 @@ export function extractArticle(doc: Document, options: { inPlace?: boolean } = {
     return null;
   }
   if (!parsed?.content) return null;
-  const blocks = blockTexts(parsed.content);
+  const firstNodes: Text[] = [];
+  const blocks = blockTexts(parsed.content, firstNodes);
   if (blocks.length === 0) return null;
   const lang = articleLanguage(parsed.lang || rootOf(doc)?.getAttribute('lang') || '', blocks);
   return {
@@ -74,5 +127,6 @@ export function extractArticle(doc: Document, options: { inPlace?: boolean } = {
     lang,
     words: wordCount(blocks),
     sentences: sentencesOf(blocks, lang).slice(0, MAX_SENTENCES),
+    ...(body && before ? { anchors: firstNodes.map((t) => pathOf(t, body, before)) } : {}),
   };
 }

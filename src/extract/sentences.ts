@@ -23,23 +23,37 @@ const BLOCK = new Set(
   ),
 );
 
+/** Whether an element of this tag name starts a block of text (a paragraph, a list item, a heading). */
+export const isBlockTag = (tagName: string): boolean => BLOCK.has(tagName.toUpperCase());
+
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The text of each block under root, in document order, whitespace collapsed, empty blocks left out. */
-export function blockTexts(root: Element): string[] {
+/**
+ * The text of each block under root, in document order, whitespace collapsed, empty blocks left out. `firstNodes`,
+ * if given, receives the first text node of each block (with text in it), to find the block again in the page.
+ */
+export function blockTexts(root: Element, firstNodes?: Text[]): string[] {
   const blocks: string[] = [];
   let current = '';
+  let first: Text | undefined;
   const flush = () => {
     const t = collapseWhitespace(current);
-    if (t) blocks.push(t);
+    if (t) {
+      blocks.push(t);
+      firstNodes?.push(first!);
+    }
     current = '';
+    first = undefined;
   };
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) current += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
+      if (child.nodeType === 3) {
+        const v = child.nodeValue ?? '';
+        if (!first && v.trim()) first = child as Text;
+        current += v;
+      } else if (child.nodeType === 1) {
         const block = BLOCK.has((child as Element).tagName.toUpperCase());
         if (block) flush();
         walk(child);

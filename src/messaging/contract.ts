@@ -58,6 +58,11 @@ export interface Quote {
   exact: string;
   prefix: string;
   suffix: string;
+  /**
+   * Where the sentence's paragraph stood in the HTML the page sent: indices among element children from <body>
+   * down. The page looks there first and searches its whole text only if the sentence is not found there.
+   */
+  path?: number[];
 }
 
 export type MatchReply = {

@@ -37,6 +37,17 @@ export const rootOf = (doc: Document): HTMLElement | null => protoGet<HTMLElemen
 export const createElement = (doc: Document, tag: string): HTMLElement => protoCall<HTMLElement>(doc, 'createElement', tag);
 export const createRange = (doc: Document): Range => protoCall<Range>(doc, 'createRange');
 
+/** The element at a path of indices among element children from root, if there is one. */
+export function elementAt(root: Element, path: readonly number[]): Element | null {
+  let el: Element | null = root;
+  for (const i of path) {
+    if (!Number.isInteger(i) || i < 0) return null;
+    el = protoGet<HTMLCollection>(el, 'children')?.[i] ?? null;
+    if (!el) return null;
+  }
+  return el;
+}
+
 /**
  * Removes, in a document of our own (a clone), the id and name attributes that would clobber a property of
  * the document or of the forms in it, so that a library that reads `document.body` (Readability) reads the body.

@@ -113,6 +113,9 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
       const page = await openArticle(`/seed/${slug}`);
       const texts = await highlighted(page);
       for (const [fragment, tone] of expected) assert.ok(texts.some((t) => t.startsWith(`${tone}:`) && t.includes(fragment)), `"${fragment}" as ${tone}: ${JSON.stringify(texts)}`);
+      // Found in the paragraphs the background named, without reading the whole page.
+      const walks = await page.evaluate(() => ['anchor-index', 'anchor-index-page'].map((n) => performance.getEntriesByName(`claimlight:${n}`).length));
+      assert.deepEqual(walks, [1, 0], 'one walk, of the paragraphs');
       const popup = await openListedPopup();
       const [badge, listed] = await popup.evaluate(async (id) => [await browser.browserAction.getBadgeText({ tabId: id }), document.querySelectorAll('.claim-item').length], popup.tabId);
       assert.equal(badge, String(listed), 'the badge counts the claims the popup lists');

@@ -50,6 +50,9 @@ describe('the seed story', () => {
         const inTone = (h[`claimlight-${tone}`] ?? []).some((t) => t.includes(fragment));
         assert.ok(inTone, `"${fragment}" should be highlighted as ${tone}; got ${JSON.stringify(h, null, 1)}`);
       }
+      // Found in the paragraphs the background named, without reading the whole page.
+      const walks = await page.evaluate(() => ['anchor-index', 'anchor-index-page'].map((n) => performance.getEntriesByName(`claimlight:${n}`).length));
+      assert.deepEqual(walks, [1, 0], 'one walk, of the paragraphs');
       const tabId = await tabIdOf(browser.worker, page);
       const badge = await badgeOf(browser.worker, tabId);
       const popup = await openPopup(tabId);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildTextIndex, locate, type TextIndex } from '../../src/anchor/text-index';
+import { buildTextIndex, insideSkipped, locate, type TextIndex } from '../../src/anchor/text-index';
 import { CONFIDENCE_FLOOR, matchQuote, rangeOf } from '../../src/anchor/match-quote';
 
 function page(html: string): Document {
@@ -49,6 +49,29 @@ describe('anchoring a sentence on the live page by quote', () => {
       return at && [index.nodes.indexOf(at.node), at.offset];
     };
     for (let pos = 0; pos <= index.text.length; pos++) expect(where(index, pos)).toEqual(where(counting, pos));
+  });
+
+  it('reads only the paragraphs it is given, in that order, each as a block of its own', () => {
+    const doc = page('<p id="a">Meta paused it.</p><p>Not read at all.</p><p id="b">Meta resumed <em>it</em>.</p>');
+    const index = buildTextIndex([doc.getElementById('a')!, doc.getElementById('b')!]);
+    expect(index.text).toBe('Meta paused it. Meta resumed it.');
+    const m = matchQuote(index, { exact: 'Meta resumed it.', prefix: '', suffix: '' })!;
+    expect(rangeOf(index, m, doc)!.toString()).toBe('Meta resumed it.');
+  });
+
+  it('takes the occurrence in the paragraph the sentence is known to stand in, whatever the context says', () => {
+    const doc = page('<p id="a">Yes. Meta paused it.</p><p id="b">Yes. Meta paused it.</p>');
+    const index = buildTextIndex([doc.getElementById('a')!, doc.getElementById('b')!]);
+    const quote = { exact: 'Meta paused it.', prefix: 'Nothing like what is there', suffix: 'Nor this' };
+    expect(matchQuote(index, quote)).toBeNull();
+    const m = matchQuote(index, quote, index.spans![1])!;
+    expect(rangeOf(index, m, doc)!.startContainer.parentElement!.id).toBe('b');
+  });
+
+  it('knows a paragraph inside an editable, hidden or scripted region as one a page walk would leave out', () => {
+    const doc = page('<div contenteditable><p id="e">x</p></div><div aria-hidden="true"><p id="h">x</p></div><section hidden><p id="s">x</p></section><svg><text id="g">x</text></svg><div contenteditable="false"><p id="ok">x</p></div>');
+    for (const id of ['e', 'h', 's', 'g']) expect(insideSkipped(doc.getElementById(id)!), id).toBe(true);
+    expect(insideSkipped(doc.getElementById('ok')!)).toBe(false);
   });
 
   it('does not anchor text that is not on the page', () => {

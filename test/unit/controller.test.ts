@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackgroundService } from '../../src/background/service';
 import { messagesIn } from '../../src/ui/messages';
 import { showMatches } from '../../src/content/controller';
 import { runClaimlight } from '../../src/content/scan';
-import type { CStoBG } from '../../src/messaging/contract';
+import type { CStoBG, TabReport } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 
@@ -24,12 +24,12 @@ function setPage(html: string) {
   document.body.innerHTML = html;
 }
 
-async function run(sent: CStoBG[] = []) {
+async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = []) {
   const bg = new BackgroundService({
     openDb: () => openClaimDb(`cs-${Math.random()}`),
     bundled: BUNDLED_PACKS,
     setBadge: async () => undefined,
-    saveReport: async () => undefined,
+    saveReport: async (_tab, r) => void (r && reports.push(r)),
     loadReport: async () => undefined,
     log: () => undefined,
   });
@@ -42,7 +42,9 @@ async function run(sent: CStoBG[] = []) {
     i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
     send: async (msg) => {
       sent.push(msg);
-      return bg.fromContentScript(msg, 1);
+      const reply = await bg.fromContentScript(msg, 1);
+      afterReply?.();
+      return reply;
     },
   });
   return { session, controller, sent };
@@ -68,6 +70,35 @@ describe('content script controller', () => {
     expect(session!.reveal(9999)).toBe(false);
     controller.abort();
     expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
+  });
+
+  it('reads only the paragraphs the background found the sentences in', async () => {
+    setPage(ARTICLE);
+    const measure = vi.spyOn(window.performance, 'measure');
+    const reports: TabReport[] = [];
+    const { session, controller } = await run([], undefined, reports);
+    // Where the paragraphs stand goes to the page only, not into the tab's report.
+    expect(reports.at(-1)!.article).not.toHaveProperty('anchors');
+    const walks = measure.mock.calls.map(([name]) => name).filter((name) => name.startsWith('claimlight:anchor-index'));
+    expect(walks).toEqual(['claimlight:anchor-index']);
+    // Each range lies in the paragraph holding its sentence.
+    for (const a of session!.anchored) expect((a.range.startContainer.parentElement?.closest('p') ?? a.range.startContainer.parentElement)!.textContent).toContain(a.range.toString());
+    expect(session!.anchored.length).toBeGreaterThanOrEqual(2);
+    controller.abort();
+    measure.mockRestore();
+  });
+
+  it('searches the whole page when the page changed after it was sent', async () => {
+    setPage(ARTICLE);
+    const measure = vi.spyOn(window.performance, 'measure');
+    // A script inserts a paragraph above the article while the background reads it: the paths point one off.
+    const { session, controller } = await run([], () => document.querySelector('article')!.insertAdjacentHTML('afterbegin', '<p>Breaking: markets open higher.</p>'));
+    const walks = measure.mock.calls.map(([name]) => name).filter((name) => name.startsWith('claimlight:anchor-index'));
+    expect(walks).toEqual(['claimlight:anchor-index', 'claimlight:anchor-index-page']);
+    const texts = session!.anchored.map((a) => a.range.toString());
+    expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('Top members of Meta’s new Superintelligence Lab'), expect.stringContaining('We plan to continue releasing')]));
+    controller.abort();
+    measure.mockRestore();
   });
 
   it('tells the background a page is not an article and adds nothing to it', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageHtml } from '../../src/content/scan';
 import { articleFromHtml } from '../../src/extract/from-html';
+import { elementAt } from '../../src/util/dom';
 import { readShared, SHARED } from './helpers';
 
 // A DOM with the browser's shape (accessors on the prototypes), as the content script sees one.
@@ -42,6 +43,25 @@ describe('the page HTML the content script sends', () => {
     expect(cut.startsWith('<html')).toBe(true);
     if (/<style/i.test(full.slice(0, full.search(/<\/head>/i)))) expect(cut.length).toBeLessThan(protoOuter(docOf(full)).length);
     expect(articleFromHtml(cut)).toEqual(whole);
+  });
+
+  // The background says where each sentence's paragraph stands, so that the page walks that paragraph only.
+  it('leads back from nearly every sentence to the paragraph that holds it on the live page', () => {
+    let sentences = 0;
+    let found = 0;
+    for (const slug of slugs) {
+      const live = docOf(readShared('pages', 'readability', slug, 'source.html'));
+      const article = articleFromHtml(pageHtml(live));
+      for (const s of article?.sentences ?? []) {
+        sentences++;
+        const path = article!.anchors?.[s.block];
+        const el = path && elementAt(live.body, path);
+        if (el && el.textContent!.replace(/\s+/g, ' ').includes(s.text)) found++;
+      }
+    }
+    // Measured: 99.6% of the sentences of all 105 pages (linkedom on both sides); the rest are searched page-wide.
+    expect(sentences).toBeGreaterThan(1000);
+    expect(found / sentences).toBeGreaterThan(0.9);
   });
 });
 
