@@ -125,8 +125,8 @@ export const showMatches: ShowMatches = async (env, reply) => {
   if (!reply.quotes) return undefined;
   useMessages((key, subs) => env.i18n.getMessage(key, subs), env.i18n.getUILanguage());
 
-  // Reading the page's text and finding the sentences in it are the two costly steps: each gets a task of its own,
-  // apart from this stage's loading too, so that none of them makes a long task on a slow machine.
+  // Reading the page's text, finding the sentences in it and painting them each get a task of their own, apart from
+  // this stage's loading too, so that none of them makes a long task on a slow machine.
   await nextTask(win);
   if (signal.aborted) return undefined;
   const quotes = reply.quotes;
@@ -159,6 +159,9 @@ export const showMatches: ShowMatches = async (env, reply) => {
     if (signal.aborted) return undefined;
     anchored = anchor(index);
   }
+  // Painting (our sheet, the highlights) in a task of its own too.
+  await nextTask(win);
+  if (signal.aborted) return undefined;
   const host = createCardHost(doc);
 
   const suffix = Math.random().toString(36).slice(2, 8);

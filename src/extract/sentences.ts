@@ -117,8 +117,8 @@ export function sentencesOf(blocks: string[], lang = 'en'): Sentence[] {
     return {
       text: s.text,
       block: s.block,
-      prefix: prefix.trimEnd().slice(-CONTEXT_CHARS),
-      suffix: suffix.trimStart().slice(0, CONTEXT_CHARS),
+      prefix: prefix.trimEnd().slice(-CONTEXT_CHARS).trimStart(),
+      suffix: suffix.trimStart().slice(0, CONTEXT_CHARS).trimEnd(),
     };
   });
 }

@@ -40,6 +40,8 @@ describe('article extraction', () => {
     expect(a.words).toBeGreaterThan(300);
     expect(a.sentences.length).toBeGreaterThan(15);
     expect(doc.documentElement.outerHTML.length).toBe(before);
+    // The page finds sentences by their text with whitespace collapsed, and does not collapse it again.
+    for (const t of a.sentences.flatMap((x) => [x.text, x.prefix, x.suffix])) expect(t).not.toMatch(/\s\s|[^\S ]|^\s|\s$/);
   });
 
   it('passes a page that is not an article through the cheap gate as not one', () => {
