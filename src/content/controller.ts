@@ -85,6 +85,9 @@ function comparePaths(a: number[], b: number[]): number {
   return a.length - b.length;
 }
 
+/** Whether the element at `inner` stands inside (or is) the one at `outer`. */
+const isWithin = (inner: number[], outer: number[]) => outer.length <= inner.length && outer.every((v, i) => inner[i] === v);
+
 /**
  * The paragraphs the background found the quotes in (at their paths): the outermost of them in document order, and
  * for each quote the one it stands in; worked out on the paths, so that the page is asked only for the elements.
@@ -98,7 +101,7 @@ function paragraphsOf(body: Element, quotes: Quote[]): { roots: Element[]; rootO
   let outer: number[] | undefined;
   for (const q of sorted) {
     const path = q.path!;
-    if (!outer || comparePaths(outer, path.slice(0, outer.length)) !== 0) {
+    if (!outer || !isWithin(path, outer)) {
       const el = elementAt(body, path);
       if (!el || insideSkipped(el)) return null;
       roots.push(el);

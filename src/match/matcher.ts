@@ -28,7 +28,7 @@ export interface MatcherOptions {
   contextWeight: number;
   /** What a term counts for when the sentence has its opposite instead ("continue" for "stop"). */
   antonymWeight: number;
-  /** Work out every feature, even those the model gives no weight (for training and for looking at pairs). */
+  /** Work out every feature, even those the model gives no weight (for training a model that may use them). */
   allFeatures: boolean;
 }
 
