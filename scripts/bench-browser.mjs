@@ -47,7 +47,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
-const browser = await launch();
+const browser = await launch({ timing: true });
 
 /**
  * The extension's main-thread time in the page: its scripts' evaluation (trace events, compile included) united

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Session } from '../../src/content/controller';
 import { loadReader } from '../../src/content/reader-handoff';
-import { runClaimlight } from '../../src/content/scan';
+import { runClaimlight, type ContentEnv } from '../../src/content/scan';
+import { TIMING_KEY } from '../../src/content/timing';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../../src/messaging/contract';
 import { parseSettings, SETTINGS_KEY, siteDisabled, type Settings } from '../../src/settings';
 
@@ -31,10 +32,19 @@ export default defineContentScript({
     window.addEventListener(started, guard, { capture: true });
     ctx.onInvalidated(() => window.removeEventListener(started, guard, { capture: true }));
 
-    const state: { session?: Session; run?: AbortController } = {};
+    const state: { session?: Session; run?: AbortController; timing?: boolean } = {};
+    const readSettings = async () => {
+      const stored = await browser.storage.local.get([SETTINGS_KEY, TIMING_KEY]);
+      state.timing = stored[TIMING_KEY] === true;
+      return parseSettings(stored[SETTINGS_KEY]);
+    };
     const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
     // The second stage (anchoring, painting, the card), loaded only where claims were found.
     const reader = () => loadReader(browser.runtime.getURL('/reader.js'));
+    // Read through, not taken at start: touching an API makes the browser build its bindings, and only pages with
+    // claims show text.
+    const api = (): ContentEnv['i18n'] => browser.i18n;
+    const i18n: ContentEnv['i18n'] = { getMessage: (key, subs) => api().getMessage(key, subs), getUILanguage: () => api().getUILanguage() };
 
     const onMessage = (raw: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
@@ -54,7 +64,7 @@ export default defineContentScript({
       state.run = new AbortController();
       ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
       const early = document.readyState !== 'complete';
-      const first = await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n: browser.i18n, highlight: settings.highlight, quietIfNotArticle: early });
+      const first = await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n, timing: state.timing, highlight: settings.highlight, quietIfNotArticle: early });
       state.session = first.session;
       if (first.read || !early || !state.run) return;
       // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look
@@ -64,7 +74,7 @@ export default defineContentScript({
       await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
       if (ctx.isInvalid || !state.run || state.run.signal.aborted) return;
       if (elements.length === seen) await send({ type: 'cs/not-article', url: location.href });
-      else state.session = (await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n: browser.i18n, highlight: settings.highlight })).session;
+      else state.session = (await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n, timing: state.timing, highlight: settings.highlight })).session;
     };
     const stop = () => {
       state.run?.abort();
@@ -99,7 +109,7 @@ export default defineContentScript({
       clearTimeout(settle);
       settle = setTimeout(async () => {
         if (ctx.isInvalid) return;
-        await start(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+        await start(await readSettings());
       }, SPA_SETTLE_MS);
     });
     ctx.onInvalidated(() => {
@@ -108,6 +118,6 @@ export default defineContentScript({
       browser.storage.onChanged.removeListener(onStorage);
     });
 
-    await start(parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
+    await start(await readSettings());
   },
 });

@@ -4,7 +4,7 @@ import { createHighlightPainter, createOverlayPainter, type Painter } from '../a
 import type { MatchView } from '../claims/views';
 import type { MatchReply, Quote } from '../messaging/contract';
 import type { ContentEnv } from './scan';
-import { measure } from './timing';
+import { clockOf, type Clock } from './timing';
 import { createCardHost, type CardAnchor, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
 import { bodyOf, elementAt } from '../util/dom';
@@ -113,7 +113,7 @@ function paragraphsOf(body: Element, quotes: Quote[]): { roots: Element[]; rootO
 }
 
 /** What the second stage needs from the first. */
-export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight' | 'i18n'>;
+export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight' | 'i18n' | 'timing'>;
 
 /** The second stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
 export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Promise<Session | undefined>;
@@ -127,6 +127,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
   const url = doc.location?.href ?? '';
   if (!reply.quotes) return undefined;
   useMessages((key, subs) => env.i18n.getMessage(key, subs), env.i18n.getUILanguage());
+  const clock = clockOf(win, env.timing);
 
   // Reading the page's text, finding the sentences in it and painting them each get a task of their own, apart from
   // this stage's loading too, so that none of them makes a long task on a slow machine.
@@ -135,7 +136,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
   const quotes = reply.quotes;
   const wanted = reply.matches.filter((m) => quotes[m.sentence]);
   const anchor = (index: TextIndex, spanOf: (q: Quote) => [number, number] | undefined = () => undefined) =>
-    measure(win, 'anchor', () => {
+    clock.measure('anchor', () => {
       const out: Anchored[] = [];
       for (const match of wanted) {
         const quote = quotes[match.sentence]!;
@@ -151,13 +152,13 @@ export const showMatches: ShowMatches = async (env, reply) => {
   const paragraphs = paragraphsOf(body, wanted.map((m) => quotes[m.sentence]!));
   let anchored: Anchored[] = [];
   if (paragraphs) {
-    const index = measure(win, 'anchor-index', () => buildTextIndex(paragraphs.roots));
+    const index = clock.measure('anchor-index', () => buildTextIndex(paragraphs.roots));
     anchored = anchor(index, (q) => index.spans?.[paragraphs.rootOf.get(q)!]);
   }
   if (anchored.length < wanted.length) {
     await nextTask(win);
     if (signal.aborted) return undefined;
-    const index = measure(win, 'anchor-index-page', () => buildTextIndex(body));
+    const index = clock.measure('anchor-index-page', () => buildTextIndex(body));
     await nextTask(win);
     if (signal.aborted) return undefined;
     anchored = anchor(index);
@@ -175,7 +176,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
     mode = next;
     painter.paint(visible().map((a) => ({ range: a.range, tone: a.match.relation })));
   };
-  measure(win, 'paint', () => paint(mode));
+  clock.measure('paint', () => paint(mode));
 
   /** Removes a sentence's highlight (a wrong match); true if it was there. */
   const hide = (sentence: number) => {
@@ -193,7 +194,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
     },
     onClose: () => host.hide(),
   });
-  const session = hover(win, host, painter, anchored, actions);
+  const session = hover(win, clock, host, painter, anchored, actions);
 
   // Keyboard: the next or previous highlighted claim in reading order, its card opened and focused.
   let current = -1;
@@ -237,7 +238,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
 };
 
 /** Shows the card while the pointer is over a highlighted sentence or over the card itself. */
-function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored[], actions: (a: Anchored) => CardActions): { destroy(): void } {
+function hover(win: Window, clock: Clock, host: CardHost, painter: Painter, anchored: Anchored[], actions: (a: Anchored) => CardActions): { destroy(): void } {
   let frame = 0;
   let last: { x: number; y: number } | undefined;
   let shown: Range | undefined;
@@ -258,7 +259,7 @@ function hover(win: Window, host: CardHost, painter: Painter, anchored: Anchored
       shown = range;
       const rects = [...range.getClientRects()];
       const line = rects.find((r) => y >= r.top && y <= r.bottom) ?? range.getBoundingClientRect();
-      measure(win, 'card', () => host.show(a.match, anchorOf(win, range, line), actions(a)));
+      clock.measure('card', () => host.show(a.match, anchorOf(win, range, line), actions(a)));
     } else if (!range && shown) {
       clearTimeout(hideTimer);
       hideTimer = setTimeout(() => {

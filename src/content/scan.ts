@@ -2,7 +2,7 @@ import { looksLikeArticle } from '../extract/gate';
 import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
 import { bodyOf, protoCall, protoGet, rootOf } from '../util/dom';
 import type { HighlightMode, Session, ShowMatches } from './controller';
-import { measure, record } from './timing';
+import { clockOf, type Clock } from './timing';
 
 /**
  * The first stage of the content script, the one every page pays for: the cheap gate, the page's HTML to the
@@ -25,6 +25,8 @@ export interface ContentEnv {
   i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
   /** Loads the second stage: anchoring, painting and the card. */
   reader(): Promise<ShowMatches>;
+  /** Record each step's time as a User Timing measure (`timing.ts`), which the page can read: for the benchmark. */
+  timing?: boolean;
 }
 
 /** What of the head the background reads: the title, the metadata, the base address and the JSON-LD. */
@@ -65,36 +67,37 @@ export interface ScanResult {
 }
 
 export async function runClaimlight(env: ContentEnv): Promise<ScanResult> {
+  const clock = clockOf(env.window, env.timing);
   const started = env.window.performance.now();
   try {
-    return await run(env);
+    return await run(env, clock);
   } finally {
     // For the benchmark: this pass is over, whatever it found.
-    record(env.window, 'done', started, env.window.performance.now());
+    clock.record('done', started, env.window.performance.now());
   }
 }
 
-async function run(env: ContentEnv): Promise<ScanResult> {
+async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  const gate = measure(win, 'gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
+  const gate = clock.measure('gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
   if (!gate) {
     if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
     return { read: false };
   }
   // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
   // one cost here, a native serialisation.
-  const html = measure(win, 'serialize', () => pageHtml(doc));
+  const html = clock.measure('serialize', () => pageHtml(doc));
   if (!html || html.length > MAX_HTML_CHARS) {
     await env.send({ type: 'cs/not-article', url });
     return { read: true };
   }
   const sent = win.performance.now();
   const reply = await env.send({ type: 'cs/page', url, html });
-  record(win, 'background', sent, win.performance.now());
+  clock.record('background', sent, win.performance.now());
   if (reply?.timings) {
-    record(win, 'background-read', sent, sent + reply.timings.read);
-    record(win, 'background-match', sent, sent + reply.timings.match);
+    clock.record('background-read', sent, sent + reply.timings.read);
+    clock.record('background-match', sent, sent + reply.timings.match);
   }
   if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return { read: true };
   const loaded = win.performance.now();
@@ -106,7 +109,7 @@ async function run(env: ContentEnv): Promise<ScanResult> {
     console.warn('Claimlight could not load its highlighter:', e);
     return { read: true };
   }
-  record(win, 'load-reader', loaded, win.performance.now());
+  clock.record('load-reader', loaded, win.performance.now());
   if (signal.aborted) return { read: true };
   return { read: true, session: await show(env, reply) };
 }

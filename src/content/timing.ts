@@ -1,21 +1,38 @@
 /**
  * User Timing measures ("claimlight:<step>") of our work on the page's main thread, so that
- * `npm run bench:browser` can say where the time goes. Each costs a few microseconds.
+ * `npm run bench:browser` can say where the time goes and the end-to-end tests can see which walks were made.
+ * They are off unless the extension's local storage holds `TIMING_KEY: true` (the benchmark and the tests set it):
+ * a page's own scripts can read User Timing entries, and a reader's pages should learn nothing from ours.
  */
-export function record(win: Window, step: string, start: number, end: number): void {
-  try {
-    win.performance.measure(`claimlight:${step}`, { start, end });
-  } catch {
-    // User Timing unavailable: the measure is only for the benchmark.
-  }
+export const TIMING_KEY = 'claimlight:timing';
+
+export interface Clock {
+  /** Records a step that ran from start to end (performance.now() times). */
+  record(step: string, start: number, end: number): void;
+  /** Runs one synchronous step and records its duration. */
+  measure<T>(step: string, work: () => T): T;
 }
 
-/** Runs one synchronous step and records its duration. */
-export function measure<T>(win: Window, step: string, work: () => T): T {
-  const t0 = win.performance.now();
-  try {
-    return work();
-  } finally {
-    record(win, step, t0, win.performance.now());
-  }
+const silent: Clock = { record() {}, measure: (_step, work) => work() };
+
+export function clockOf(win: Window, on: boolean | undefined): Clock {
+  if (!on) return silent;
+  const record = (step: string, start: number, end: number) => {
+    try {
+      win.performance.measure(`claimlight:${step}`, { start, end });
+    } catch {
+      // User Timing unavailable: the measure is only for the benchmark.
+    }
+  };
+  return {
+    record,
+    measure(step, work) {
+      const t0 = win.performance.now();
+      try {
+        return work();
+      } finally {
+        record(step, t0, win.performance.now());
+      }
+    },
+  };
 }

@@ -65,6 +65,12 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
   before(async () => {
     server = await startServer();
     browser = await launchFirefox();
+    // The content script's step measures, off for readers, for the walk checks below.
+    const page = await browser.newPage();
+    await page.goto(POPUP, { waitUntil: [] });
+    await poll(page, () => document.readyState === 'complete');
+    await page.evaluate(() => browser.storage.local.set({ 'claimlight:timing': true }));
+    await page.close();
   });
   after(async () => {
     await browser?.close();

@@ -47,8 +47,11 @@ export async function startServer(hostile) {
   return { origin, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Chromium with the extension loaded, its service worker, and the extension id. */
-export async function launch({ lang } = {}) {
+/**
+ * Chromium with the extension loaded, its service worker, and the extension id. `timing` turns on the content
+ * script's User Timing measures ("claimlight:<step>", off for readers): for the benchmark and the walk checks.
+ */
+export async function launch({ lang, timing = false } = {}) {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -71,6 +74,7 @@ export async function launch({ lang } = {}) {
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (timing) await worker.evaluate(() => chrome.storage.local.set({ 'claimlight:timing': true }));
   const errors = [];
   const close = async () => {
     await context.close();

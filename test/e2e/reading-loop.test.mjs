@@ -12,7 +12,7 @@ const pageErrors = [];
 
 before(async () => {
   server = await startServer();
-  browser = await launch();
+  browser = await launch({ timing: true });
 });
 after(async () => {
   await browser?.close();

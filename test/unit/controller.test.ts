@@ -24,7 +24,7 @@ function setPage(html: string) {
   document.body.innerHTML = html;
 }
 
-async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = []) {
+async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true) {
   const bg = new BackgroundService({
     openDb: () => openClaimDb(`cs-${Math.random()}`),
     bundled: BUNDLED_PACKS,
@@ -40,6 +40,7 @@ async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabRep
     signal: controller.signal,
     reader: async () => showMatches,
     i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
+    timing,
     send: async (msg) => {
       sent.push(msg);
       const reply = await bg.fromContentScript(msg, 1);
@@ -84,6 +85,16 @@ describe('content script controller', () => {
     // Each range lies in the paragraph holding its sentence.
     for (const a of session!.anchored) expect((a.range.startContainer.parentElement?.closest('p') ?? a.range.startContainer.parentElement)!.textContent).toContain(a.range.toString());
     expect(session!.anchored.length).toBeGreaterThanOrEqual(2);
+    controller.abort();
+    measure.mockRestore();
+  });
+
+  it('leaves no timing of its steps in the page’s timeline unless asked to', async () => {
+    setPage(ARTICLE);
+    const measure = vi.spyOn(window.performance, 'measure');
+    const { session, controller } = await run([], undefined, [], false);
+    expect(session!.anchored.length).toBeGreaterThanOrEqual(2);
+    expect(measure).not.toHaveBeenCalled();
     controller.abort();
     measure.mockRestore();
   });
