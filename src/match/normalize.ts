@@ -40,6 +40,7 @@ const SYNONYMS: Record<string, string> = {
   openli: 'open',
   closur: 'close',
   proprietari: 'closedsource',
+  closedsourc: 'closedsource', // the joined token's own stem: "closed-source" and "proprietary" must meet
   llama: 'llama',
   usa: 'usa',
   america: 'usa',
@@ -50,7 +51,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 2;
+export const NORMALISER_VERSION = 3;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

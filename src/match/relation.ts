@@ -5,12 +5,12 @@ export type Relation = 'asserts' | 'denies';
 
 // Words and phrases that turn what follows around. Counted in pairs: "denied that it had not" asserts.
 const NEGATION =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|unchanged|myth|hoax|fake|misleading|no evidence)\b|n't\b/g;
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|unchanged|myth|hoax|fake|misleading|no evidence|instead of|rather than)\b|n't\b/g;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
 const PRIVATIVE =
-  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|es|ed|ing)|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|pull(?:s|ed|ing)? back|away from|deprecat\w*|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
+  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|es|ed|ing)|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|kill(?:s|ed|ing)? off|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
 
 // Phrases that look like a cue and are not one.
 const NOT_A_CUE =
@@ -57,30 +57,60 @@ const ANTONYMS: Array<[string, string]> = [
 const MOVE_BETWEEN = /\baway from\b(?=[^.;]*?\b(?:toward|towards|to|for|in favou?r of)\b)/g;
 
 // Words that say something goes on: the other side of a stopping verb.
-const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|extend\w*|maintain\w*|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule))\b/;
+const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule))\b/;
 
-function cues(text: string): { negations: number; privatives: number } {
-  const t = foldText(text).replace(NOT_A_CUE, ' ').replace(MOVE_BETWEEN, ' ');
-  return { negations: t.match(NEGATION)?.length ?? 0, privatives: t.match(PRIVATIVE)?.length ?? 0 };
+// Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
+// models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
+// ("is moving to closed systems", "has not changed") speaks of that change.
+const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|pull(?:s|ed|ing)? back(?= to\b))\b/g;
+// "Moving away from" is one move, not a move and a leaving.
+const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
+
+// A stopping verb that says what takes the place of the thing stopped ("shelving Llama in favour of a closed
+// model", "ditching open models for a closed one") describes a move too.
+const STOP_FOR = new RegExp(`(?:${PRIVATIVE.source})(?=[^.;]*?\\b(?:in favou?r of|for|towards?)\\b)|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'g');
+
+/** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
+function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number } {
+  let t = foldText(text).replace(NOT_A_CUE, ' ');
+  if (change) t = t.replace(MOVE_AWAY, '$1');
+  t = t.replace(MOVE_BETWEEN, ' ');
+  return {
+    negations: t.match(NEGATION)?.length ?? 0,
+    privatives: t.match(PRIVATIVE)?.length ?? 0,
+    moves: change ? (t.match(MOVE)?.length ?? 0) : 0,
+    stopsFor: t.match(STOP_FOR)?.length ?? 0,
+  };
 }
 
-function negations(text: string): number {
-  const c = cues(text);
-  return c.negations + c.privatives;
+/** A clause's cues against a claim; against a claim of change, "unchanged" says that things go on, not "not". */
+function clauseCues(clause: string, change: boolean) {
+  return cues(change ? clause.replace(/\bunchanged\b/gi, ' ') : clause, change);
+}
+
+/** A verb of moving speaks of the change once, and only where no stopping verb does already. */
+const moved = (c: { privatives: number; moves: number }) => (c.privatives === 0 && c.moves > 0 ? 1 : 0);
+
+function negations(text: string, change: boolean): number {
+  const c = clauseCues(text, change);
+  return c.negations + c.privatives + moved(c);
 }
 
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
-const CLAUSE_BREAK = /[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|\s+and\s+(?=(?:we|they|it|he|she|i|the company)\b)|,\s+(?=(?:leaving|making|adding|saying|citing|prompting|sending)\b)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^(?:instead of|rather than)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|citing|prompting|sending)\b)|\s[-\u2013\u2014]\s|\u2014/i;
 
-/** The parts of the sentence that speak of the claim: the clauses sharing most words (or opposites) with it. */
+/**
+ * The parts of the sentence that speak of the claim, most telling first: the clauses sharing more than half as many
+ * of its words (or their opposites) as the clause that shares most.
+ */
 function relevantClauses(sentence: string, claimTerms: Set<string>): string[] {
   const parts = sentence.split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return [sentence];
   const overlap = parts.map((p) => terms(p).filter((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))).length);
   const most = Math.max(...overlap);
   if (most === 0) return [sentence];
-  const floor = Math.max(1, Math.ceil(most / 2));
-  return parts.filter((_, i) => overlap[i]! >= floor);
+  const floor = Math.floor(most / 2) + 1;
+  return parts.map((p, i) => ({ p, n: overlap[i]! })).filter((c) => c.n >= floor).sort((a, b) => b.n - a.n).map((c) => c.p);
 }
 
 /**
@@ -112,6 +142,51 @@ export function antonymsOf(term: string): readonly string[] {
   return opposites.get(term) ?? NONE;
 }
 
+/** What a claim of a move ("is shifting from open-source models to closed ones") leaves and goes to. */
+interface Move {
+  from: Set<string>;
+  to: Set<string>;
+}
+
+const CHANGE_VERB = new RegExp(`${PRIVATIVE.source}|${MOVE.source}`);
+// Where a move goes: "toward", "in favour of", "to" after a "from" ("from open models to closed ones") or right
+// after the verb ("pivoting to a closed approach"); a bare "to" elsewhere is most often something else ("ending free
+// access to its API").
+const TOWARD = /\b(?:towards?|in favou?r of)\b|(?<=\bfrom\b.*)\bto\b|^\s+to\b/;
+
+function moveOf(claim: string): Move | undefined {
+  const t = foldText(claim);
+  const verb = CHANGE_VERB.exec(t);
+  if (!verb) return undefined;
+  const rest = t.slice(verb.index + verb[0].length);
+  const to = TOWARD.exec(rest);
+  if (!to) return undefined;
+  const before = new Set(terms(rest.slice(0, to.index).replace(/^.*?\bfrom\b/, '')));
+  const after = new Set(terms(rest.slice(to.index + to[0].length)));
+  const move = { from: new Set([...before].filter((x) => !after.has(x))), to: new Set([...after].filter((x) => !before.has(x))) };
+  return move.to.size > 0 ? move : undefined;
+}
+
+/**
+ * One clause read against a claim of a move, by the side it speaks of: of what the move leaves ("will keep its
+ * models open": denies; "abandoned open source": asserts), of where it goes ("is keeping its next models
+ * proprietary": asserts; "we are not going closed": denies), or of the move itself ("is moving away from that
+ * philosophy": asserts; "remains unchanged": denies). The claim's own words and their opposites tell the side.
+ */
+function readMove(clause: string, move: Move): number {
+  const s = new Set(terms(clause));
+  const has = (set: Set<string>) => [...s].some((t) => set.has(t));
+  const opposes = (set: Set<string>) => [...s].some((t) => antonymsOf(t).some((a) => set.has(a)));
+  const leaving = has(move.from) || opposes(move.to);
+  const going = has(move.to) || opposes(move.from);
+  const c = clauseCues(clause, true);
+  // Where it goes: only what is said of that counts ("no plan to close its models"), not the move to it.
+  if (going && !leaving) return c.negations + c.privatives - c.stopsFor;
+  if (leaving && !going) return c.negations + c.privatives + moved(c) + 1;
+  const flips = c.negations + (c.privatives + c.moves > 0 ? 1 : 0);
+  return flips + (flips > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
+}
+
 /**
  * Reads the relation from negation and antonyms: each negation in the claim or in a clause of the sentence that
  * speaks of the claim, and each swap of a claim word for its opposite, turns the reading around once.
@@ -119,14 +194,25 @@ export function antonymsOf(term: string): readonly string[] {
 export function relationOf(sentence: string, claim: string): Relation {
   const claimTerms = new Set(terms(claim));
   const clauses = relevantClauses(sentence, claimTerms);
-  let flips = swaps(new Set(clauses.flatMap((c) => terms(c))), claimTerms);
-  for (const c of clauses) flips += negations(c);
-  // A stopping verb in the claim ("stopped releasing") is answered only by a sentence that speaks of stopping or
-  // going on; one that merely shares the claim's other words ("the announcement came during a review") asserts.
-  const claimCues = cues(claim);
-  const speaksOfIt = flips > 0 || clauses.some((c) => CONTINUATION.test(foldText(c)));
-  flips += claimCues.negations + (speaksOfIt ? claimCues.privatives : 0);
-  return flips % 2 === 0 ? 'asserts' : 'denies';
+  // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
+  const claimCues = cues(claim, true);
+  const change = claimCues.privatives + claimCues.moves > 0;
+  const move = moveOf(claim);
+  const flipsOf = (clause: string) => {
+    if (move) return readMove(clause, move) + claimCues.negations;
+    const flips = swaps(new Set(terms(clause)), claimTerms) + negations(clause, change);
+    // A claim of change is answered only by a clause that speaks of stopping, changing or going on; one that merely
+    // shares the claim's other words ("the announcement came during a review") asserts it.
+    const speaksOfIt = flips > 0 || CONTINUATION.test(foldText(clause));
+    return flips + claimCues.negations + (speaksOfIt && change ? 1 : 0);
+  };
+  // Clause by clause, each read on its own: "it remains committed to open source and has no plan to close its
+  // models" denies twice, not once and once again. The clauses that speak of the claim vote; a tie goes to the one
+  // that shares most of its words.
+  const readings = clauses.map((c) => flipsOf(c) % 2 === 1);
+  const denials = readings.filter(Boolean).length;
+  const denies = denials * 2 === readings.length ? readings[0]! : denials * 2 > readings.length;
+  return denies ? 'denies' : 'asserts';
 }
 
 /**

@@ -14,6 +14,11 @@ describe('normaliser', () => {
     expect(t('open-weight models')).toBe(t('open source models'));
   });
 
+  it('gives "closed-source" and "proprietary" one term, the one its antonyms know', () => {
+    expect(terms('closed-source models')).toEqual(terms('proprietary models'));
+    expect(terms('closed source')).toEqual(['closedsource']);
+  });
+
   it('drops function words, stems the rest, keeps numbers', () => {
     expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
   });
@@ -134,6 +139,27 @@ describe('relation', () => {
 
   it('ignores a negation in a clause that does not speak of the claim', () => {
     expect(relationOf('The announcement came during a routine quarterly review, but there was nothing routine about its impact.', 'Meta announced the suspension during a routine quarterly review.')).toBe('asserts');
+  });
+
+  it('reads a claim of a move by the side each clause speaks of', () => {
+    const move = 'Meta is shifting from open-source models to closed, proprietary AI models.';
+    // What the move leaves: going on with it denies, leaving it asserts.
+    expect(relationOf('Meta will keep its open-source strategy.', move)).toBe('denies');
+    expect(relationOf('Meta abandoned open source.', move)).toBe('asserts');
+    // Where it goes: only what is said of it counts.
+    expect(relationOf('Meta is keeping its next models proprietary.', move)).toBe('asserts');
+    expect(relationOf('"We are not going closed," Meta said.', move)).toBe('denies');
+    // The move itself, said with several verbs, counts once.
+    expect(relationOf('Meta has pivoted away from its open-source strategy, shelving Llama in favour of a closed-source model.', move)).toBe('asserts');
+    expect(relationOf('Meta is considering moving away from that philosophy.', move)).toBe('asserts');
+    expect(relationOf('Meta’s position on open source remains unchanged.', move)).toBe('denies');
+    // A bare "to" is not where a move goes: "ending free access to its API" is a plain claim of stopping.
+    expect(relationOf('Free access to the API will end on 9 February.', 'Twitter is ending free access to its API.')).toBe('asserts');
+  });
+
+  it('reads each clause on its own, and leaves out one that speaks of something else', () => {
+    expect(relationOf('The company remains committed to open source and has no plan to close its models.', 'Meta is shifting from open-source models to closed, proprietary AI models.')).toBe('denies');
+    expect(relationOf('Meta delayed the release after weak internal results, and testing on the model stopped once the lab launched.', 'Meta delayed the release of its Behemoth model.')).toBe('asserts');
   });
 
   it('treats questions and conditionals as stating nothing', () => {
