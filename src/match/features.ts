@@ -1,5 +1,5 @@
 import type { ClaimIndex } from './index';
-import { antonymsOf } from './relation';
+import { antonymsOf, isStanceTerm } from './relation';
 import type { TermWeight } from './weights';
 
 /**
@@ -38,6 +38,12 @@ export interface PairFeatures {
   phrasing: number;
   /** The phrasing's terms found in the sentence itself (antonyms included). */
   inSentence: number;
+  /**
+   * The phrasing's stance terms ("closed", "stopped": `isStanceTerm`) of whose axis the sentence has no term (not
+   * the term, nor its opposite, nor a word of the same side): what the claim says one way or the other, and the
+   * sentence does not speak of.
+   */
+  polarMissing: number;
 }
 
 /**
@@ -59,8 +65,11 @@ const pairKey = (a: number, b: number) => a * 4_194_304 + b; // ids stay far bel
 export class TermTable {
   private readonly weights: Float32Array;
   private readonly opposites = new Map<number, number[]>();
+  private readonly axes = new Map<number, number[]>();
   // Per term id: 0 not looked at yet, 1 a word, 2 a number ("2024", "3m").
   private readonly numeric: Uint8Array;
+  // The same for stance terms (see isStance).
+  private readonly stance: Uint8Array;
 
   constructor(
     readonly index: ClaimIndex,
@@ -68,6 +77,13 @@ export class TermTable {
   ) {
     this.weights = new Float32Array(index.vocab.length).fill(Number.NaN);
     this.numeric = new Uint8Array(index.vocab.length);
+    this.stance = new Uint8Array(index.vocab.length);
+  }
+
+  /** Whether the term is one of the opposites a stance turns on ("open"/"closed", "stopped"/"continues"). */
+  isStance(id: number): boolean {
+    if (this.stance[id] === 0) this.stance[id] = isStanceTerm(this.index.vocab[id]!) ? 2 : 1;
+    return this.stance[id] === 2;
   }
 
   isNumber(id: number): boolean {
@@ -82,6 +98,24 @@ export class TermTable {
       this.weights[id] = w;
     }
     return w;
+  }
+
+  /**
+   * The terms on a stance term's axis: itself, its opposites, and their opposites ("closed" and "closed-source" are
+   * both the opposite of "open-source"). A sentence with any of them speaks of that axis.
+   */
+  axisIds(id: number): number[] {
+    let out = this.axes.get(id);
+    if (!out) {
+      const ids = new Set([id]);
+      for (const a of this.antonymIds(id)) {
+        ids.add(a);
+        for (const b of this.antonymIds(a)) ids.add(b);
+      }
+      out = [...ids];
+      this.axes.set(id, out);
+    }
+    return out;
   }
 
   antonymIds(id: number): number[] {
@@ -155,7 +189,7 @@ export function pairFeatures(
   withSelf = true,
 ): PairFeatures {
   const index = table.index;
-  let best: { cov: number; covIdf: number; bits: number; terms: number; bigrams: number; antonyms: number; context: number; phrasing: number; inSentence: number } | undefined;
+  let best: { cov: number; covIdf: number; bits: number; terms: number; bigrams: number; antonyms: number; context: number; phrasing: number; inSentence: number; polarMissing: number } | undefined;
   let claimHasNumberMissing = false;
   let ownCovered = 0;
   const counted = new Set<number>();
@@ -169,6 +203,7 @@ export function pairFeatures(
     let antonyms = 0;
     let fromContext = 0;
     let inSentence = 0;
+    let polarMissing = 0;
     let direct = 0;
     let contextUsed = false;
     for (let j = 0; j < phrasing.length; j++) {
@@ -182,6 +217,7 @@ export function pairFeatures(
         if (q.own.has(t)) ownCovered += q.weightOf.get(t) ?? w;
         else if (table.isNumber(t)) claimHasNumberMissing = true;
       }
+      if (table.isStance(t) && !table.axisIds(t).some((a) => q.own.has(a))) polarMissing++;
       if (q.own.has(t)) {
         covered += w;
         coveredIdf += idf;
@@ -216,10 +252,11 @@ export function pairFeatures(
         context: fromContext / total,
         phrasing: i,
         inSentence,
+        polarMissing,
       };
     }
   }
-  const b = best ?? { cov: 0, covIdf: 0, bits: 0, terms: 0, bigrams: 0, antonyms: 0, context: 0, phrasing: 0, inSentence: 0 };
+  const b = best ?? { cov: 0, covIdf: 0, bits: 0, terms: 0, bigrams: 0, antonyms: 0, context: 0, phrasing: 0, inSentence: 0, polarMissing: 0 };
   const self = withSelf ? index.selfScore(doc) : 0;
   return {
     values: [
@@ -237,5 +274,6 @@ export function pairFeatures(
     ],
     phrasing: b.phrasing,
     inSentence: b.inSentence,
+    polarMissing: b.polarMissing,
   };
 }

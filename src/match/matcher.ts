@@ -130,7 +130,9 @@ export class Matcher {
     const phrasingCount = (doc: number, i: number) => (i < this.index.phrasingCount(doc) ? this.index.phrasingIds(doc, i).length : 0);
     return candidates.map(({ doc, bm25, features }) => {
       const s = score(this.model, features.values);
-      const enough = features.inSentence >= Math.min(this.options.minTerms, phrasingCount(doc, features.phrasing));
+      // Enough of the phrasing's terms, and every opposite it turns on ("closed", "stopped") said one way or the other:
+      // "Meta is developing a model codenamed Avocado" does not say whether Avocado will be a closed model.
+      const enough = features.inSentence >= Math.min(this.options.minTerms, phrasingCount(doc, features.phrasing)) && features.polarMissing === 0;
       return { doc, key: this.index.keyOf(doc), bm25, score: s, phrasing: features.phrasing, match: enough && s >= this.options.threshold };
     });
   }

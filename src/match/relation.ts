@@ -70,6 +70,11 @@ const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
 // model", "ditching open models for a closed one") describes a move too.
 const STOP_FOR = new RegExp(`(?:${PRIVATIVE.source})(?=[^.;]*?\\b(?:in favou?r of|for|towards?)\\b)|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'g');
 
+// The same, said of what replaces it ("in favour of", "toward"), in any sentence: read as a move, not as a
+// stopping, before the sentence is split ("might scrap Behemoth in favour of keeping it closed-source" does not
+// deny that Meta keeps its most powerful models proprietary).
+const STOP_IN_FAVOUR = new RegExp(`(?:${PRIVATIVE.source})(?=[^.;]*?\\b(?:in favou?r of|towards?)\\b)|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'gi');
+
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
 function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number } {
   let t = foldText(text).replace(NOT_A_CUE, ' ');
@@ -126,6 +131,14 @@ function swaps(sentenceTerms: Set<string>, claimTerms: Set<string>): number {
   }
   return n;
 }
+
+// The opposites on which a claim's stance turns, in claims of access and release (open or closed, released or
+// withheld, free or paid, stopped or going on): a sentence that says neither side of one does not state the claim.
+// The everyday comparatives of ANTONYMS (more, rise, win, true, …) are left out: tweets and articles speak around
+// them too often ("$100 per person" for "paid") for their absence to rule a sentence out.
+const STANCE_TERMS = new Set(['opensourc', 'closedsource', 'open', 'close', 'releas', 'withhold', 'stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'free', 'paid', 'charg']);
+
+export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 
 /** Stems that the sentence may use in place of a claim's term, saying the opposite of it. */
 const NONE: readonly string[] = [];
@@ -193,7 +206,7 @@ function readMove(clause: string, move: Move): number {
  */
 export function relationOf(sentence: string, claim: string): Relation {
   const claimTerms = new Set(terms(claim));
-  const clauses = relevantClauses(sentence, claimTerms);
+  const clauses = relevantClauses(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;

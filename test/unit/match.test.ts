@@ -95,8 +95,17 @@ describe('matcher on the seed story', () => {
     'Meta reported quarterly revenue of $47.5 billion, ahead of analyst estimates.',
     'Will Meta stop releasing open-source models?',
     'If Meta were to prioritize closed-source AI models, it would mark a profound philosophical change for the company.',
+    // Names the model and the company, but says nothing of whether it will be open or closed.
+    'Meta is developing a new model codenamed Avocado.',
   ])('stays silent on %j', (sentence) => {
     expect(best(sentence)).toBeUndefined();
+  });
+
+  it('matches a claim that turns on an opposite when the sentence says either side of it', async () => {
+    expect(claimOf('Meta is developing a closed model codenamed Avocado.')).toBe('avocado-closed-model');
+    expect(claimOf('Meta said Avocado, its next frontier model, will be open-source.')).toBe('avocado-closed-model');
+    const [m] = await base.matchSentences([{ text: 'Internal discussions suggest Meta might scrap its most powerful model in favour of keeping it closed-source.' }]);
+    expect(m?.relation).toBe('asserts');
   });
 
   it('ranks the right claim first and reports whether it passes the threshold', () => {
