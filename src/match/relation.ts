@@ -65,6 +65,8 @@ const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w
 const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|pull(?:s|ed|ing)? back(?= to\b))\b/g;
 // "Moving away from" is one move, not a move and a leaving.
 const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
+// A move toward something: said of what a claimed move leaves ("moving towards open-source AI"), it goes back.
+const MOVE_TOWARD = /\b(?:shift|mov|pivot|switch|turn|transition)\w*\s+(?:back\s+)?(?:to|toward|towards|into)\b/;
 
 // A stopping verb that says what takes the place of the thing stopped ("shelving Llama in favour of a closed
 // model", "ditching open models for a closed one") describes a move too.
@@ -176,7 +178,14 @@ function moveOf(claim: string): Move | undefined {
   if (!to) return undefined;
   const before = new Set(terms(rest.slice(0, to.index).replace(/^.*?\bfrom\b/, '')));
   const after = new Set(terms(rest.slice(to.index + to[0].length)));
-  const move = { from: new Set([...before].filter((x) => !after.has(x))), to: new Set([...after].filter((x) => !before.has(x))) };
+  // Each side by its stance terms where it has some ("open-source" against "closed"), not by the words around them
+  // ("models", "AI systems"), which the other side may as well have said.
+  const side = (own: Set<string>, other: Set<string>) => {
+    const distinct = [...own].filter((x) => !other.has(x));
+    const stance = distinct.filter(isStanceTerm);
+    return new Set(stance.length > 0 ? stance : distinct);
+  };
+  const move = { from: side(before, after), to: side(after, before) };
   return move.to.size > 0 ? move : undefined;
 }
 
@@ -195,7 +204,7 @@ function readMove(clause: string, move: Move): number {
   const c = clauseCues(clause, true);
   // Where it goes: only what is said of that counts ("no plan to close its models"), not the move to it.
   if (going && !leaving) return c.negations + c.privatives - c.stopsFor;
-  if (leaving && !going) return c.negations + c.privatives + moved(c) + 1;
+  if (leaving && !going) return c.negations + c.privatives + (MOVE_TOWARD.test(foldText(clause)) ? 0 : moved(c)) + 1;
   const flips = c.negations + (c.privatives + c.moves > 0 ? 1 : 0);
   return flips + (flips > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
 }

@@ -162,6 +162,8 @@ describe('relation', () => {
     expect(relationOf('Meta has pivoted away from its open-source strategy, shelving Llama in favour of a closed-source model.', move)).toBe('asserts');
     expect(relationOf('Meta is considering moving away from that philosophy.', move)).toBe('asserts');
     expect(relationOf('Meta’s position on open source remains unchanged.', move)).toBe('denies');
+    // Moving toward what the claimed move leaves is the move the other way round.
+    expect(relationOf('Zuckerberg said Meta is moving towards making open-source AI the industry standard.', 'Meta is moving away from open-source Llama models toward proprietary, closed AI systems.')).toBe('denies');
     // A bare "to" is not where a move goes: "ending free access to its API" is a plain claim of stopping.
     expect(relationOf('Free access to the API will end on 9 February.', 'Twitter is ending free access to its API.')).toBe('asserts');
   });
