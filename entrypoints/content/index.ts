@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Session } from '../../src/content/controller';
 import { loadReader } from '../../src/content/reader-handoff';
-import { runClaimlight, type ContentEnv } from '../../src/content/scan';
+import { runClaimlight, type ContentEnv, type PageSettings } from '../../src/content/scan';
 import { TIMING_KEY } from '../../src/content/timing';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../../src/messaging/contract';
-import { parseSettings, SETTINGS_KEY, siteDisabled, type Settings } from '../../src/settings';
+import { parseSettings, SETTINGS_KEY, siteDisabled } from '../../src/settings';
 
 /** How long a single-page site gets to render the new article after a navigation. */
 const SPA_SETTLE_MS = 800;
@@ -32,12 +32,7 @@ export default defineContentScript({
     window.addEventListener(started, guard, { capture: true });
     ctx.onInvalidated(() => window.removeEventListener(started, guard, { capture: true }));
 
-    const state: { session?: Session; run?: AbortController; timing?: boolean } = {};
-    const readSettings = async () => {
-      const stored = await browser.storage.local.get([SETTINGS_KEY, TIMING_KEY]);
-      state.timing = stored[TIMING_KEY] === true;
-      return parseSettings(stored[SETTINGS_KEY]);
-    };
+    const state: { session?: Session; run?: AbortController } = {};
     const send = (msg: CStoBG) => browser.runtime.sendMessage(msg) as Promise<MatchReply | null>;
     // The second stage (anchoring, painting, the card), loaded only where claims were found.
     const reader = () => loadReader(browser.runtime.getURL('/reader.js'));
@@ -56,33 +51,9 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onMessage);
 
-    const start = async (settings: Settings) => {
-      if (siteDisabled(settings, location.hostname)) {
-        await send({ type: 'cs/site-off', url: location.href });
-        return;
-      }
-      state.run = new AbortController();
-      ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
-      const early = document.readyState !== 'complete';
-      const first = await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n, timing: state.timing, highlight: settings.highlight, quietIfNotArticle: early });
-      state.session = first.session;
-      if (first.read || !early || !state.run) return;
-      // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look
-      // then, unless the page has no more elements than it had (a live count: nothing new to read).
-      const elements = document.getElementsByTagName('*');
-      const seen = elements.length;
-      await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
-      if (ctx.isInvalid || !state.run || state.run.signal.aborted) return;
-      if (elements.length === seen) await send({ type: 'cs/not-article', url: location.href });
-      else state.session = (await runClaimlight({ window, document, signal: state.run.signal, send, reader, i18n, timing: state.timing, highlight: settings.highlight })).session;
-    };
-    const stop = () => {
-      state.run?.abort();
-      state.run = undefined;
-      state.session = undefined;
-    };
-
-    // Settings changed on the options page: repaint, stop, or start, without reloading the page.
+    // Settings changed on the options page: repaint, stop, or start, without reloading the page. Listened for from
+    // the first time the settings are read (on a page that looks like an article): storage is not touched before.
+    let watching = false;
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
       const settings = parseSettings(changes[SETTINGS_KEY]!.newValue);
@@ -90,10 +61,48 @@ export default defineContentScript({
       if (off && state.run) {
         stop();
         void send({ type: 'cs/site-off', url: location.href });
-      } else if (!off && !state.run) void start(settings);
+      } else if (!off && !state.run) void start();
       else state.session?.setHighlight(settings.highlight);
     };
-    browser.storage.onChanged.addListener(onStorage);
+    const settings = async (): Promise<PageSettings> => {
+      const stored = await browser.storage.local.get([SETTINGS_KEY, TIMING_KEY]);
+      if (!watching && !ctx.isInvalid) {
+        watching = true;
+        browser.storage.onChanged.addListener(onStorage);
+      }
+      const chosen = parseSettings(stored[SETTINGS_KEY]);
+      return { off: siteDisabled(chosen, location.hostname), highlight: chosen.highlight, timing: stored[TIMING_KEY] === true };
+    };
+
+    const start = async () => {
+      state.run = new AbortController();
+      ctx.signal.addEventListener('abort', () => state.run?.abort(), { once: true });
+      const env = { window, document, signal: state.run.signal, send, reader, i18n, settings };
+      const early = document.readyState !== 'complete';
+      const first = await runClaimlight({ ...env, quietIfNotArticle: early });
+      // Switched off on this site: nothing runs until the reader switches it on again (onStorage starts it then).
+      if (first.off) state.run = undefined;
+      state.session = first.session;
+      if (first.read || first.off || !early || !state.run) return;
+      // Not an article yet at DOMContentLoaded: client-rendered pages fill in by the load event; one more look
+      // then, unless the page has no more elements than it had (a live count: nothing new to read).
+      const elements = document.getElementsByTagName('*');
+      const seen = elements.length;
+      await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
+      if (ctx.isInvalid || !state.run || state.run.signal.aborted) return;
+      if (elements.length === seen) {
+        await send({ type: 'cs/not-article', url: location.href });
+        return;
+      }
+      const again = await runClaimlight(env);
+      if (again.off) state.run = undefined;
+      state.session = again.session;
+    };
+    const stop = () => {
+      state.run?.abort();
+      state.run = undefined;
+      state.session = undefined;
+    };
 
     // A single-page site swapping articles (pushState): the old highlights go, and once the new page has settled,
     // it is read again. Repeated navigations within the settle time cost one run.
@@ -107,17 +116,16 @@ export default defineContentScript({
       address = articleAddress(e.newUrl);
       stop();
       clearTimeout(settle);
-      settle = setTimeout(async () => {
-        if (ctx.isInvalid) return;
-        await start(await readSettings());
+      settle = setTimeout(() => {
+        if (!ctx.isInvalid) void start();
       }, SPA_SETTLE_MS);
     });
     ctx.onInvalidated(() => {
       clearTimeout(settle);
       browser.runtime.onMessage.removeListener(onMessage);
-      browser.storage.onChanged.removeListener(onStorage);
+      if (watching) browser.storage.onChanged.removeListener(onStorage);
     });
 
-    await start(await readSettings());
+    await start();
   },
 });

@@ -7,7 +7,7 @@ import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '.
 import { collectGarbage, fingerprintOf, listPacks, loadIndex, loadPacks, lookupClaims, removePack, saveIndex, type ClaimDb } from '../store/db';
 import { seedBundled, validBundledPacks } from '../store/seed';
 import { lookupOnline } from '../online/factcheck-lookup';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, siteDisabled, type Settings } from '../settings';
 import { addCorrection, correctionKey, type Correction } from '../corrections';
 
 export interface CorrectionStore {
@@ -130,7 +130,10 @@ export class BackgroundService {
       return null;
     }
     if (msg.type === 'cs/not-article' || msg.type === 'cs/site-off') {
-      await this.setReport(tabId, { url: msg.url, status: msg.type === 'cs/site-off' ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now(), ...privately });
+      // A page that is no article does not read the settings (that would cost every page the storage bindings):
+      // it is told apart here from one on a site the reader switched off.
+      const off = msg.type === 'cs/site-off' || (await this.siteOff(msg.url));
+      await this.setReport(tabId, { url: msg.url, status: off ? 'site-off' : 'not-article', article: null, matches: [], at: Date.now(), ...privately });
       return null;
     }
     let quotes: MatchReply['quotes'];
@@ -290,6 +293,17 @@ export class BackgroundService {
   async tabClosed(tabId: number): Promise<void> {
     this.reports.delete(tabId);
     await this.env.saveReport(tabId, null);
+  }
+
+  /** Whether the reader switched Claimlight off on the site of this address. */
+  private async siteOff(url: string): Promise<boolean> {
+    let host: string;
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      return false;
+    }
+    return siteDisabled((await this.env.settings?.()) ?? DEFAULT_SETTINGS, host);
   }
 
   private async setReport(tabId: number, report: TabReport): Promise<void> {

@@ -3,7 +3,7 @@ import { matchQuote, rangeOf } from '../anchor/match-quote';
 import { createHighlightPainter, createOverlayPainter, type Painter } from '../anchor/highlight';
 import type { MatchView } from '../claims/views';
 import type { MatchReply, Quote } from '../messaging/contract';
-import type { ContentEnv } from './scan';
+import type { ContentEnv, PageSettings } from './scan';
 import { clockOf, type Clock } from './timing';
 import { createCardHost, type CardAnchor, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
@@ -113,7 +113,7 @@ function paragraphsOf(body: Element, quotes: Quote[]): { roots: Element[]; rootO
 }
 
 /** What the second stage needs from the first. */
-export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'highlight' | 'i18n' | 'timing'>;
+export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'i18n'> & Partial<Pick<PageSettings, 'highlight' | 'timing'>>;
 
 /** The second stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
 export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Promise<Session | undefined>;

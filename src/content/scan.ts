@@ -10,6 +10,16 @@ import { clockOf, type Clock } from './timing';
  * page the reader opens; the second stage (`controller.ts`, loaded by `reader`) runs only where claims were found.
  */
 
+/** The reader's choices, as they bear on this page. */
+export interface PageSettings {
+  /** The reader turned Claimlight off on this site. */
+  off: boolean;
+  /** Which matches to paint (the reader's setting); all are reported either way. */
+  highlight: HighlightMode;
+  /** Record each step's time as a User Timing measure (`timing.ts`), which the page can read: for the benchmark. */
+  timing: boolean;
+}
+
 /** What the content script needs, passed in so that tests can give it a page of their own. */
 export interface ContentEnv {
   window: Window & typeof globalThis;
@@ -17,16 +27,18 @@ export interface ContentEnv {
   send(msg: CStoBG): Promise<MatchReply | null>;
   /** Ends everything this run set up (the extension was updated or disabled, or the page navigated). */
   signal: AbortSignal;
-  /** Which matches to paint (the reader's setting); all are reported either way. */
-  highlight?: HighlightMode;
+  /**
+   * The reader's settings, asked for only once the page looks like an article: reading them makes the browser build
+   * its storage bindings, which every other page is spared. A page that is no article is reported as such, and the
+   * background, which knows the settings, records it as switched off where the reader turned its site off.
+   */
+  settings(): Promise<PageSettings>;
   /** Do not report "not an article" (the caller will look again once the page has loaded). */
   quietIfNotArticle?: boolean;
   /** The browser's i18n, for the card's text (the second stage has no API object of its own). */
   i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
   /** Loads the second stage: anchoring, painting and the card. */
   reader(): Promise<ShowMatches>;
-  /** Record each step's time as a User Timing measure (`timing.ts`), which the page can read: for the benchmark. */
-  timing?: boolean;
 }
 
 /** What of the head the background reads: the title, the metadata, the base address and the JSON-LD. */
@@ -60,14 +72,18 @@ export function pageHtml(doc: Document): string {
  * claims were found, the second stage anchors them on the live page and paints them. Returns undefined when there
  * is nothing to show.
  */
-/** What a pass over the page found: whether it was read as an article, and the session if claims were shown. */
+/**
+ * What a pass over the page found: whether it was read as an article (or found switched off on its site), and the
+ * session if claims were shown.
+ */
 export interface ScanResult {
   read: boolean;
+  off?: boolean;
   session?: Session | undefined;
 }
 
 export async function runClaimlight(env: ContentEnv): Promise<ScanResult> {
-  const clock = clockOf(env.window, env.timing);
+  const clock = clockOf(env.window);
   const started = env.window.performance.now();
   try {
     return await run(env, clock);
@@ -84,6 +100,13 @@ async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   if (!gate) {
     if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
     return { read: false };
+  }
+  const settings = await env.settings();
+  clock.decide(settings.timing);
+  if (signal.aborted) return { read: true };
+  if (settings.off) {
+    await env.send({ type: 'cs/site-off', url });
+    return { read: false, off: true };
   }
   // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is the
   // one cost here, a native serialisation.
@@ -111,5 +134,5 @@ async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   }
   clock.record('load-reader', loaded, win.performance.now());
   if (signal.aborted) return { read: true };
-  return { read: true, session: await show(env, reply) };
+  return { read: true, session: await show({ ...env, highlight: settings.highlight, timing: settings.timing }, reply) };
 }

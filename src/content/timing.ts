@@ -11,18 +11,26 @@ export interface Clock {
   record(step: string, start: number, end: number): void;
   /** Runs one synchronous step and records its duration. */
   measure<T>(step: string, work: () => T): T;
+  /**
+   * Says whether to record, for a clock made without knowing: the steps timed until then are recorded now, or
+   * dropped. (The first stage learns it with the settings, which it reads only once the page looks like an article.)
+   */
+  decide(on: boolean): void;
 }
 
-const silent: Clock = { record() {}, measure: (_step, work) => work() };
-
-export function clockOf(win: Window, on: boolean | undefined): Clock {
-  if (!on) return silent;
-  const record = (step: string, start: number, end: number) => {
+export function clockOf(win: Window, on?: boolean): Clock {
+  let recording = on;
+  const held: Array<[string, number, number]> = [];
+  const write = (step: string, start: number, end: number) => {
     try {
       win.performance.measure(`claimlight:${step}`, { start, end });
     } catch {
       // User Timing unavailable: the measure is only for the benchmark.
     }
+  };
+  const record = (step: string, start: number, end: number) => {
+    if (recording === undefined) held.push([step, start, end]);
+    else if (recording) write(step, start, end);
   };
   return {
     record,
@@ -33,6 +41,12 @@ export function clockOf(win: Window, on: boolean | undefined): Clock {
       } finally {
         record(step, t0, win.performance.now());
       }
+    },
+    decide(value) {
+      if (recording !== undefined) return;
+      recording = value;
+      if (value) for (const [step, start, end] of held) write(step, start, end);
+      held.length = 0;
     },
   };
 }

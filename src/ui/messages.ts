@@ -36,7 +36,7 @@ export const MESSAGES = {
     es: 'Lee las páginas web (http y https) al cargarse. Si esta página estaba abierta antes de instalar Claimlight, vuelve a cargarla.',
   },
   siteOff: { en: 'Claimlight is off on this site.', de: 'Claimlight ist auf dieser Website aus.', es: 'Claimlight está desactivado en este sitio.' },
-  siteOffText: { en: 'You turned it off here in Claimlight’s settings; nothing on this page was read.', de: 'Sie haben es hier in den Einstellungen ausgeschaltet; von dieser Seite wurde nichts gelesen.', es: 'Lo desactivaste aquí en los ajustes de Claimlight; no se ha leído nada de esta página.' },
+  siteOffText: { en: 'You turned it off here in Claimlight’s settings; this page was not checked for claims.', de: 'Sie haben es hier in den Einstellungen ausgeschaltet; diese Seite wurde nicht auf Behauptungen geprüft.', es: 'Lo desactivaste aquí en los ajustes de Claimlight; esta página no se ha revisado en busca de afirmaciones.' },
   notArticle: { en: 'This page does not look like a news article.', de: 'Diese Seite sieht nicht wie ein Nachrichtenartikel aus.', es: 'Esta página no parece un artículo de noticias.' },
   notArticleText: { en: 'Claimlight checks articles only, so nothing here is highlighted.', de: 'Claimlight prüft nur Artikel, deshalb ist hier nichts markiert.', es: 'Claimlight solo revisa artículos, así que aquí no se resalta nada.' },
   otherLanguage: { en: 'This article is not in a language Claimlight reads yet.', de: 'Dieser Artikel ist in einer Sprache, die Claimlight noch nicht liest.', es: 'Este artículo está en un idioma que Claimlight aún no lee.' },

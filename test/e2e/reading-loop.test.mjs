@@ -187,6 +187,33 @@ describe('empty states', () => {
     await page.close();
   });
 
+  it('stays off on a site the reader switched off, article or not, and comes back when switched on', async () => {
+    const setSettings = (value) => browser.worker.evaluate((v) => chrome.storage.local.set({ settings: v }), value);
+    await setSettings({ highlight: 'all', disabledSites: ['localhost'] });
+    try {
+      for (const path of ['/seed/lab-discussed', '/fixture/not-article.html']) {
+        const page = await open(path);
+        const tabId = await tabIdOf(browser.worker, page);
+        const popup = await openPopup(tabId);
+        await popup.waitForSelector('.empty-title:has-text("Claimlight is off on this site")');
+        assert.equal(await badgeOf(browser.worker, tabId), '');
+        assert.deepEqual(Object.values(await highlights(page)).flat(), [], path);
+        await popup.close();
+        if (path.startsWith('/seed')) {
+          // Switched on again on the options page: the open article is read without a reload.
+          await setSettings({ highlight: 'all', disabledSites: [] });
+          await waitForHighlights(page);
+          assert.ok(Object.values(await highlights(page)).flat().some((t) => t.includes('Superintelligence Lab')));
+          await setSettings({ highlight: 'all', disabledSites: ['localhost'] });
+          await page.waitForFunction(() => [...CSS.highlights.values()].every((h) => h.size === 0), null, { timeout: 5_000 });
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.worker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+
   it('raised no error from the extension on any page', () => {
     assert.deepEqual(pageErrors, []);
   });

@@ -5,6 +5,7 @@ import type { TabReport } from '../../src/messaging/contract';
 import { parseCStoBG, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
+import { DEFAULT_SETTINGS } from '../../src/settings';
 
 let n = 0;
 function env(overrides: Partial<BackgroundEnv> = {}) {
@@ -68,6 +69,20 @@ describe('background service', () => {
     expect(badges.get(2)).toBe('');
     const r = await bg.report(1);
     expect(r.state === 'ready' && r.report.status).toBe('not-article');
+  });
+
+  it('records a page that is no article, on a site the reader switched off, as switched off', async () => {
+    const { e } = env({ settings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: ['news.test'] }) });
+    const bg = new BackgroundService(e);
+    await bg.ready;
+    await bg.fromContentScript({ type: 'cs/not-article', url: 'https://www.news.test/search' }, 1);
+    await bg.fromContentScript({ type: 'cs/not-article', url: 'https://other.test/search' }, 2);
+    const status = async (tab: number) => {
+      const r = await bg.report(tab);
+      return r.state === 'ready' && r.report.status;
+    };
+    expect(await status(1)).toBe('site-off');
+    expect(await status(2)).toBe('not-article');
   });
 
   it('says the database is loading until it is, then works on bundled data if IndexedDB fails', async () => {

@@ -40,7 +40,7 @@ async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabRep
     signal: controller.signal,
     reader: async () => showMatches,
     i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
-    timing,
+    settings: async () => ({ off: false, highlight: 'all', timing }),
     send: async (msg) => {
       sent.push(msg);
       const reply = await bg.fromContentScript(msg, 1);
