@@ -88,7 +88,9 @@ export default defineContentScript({
       // then, unless the page has no more elements than it had (a live count: nothing new to read).
       const elements = document.getElementsByTagName('*');
       const seen = elements.length;
-      await new Promise<void>((resolve) => window.addEventListener('load', () => setTimeout(resolve, 300), { once: true }));
+      // (The load event may have come while the first look waited for its turn.)
+      if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
       if (ctx.isInvalid || !state.run || state.run.signal.aborted) return;
       if (elements.length === seen) {
         await send({ type: 'cs/not-article', url: location.href });

@@ -8,6 +8,7 @@ import { clockOf, type Clock } from './timing';
 import { createCardHost, type CardAnchor, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
 import { bodyOf, elementAt } from '../util/dom';
+import { nextTask } from '../util/tasks';
 import { useMessages } from '../ui/i18n';
 
 export type HighlightMode = 'all' | 'contested' | 'none';
@@ -59,24 +60,6 @@ function anchorOf(win: Window, range: Range, line: DOMRect): CardAnchor {
       bottom: Math.max(whole.bottom, line.bottom),
     },
   };
-}
-
-/**
- * Gives the page its main thread back until the next task: scheduler.yield where there is one (it keeps our place
- * ahead of new work), otherwise a message on a channel of our own (not a timer: those wait a second or more in a
- * background tab).
- */
-function nextTask(win: Window & typeof globalThis): Promise<void> {
-  const scheduler = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new win.MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** Document order of two paths from the same root: an ancestor's path comes first, as a prefix of its descendants'. */

@@ -3,6 +3,7 @@ import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contr
 import { bodyOf, protoCall, protoGet, rootOf } from '../util/dom';
 import type { HighlightMode, Session, ShowMatches } from './controller';
 import { clockOf, type Clock } from './timing';
+import { nextTask } from '../util/tasks';
 
 /**
  * The first stage of the content script, the one every page pays for: the cheap gate, the page's HTML to the
@@ -96,6 +97,10 @@ export async function runClaimlight(env: ContentEnv): Promise<ScanResult> {
 async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
+  // The gate in a task of its own, not in the one that evaluated this script: at document_end that task may hold
+  // the page's own work too, and the gate's few milliseconds could make it a long one.
+  await nextTask(win);
+  if (signal.aborted) return { read: true };
   const gate = clock.measure('gate', () => !!bodyOf(doc) && looksLikeArticle(doc));
   if (!gate) {
     if (!env.quietIfNotArticle) await env.send({ type: 'cs/not-article', url });
