@@ -210,8 +210,10 @@ function readMove(clause: string, move: Move): number {
 }
 
 /**
- * Reads the relation from negation and antonyms: each negation in the claim or in a clause of the sentence that
- * speaks of the claim, and each swap of a claim word for its opposite, turns the reading around once.
+ * Reads the relation clause by clause, over the clauses of the sentence that speak of the claim. In each, every
+ * negation (in the clause or in the claim), every stopping verb and every swap of a claim word for its opposite
+ * turns the reading around once; a claim of change also needs the clause to speak of stopping, changing or going
+ * on; a claim of a move is read by the side the clause speaks of (`readMove`). The clauses then vote.
  */
 export function relationOf(sentence: string, claim: string): Relation {
   const claimTerms = new Set(terms(claim));
