@@ -1,9 +1,9 @@
 import { looksLikeArticle } from '../extract/gate';
 import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
 import { bodyOf, protoCall, protoGet, rootOf } from '../util/dom';
+import { nextTask } from '../util/tasks';
 import type { HighlightMode, Session, ShowMatches } from './controller';
 import { clockOf, type Clock } from './timing';
-import { nextTask } from '../util/tasks';
 
 /**
  * The first stage of the content script, the one every page pays for: the cheap gate, the page's HTML to the
@@ -69,11 +69,6 @@ export function pageHtml(doc: Document): string {
 }
 
 /**
- * One pass over the page: the cheap gate here; reading (Readability) and matching in the background; then, if
- * claims were found, the second stage anchors them on the live page and paints them. Returns undefined when there
- * is nothing to show.
- */
-/**
  * What a pass over the page found: whether it was read as an article (or found switched off on its site), and the
  * session if claims were shown.
  */
@@ -83,6 +78,10 @@ export interface ScanResult {
   session?: Session | undefined;
 }
 
+/**
+ * One pass over the page: the cheap gate here; reading (Readability) and matching in the background; then, if
+ * claims were found, the second stage anchors them on the live page and paints them.
+ */
 export async function runClaimlight(env: ContentEnv): Promise<ScanResult> {
   const clock = clockOf(env.window);
   const started = env.window.performance.now();
