@@ -122,6 +122,17 @@ async function setTiming(on) {
   timingOn = on;
 }
 
+/** Until the content script's pass is over: its "done" measure, or the background's report of a page no article. */
+async function waitUntilDone(page, url, since) {
+  const deadline = Date.now() + 8000;
+  while (Date.now() < deadline) {
+    if (await page.evaluate(() => performance.getEntriesByName('claimlight:done').length > 0).catch(() => false)) return;
+    const notArticle = await browser.worker.evaluate(async ([u, t]) => Object.values(await chrome.storage.session.get(null)).some((r) => r?.url === u && r.status === 'not-article' && r.at >= t), [url, since]);
+    if (notArticle) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function measurePage(name) {
   const steps = name !== 'non-article';
   await setTiming(steps);
@@ -139,10 +150,13 @@ async function measurePage(name) {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+  const since = Date.now();
   // DOMContentLoaded, not load: some saved pages wait forever on resources this machine cannot reach.
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
   // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".
-  if (steps) await page.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 8000 }).catch(() => undefined);
+  // (A page that is no article records no measures, not knowing whether to: the background's report for it says
+  // that it is done.)
+  if (steps) await waitUntilDone(page, `${origin}/${encodeURIComponent(name)}`, since);
   // And whatever follows the load event (a page that was no article at DOMContentLoaded gets one more look then).
   await page.waitForFunction(() => document.readyState === 'complete', null, { timeout: 5000 }).catch(() => undefined);
   await page.waitForTimeout(600);
