@@ -68,14 +68,16 @@ const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
 // A move toward something: said of what a claimed move leaves ("moving towards open-source AI"), it goes back.
 const MOVE_TOWARD = /\b(?:shift|mov|pivot|switch|turn|transition)\w*\s+(?:back\s+)?(?:to|toward|towards|into)\b/;
 
-// A stopping verb that says what takes the place of the thing stopped ("shelving Llama in favour of a closed
-// model", "ditching open models for a closed one") describes a move too.
-const STOP_FOR = new RegExp(`(?:${PRIVATIVE.source})(?=[^.;]*?\\b(?:in favou?r of|for|towards?)\\b)|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'g');
+/** A stopping verb followed, in the same sentence, by one of `markers` saying what takes the stopped thing's place. */
+const stopReplacedBy = (markers: string, flags: string) => new RegExp(`(?:${PRIVATIVE.source})(?=[^.;]*?\\b(?:${markers})\\b)`, flags);
 
-// The same, said of what replaces it ("in favour of", "toward"), in any sentence: read as a move, not as a
-// stopping, before the sentence is split ("might scrap Behemoth in favour of keeping it closed-source" does not
-// deny that Meta keeps its most powerful models proprietary).
-const STOP_IN_FAVOUR = new RegExp(`(?:${PRIVATIVE.source})(?=[^.;]*?\\b(?:in favou?r of|towards?)\\b)|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'gi');
+// Said of what replaces it ("shelving Llama in favour of a closed model", "pulling back to closed models"), a
+// stopping verb describes a move: it is read as one in any sentence, before the sentence is split ("might scrap
+// Behemoth in favour of keeping it closed-source" does not deny that Meta keeps its most powerful models proprietary).
+const STOP_IN_FAVOUR = new RegExp(`${stopReplacedBy('in favou?r of|towards?', '').source}|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'gi');
+// "Ditching open models for a closed one" is a move too, but "for" is too common to be read so everywhere: only on
+// the side of a claimed move that it goes to (`readMove`).
+const STOP_FOR = stopReplacedBy('for', 'g');
 
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
 function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number } {
