@@ -12,6 +12,7 @@ import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, SHARED } from '../test/e2e/harness.mjs';
+import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
 const arg = (name, dflt) => {
@@ -48,67 +49,6 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
 const browser = await launch({ timing: true });
-
-/**
- * The extension's main-thread time in the page: its scripts' evaluation (trace events, compile included) united
- * with the CPU profiler's samples whose stack holds one of its functions. The samples are what catch the work done
- * later, in callbacks (a message's reply, a timer), which the timeline events do not name. Long tasks are the
- * page thread's tasks over 50 ms that contain any of that time.
- */
-function attribute(events) {
-  const isOurs = (s) => /chrome-extension:\/\//.test(s ?? '');
-  const evals = events.filter((e) => e.ph === 'X' && /^(FunctionCall|EvaluateScript|v8\.compile|v8\.evaluateModule|TimerFire|EventDispatch)$/.test(e.name) && isOurs(JSON.stringify(e.args?.data ?? {})));
-  const tid = evals[0]?.tid;
-  const pid = evals[0]?.pid;
-  if (tid === undefined) return { ms: 0, long: 0 };
-  const spans = evals.map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
-
-  // CPU profile of the page's thread: a "Profile" event there, then its nodes and samples in chunks (which the
-  // sampler's own thread writes, under the same id).
-  const profiles = new Map();
-  for (const e of events) {
-    if (e.pid !== pid) continue;
-    if (e.name === 'Profile' && e.tid === tid) profiles.set(e.id, { t: e.args.data.startTime, nodes: new Map(), samples: [] });
-    if (e.name !== 'ProfileChunk') continue;
-    const p = profiles.get(e.id);
-    if (!p) continue;
-    const { cpuProfile = {}, timeDeltas = [] } = e.args.data;
-    for (const n of cpuProfile.nodes ?? []) p.nodes.set(n.id, n);
-    (cpuProfile.samples ?? []).forEach((node, i) => {
-      p.t += timeDeltas[i] ?? 0;
-      p.samples.push([p.t, node]);
-    });
-  }
-  for (const p of profiles.values()) {
-    const ours = new Map();
-    const oursNode = (id) => {
-      if (ours.has(id)) return ours.get(id);
-      const n = p.nodes.get(id);
-      const v = !!n && (isOurs(n.callFrame?.url) || (n.parent !== undefined && oursNode(n.parent)));
-      ours.set(id, v);
-      return v;
-    };
-    for (let i = 0; i + 1 < p.samples.length; i++) {
-      const [t, node] = p.samples[i];
-      // A sample stands for the time until the next one, but not across an idle gap.
-      if (oursNode(node)) spans.push([t, Math.min(p.samples[i + 1][0], t + 1000)]);
-    }
-  }
-
-  spans.sort((a, b) => a[0] - b[0]);
-  const merged = [];
-  for (const [s, e] of spans) {
-    const last = merged.at(-1);
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else merged.push([s, e]);
-  }
-  const total = merged.reduce((sum, [s, e]) => sum + (e - s), 0);
-  // A long task with our work in it is ours to answer for when it would not have been long without that work.
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && (e.dur ?? 0) > 50_000);
-  const oursIn = (t) => merged.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, t.ts + t.dur) - Math.max(s, t.ts)), 0);
-  const withOurs = tasks.map((t) => ({ dur: t.dur, ours: oursIn(t) })).filter((t) => t.ours > 0);
-  return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length };
-}
 
 /**
  * The content script's step measures (and its "done" mark) are on for the article pages, where the benchmark reads
@@ -149,7 +89,7 @@ async function measurePage(name) {
   });
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
   const since = Date.now();
   // DOMContentLoaded, not load: some saved pages wait forever on resources this machine cannot reach.
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);

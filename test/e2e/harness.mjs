@@ -50,9 +50,10 @@ export async function startServer(hostile) {
 /**
  * Chromium with the extension loaded, its service worker, and the extension id. `timing` turns on the content
  * script's User Timing measures ("claimlight:<step>", off for readers): for the benchmark and the walk checks.
+ * `extension` loads another build than the one in .output (for comparing two builds).
  */
-export async function launch({ lang, timing = false } = {}) {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`no built extension at ${EXTENSION}: run npm run build first`);
+export async function launch({ lang, timing = false, extension = EXTENSION } = {}) {
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`no built extension at ${extension}: run npm run build first`);
   const profile = mkdtempSync(join(tmpdir(), 'claimlight-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -62,8 +63,8 @@ export async function launch({ lang, timing = false } = {}) {
     ...(lang && { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } }),
     args: [
       ...(lang ? [`--lang=${lang}`] : []),
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

@@ -1,0 +1,68 @@
+// Compares two builds of the extension on one page: the extension's main-thread time in the page (as
+// bench:browser counts it, scripts/trace-attribution.mjs), with both builds loaded in Chromiums of their own and the
+// page opened in each in turn, the order swapped every round (the second of two browsers at work reads slower).
+// For changes smaller than the noise between separate runs of bench:browser.
+// Run: node scripts/bench-ab.mjs DIR_A DIR_B [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
+//   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b.
+import { createServer } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, SHARED } from '../test/e2e/harness.mjs';
+import { longArticle } from './seed-pages.mjs';
+import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
+
+const [dirA, dirB] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const PAGE = arg('page', 'non-article');
+const RUNS = Number(arg('runs', 31));
+const THROTTLE = Number(arg('throttle', 1));
+if (!dirA || !dirB) {
+  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [--page NAME] [--runs N] [--throttle N]');
+  process.exit(2);
+}
+const saved = join(SHARED, 'pages', 'readability', PAGE, 'source.html');
+const html = PAGE === 'non-article' ? readFileSync('test/fixtures/pages/not-article.html', 'utf8') : PAGE === 'long-article' ? longArticle() : existsSync(saved) ? readFileSync(saved, 'utf8') : null;
+if (html === null) {
+  console.error(`--page: no page named ${PAGE} (non-article, long-article, or a folder of ${join(SHARED, 'pages', 'readability')})`);
+  process.exit(2);
+}
+
+const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://localhost:${server.address().port}`;
+
+/** One visit: our main-thread time in the page, in ms. */
+async function visit(browser, n) {
+  const page = await browser.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(`${origin}/${n}`, { waitUntil: 'load' });
+  // Long enough for a page that is no article to be looked at again after load, and for an article's highlights.
+  await page.waitForTimeout(PAGE === 'non-article' ? 900 : 2500 * Math.max(1, THROTTLE / 2));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.end');
+  await done;
+  await cdp.detach();
+  await page.close();
+  return attribute(events).ms;
+}
+
+const builds = [await launch({ extension: dirA }), await launch({ extension: dirB })];
+const times = [[], []];
+for (let r = 0; r < RUNS; r++) {
+  const order = r % 2 === 0 ? [0, 1] : [1, 0];
+  for (const i of order) times[i].push(await visit(builds[i], r));
+}
+await Promise.all(builds.map((b) => b.close()));
+server.close();
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const bWins = times[1].filter((t, i) => t < times[0][i]).length;
+console.log(`${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: A ${dirA} median ${median(times[0]).toFixed(2)} ms (mean ${mean(times[0]).toFixed(2)}); B ${dirB} median ${median(times[1]).toFixed(2)} ms (mean ${mean(times[1]).toFixed(2)}); B below A in ${bWins} of ${RUNS} rounds`);
