@@ -1,9 +1,9 @@
 import { showMatches } from '../src/content/controller';
-import { offerReader } from '../src/content/reader-handoff';
+import { offerStage } from '../src/content/handoff';
 
-// The content script's second stage (anchoring, painting, the card), imported by the first stage from the
-// extension's files only on pages where claims were found. See src/content/scan.ts. It takes the browser's APIs
-// from the first stage (ReaderEnv), so that it does not carry a second copy of the polyfill.
+// The content script's reader stage (anchoring, painting, the card), imported by the article stage from the
+// extension's files only on pages where claims were found. See src/content/handoff.ts. It takes the browser's APIs
+// from the article stage (ReaderEnv), so that it does not carry another copy of the polyfill.
 export default defineUnlistedScript(() => {
-  offerReader(showMatches);
+  offerStage('reader', showMatches);
 });

@@ -3,7 +3,8 @@ import { matchQuote, rangeOf } from '../anchor/match-quote';
 import { createHighlightPainter, createOverlayPainter, type Painter } from '../anchor/highlight';
 import type { MatchView } from '../claims/views';
 import type { MatchReply, Quote } from '../messaging/contract';
-import type { ContentEnv, PageSettings } from './scan';
+import type { PageSettings } from './page-settings';
+import type { ContentEnv } from './scan';
 import { clockOf, type Clock } from './timing';
 import { createCardHost, type CardAnchor, type CardHost } from './card-host';
 import type { CardActions } from '../ui/Card';
@@ -95,14 +96,14 @@ function paragraphsOf(body: Element, quotes: Quote[]): { roots: Element[]; rootO
   return { roots, rootOf };
 }
 
-/** What the second stage needs from the first. */
+/** What the reader stage needs from the article stage. */
 export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'i18n'> & Partial<Pick<PageSettings, 'highlight' | 'timing'>>;
 
-/** The second stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
+/** The reader stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
 export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Promise<Session | undefined>;
 
 /**
- * The second stage of the content script, loaded only on pages where claims were found: the matched sentences
+ * The reader stage of the content script (its third), loaded only on pages where claims were found: the matched sentences
  * found again on the live page by quote, painted, and a card on hover.
  */
 export const showMatches: ShowMatches = async (env, reply) => {

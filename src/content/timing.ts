@@ -13,7 +13,8 @@ export interface Clock {
   measure<T>(step: string, work: () => T): T;
   /**
    * Says whether to record, for a clock made without knowing: the steps timed until then are recorded now, or
-   * dropped. (The first stage learns it with the settings, which it reads only once the page looks like an article.)
+   * dropped. (The content script learns it with the settings, which it reads only once the page looks like an
+   * article.)
    */
   decide(on: boolean): void;
 }

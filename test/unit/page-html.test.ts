@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageHtml } from '../../src/content/scan';
+import { pageHtml } from '../../src/content/page-html';
 import { articleFromHtml } from '../../src/extract/from-html';
 import { elementAt } from '../../src/util/dom';
 import { readShared, SHARED } from './helpers';
