@@ -29,7 +29,7 @@ export interface FirstRead {
   /** When the gate ran (start, end; performance.now()): for the step measures. */
   gate: [number, number];
   settings: PageSettings;
-  /** Unless the site is switched off: when the page was serialised, and the background's answer (sent at its end). */
+  /** Unless the site is switched off: when the page was serialised, and the background's answer (sent right after). */
   sent?: { serialize: [number, number]; reply: Promise<MatchReply | null> } | undefined;
 }
 
@@ -101,12 +101,13 @@ export function firstLook(env: FirstLookEnv): () => void {
         let sent: FirstRead['sent'];
         const serializing = win.performance.now();
         const html = settings.off ? '' : pageHtml(doc);
+        const serialized = win.performance.now();
         // (A page too large to send is left to the article stage, which reports it as no article.)
         if (html && html.length <= MAX_HTML_CHARS) {
           const reply = api.runtime.sendMessage({ type: 'cs/page', url: doc.location?.href ?? '', html }) as Promise<MatchReply | null>;
           // Taken by the article stage; if that fails to load, the answer goes unread.
           reply.catch(() => undefined);
-          sent = { serialize: [serializing, win.performance.now()], reply };
+          sent = { serialize: [serializing, serialized], reply };
         }
         const read = await stage;
         await read({ started, gate: [gateStart, gateEnd], settings, sent });
