@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackgroundService } from '../../src/background/service';
 import { messagesIn } from '../../src/ui/messages';
 import { showMatches } from '../../src/content/controller';
+import { pageHtml } from '../../src/content/page-html';
 import { runClaimlight } from '../../src/content/scan';
 import type { CStoBG, TabReport } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
@@ -71,6 +72,39 @@ describe('content script controller', () => {
     expect(session!.reveal(9999)).toBe(false);
     controller.abort();
     expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
+  });
+
+  it('takes the answer to the page the gate sent, without sending it again or reading the settings again', async () => {
+    setPage(ARTICLE);
+    const bg = new BackgroundService({
+      openDb: () => openClaimDb(`cs-${Math.random()}`),
+      bundled: BUNDLED_PACKS,
+      setBadge: async () => undefined,
+      saveReport: async () => undefined,
+      loadReport: async () => undefined,
+      log: () => undefined,
+    });
+    const reply = bg.fromContentScript({ type: 'cs/page', url: location.href, html: pageHtml(document) }, 1);
+    const sent: CStoBG[] = [];
+    const controller = new AbortController();
+    const { session } = await runClaimlight({
+      window: window as unknown as Window & typeof globalThis,
+      document,
+      signal: controller.signal,
+      reader: async () => showMatches,
+      i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
+      settings: async () => {
+        throw new Error('the gate read them already');
+      },
+      send: async (msg) => {
+        sent.push(msg);
+        return null;
+      },
+      first: { started: 0, gate: [1, 2], settings: { off: false, highlight: 'all', timing: false }, sent: { serialize: [3, 4], reply } },
+    });
+    expect(sent).toEqual([]);
+    expect(session!.anchored.map((a) => a.range.toString())).toEqual(expect.arrayContaining([expect.stringContaining('We plan to continue releasing')]));
+    controller.abort();
   });
 
   it('reads only the paragraphs the background found the sentences in', async () => {
