@@ -25,8 +25,8 @@ function setPage(html: string) {
   document.body.innerHTML = html;
 }
 
-async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true) {
-  const bg = new BackgroundService({
+function background(reports: TabReport[] = []) {
+  return new BackgroundService({
     openDb: () => openClaimDb(`cs-${Math.random()}`),
     bundled: BUNDLED_PACKS,
     setBadge: async () => undefined,
@@ -34,13 +34,24 @@ async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabRep
     loadReport: async () => undefined,
     log: () => undefined,
   });
-  const controller = new AbortController();
-  const { session } = await runClaimlight({
+}
+
+/** This test page as the content script sees it, with the reader stage at hand. */
+function pageEnv(signal: AbortSignal) {
+  return {
     window: window as unknown as Window & typeof globalThis,
     document,
-    signal: controller.signal,
+    signal,
     reader: async () => showMatches,
     i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
+  };
+}
+
+async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true) {
+  const bg = background(reports);
+  const controller = new AbortController();
+  const { session } = await runClaimlight({
+    ...pageEnv(controller.signal),
     settings: async () => ({ off: false, highlight: 'all', timing }),
     send: async (msg) => {
       sent.push(msg);
@@ -76,23 +87,12 @@ describe('content script controller', () => {
 
   it('takes the answer to the page the gate sent, without sending it again or reading the settings again', async () => {
     setPage(ARTICLE);
-    const bg = new BackgroundService({
-      openDb: () => openClaimDb(`cs-${Math.random()}`),
-      bundled: BUNDLED_PACKS,
-      setBadge: async () => undefined,
-      saveReport: async () => undefined,
-      loadReport: async () => undefined,
-      log: () => undefined,
-    });
+    const bg = background();
     const reply = bg.fromContentScript({ type: 'cs/page', url: location.href, html: pageHtml(document) }, 1);
     const sent: CStoBG[] = [];
     const controller = new AbortController();
     const { session } = await runClaimlight({
-      window: window as unknown as Window & typeof globalThis,
-      document,
-      signal: controller.signal,
-      reader: async () => showMatches,
-      i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
+      ...pageEnv(controller.signal),
       settings: async () => {
         throw new Error('the gate read them already');
       },
