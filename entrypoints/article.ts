@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Session, ShowMatches } from '../src/content/controller';
-import { SPA_SETTLE_MS, watchAddress, type ArticleStage, type FirstRead } from '../src/content/first-look';
+import { articleAddress, SPA_SETTLE_MS, watchAddress, type ArticleStage, type FirstRead } from '../src/content/first-look';
 import { loadStage, offerStage } from '../src/content/handoff';
 import { PAGE_SETTING_KEYS, pageSettings } from '../src/content/page-settings';
 import { runClaimlight, type ContentEnv } from '../src/content/scan';
 import { parseUItoCS, type CStoBG, type MatchReply } from '../src/messaging/contract';
-import { parseSettings, SETTINGS_KEY, siteDisabled } from '../src/settings';
+import { SETTINGS_KEY } from '../src/settings';
 
 /**
  * The content script's article stage, loaded by the gate (`entrypoints/gate.ts`) on a page that looks like an
@@ -58,13 +58,12 @@ async function readArticle(first: FirstRead): Promise<void> {
   // Settings changed on the options page: repaint, stop, or start, without reloading the page.
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    const settings = parseSettings(changes[SETTINGS_KEY]!.newValue);
-    const off = siteDisabled(settings, location.hostname);
+    const { off, highlight } = pageSettings({ [SETTINGS_KEY]: changes[SETTINGS_KEY]!.newValue }, location.hostname);
     if (off && state.run) {
       stop();
       void send({ type: 'cs/site-off', url: location.href });
     } else if (!off && !state.run) void start();
-    else state.session?.setHighlight(settings.highlight);
+    else state.session?.setHighlight(highlight);
   };
   browser.storage.onChanged.addListener(onStorage);
   const settings = async () => pageSettings(await browser.storage.local.get(PAGE_SETTING_KEYS), location.hostname);
@@ -87,13 +86,14 @@ async function readArticle(first: FirstRead): Promise<void> {
   // A single-page site swapping articles (pushState): the old highlights go, and once the new page has settled,
   // it is read again. Repeated navigations within the settle time cost one run.
   let settle: ReturnType<typeof setTimeout> | undefined;
-  const unwatch = watchAddress(window, () => {
+  const moved = () => {
     stop();
     clearTimeout(settle);
     settle = setTimeout(() => {
       if (!ctx.isInvalid) void start();
     }, SPA_SETTLE_MS);
-  });
+  };
+  const unwatch = watchAddress(window, moved);
   ctx.onInvalidated(() => {
     unwatch();
     clearTimeout(settle);
@@ -102,5 +102,7 @@ async function readArticle(first: FirstRead): Promise<void> {
     browser.storage.onChanged.removeListener(onStorage);
   });
 
-  await start(first);
+  // The site moved on while this stage loaded: the answer is for a page no longer shown.
+  if (articleAddress(location.href) !== articleAddress(first.url)) moved();
+  else await start(first);
 }

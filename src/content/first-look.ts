@@ -26,6 +26,8 @@ const AFTER_LOAD_MS = 300;
 export interface FirstRead {
   /** When this look began (before it yielded), performance.now(): the start of the "done" measure. */
   started: number;
+  /** The page's address when the gate ran (a single-page site may move on while the article stage loads). */
+  url: string;
   /** When the gate ran (start, end; performance.now()): for the step measures. */
   gate: [number, number];
   settings: PageSettings;
@@ -94,6 +96,7 @@ export function firstLook(env: FirstLookEnv): () => void {
       if (!api) return;
       // From here the article stage watches the page, and reads it again after a navigation.
       stop();
+      const url = doc.location?.href ?? '';
       try {
         const stage = env.loadArticle(api.runtime);
         stage.catch(() => undefined);
@@ -104,13 +107,13 @@ export function firstLook(env: FirstLookEnv): () => void {
         const serialized = win.performance.now();
         // (A page too large to send is left to the article stage, which reports it as no article.)
         if (html && html.length <= MAX_HTML_CHARS) {
-          const reply = api.runtime.sendMessage({ type: 'cs/page', url: doc.location?.href ?? '', html }) as Promise<MatchReply | null>;
+          const reply = api.runtime.sendMessage({ type: 'cs/page', url, html }) as Promise<MatchReply | null>;
           // Taken by the article stage; if that fails to load, the answer goes unread.
           reply.catch(() => undefined);
           sent = { serialize: [serializing, serialized], reply };
         }
         const read = await stage;
-        await read({ started, gate: [gateStart, gateEnd], settings, sent });
+        await read({ started, url, gate: [gateStart, gateEnd], settings, sent });
       } catch (e) {
         console.warn('Claimlight could not read this page:', e);
       }

@@ -100,7 +100,7 @@ describe('content script controller', () => {
         sent.push(msg);
         return null;
       },
-      first: { started: 0, gate: [1, 2], settings: { off: false, highlight: 'all', timing: false }, sent: { serialize: [3, 4], reply } },
+      first: { started: 0, url: location.href, gate: [1, 2], settings: { off: false, highlight: 'all', timing: false }, sent: { serialize: [3, 4], reply } },
     });
     expect(sent).toEqual([]);
     expect(session!.anchored.map((a) => a.range.toString())).toEqual(expect.arrayContaining([expect.stringContaining('We plan to continue releasing')]));

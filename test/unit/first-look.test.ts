@@ -77,6 +77,7 @@ describe('the first look (every page)', () => {
     expect(page.type === 'cs/page' && page.html).toContain('top members of the new lab');
     const [first] = fake.handed;
     expect(first?.settings).toEqual({ off: false, highlight: 'contested', timing: false });
+    expect(first?.url).toBe(location.href);
     expect(await first?.sent?.reply).toBe(fake.reply);
     // The times the step measures are made of, in order.
     const [gateStart, gateEnd] = first!.gate;
