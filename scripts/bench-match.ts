@@ -1,7 +1,8 @@
 // The matcher's figures, printed: ranking quality and the highlight decision on the CheckThat! claim-retrieval
 // benchmark (../shared/eval/checkthat, research use only, never bundled), false matches on the sentences of the
 // real articles in ../shared/pages/readability, and speed.
-// Run: npm run bench:match   (CLAIMLIGHT_SHARED=/path/to/shared to point elsewhere)
+// Run: npm run bench:match [-- --million] [-- --sweep] [-- --show]   (CLAIMLIGHT_SHARED=/path/to/shared to point elsewhere)
+//   --million adds a 1,000,000-claim pack; --sweep, dev matched and false matches at other thresholds; --show, each false match.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -108,6 +109,29 @@ function falseMatches(base: ClaimBase, sentences: Array<{ page: string; text: st
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+/**
+ * `--sweep`: dev queries matched and false matches on the pages at other thresholds than the shipped one, to see
+ * how much the threshold alone could buy (it is set by `npm run train:matcher` on the training half of the pages).
+ */
+function sweepThreshold() {
+  const options = pool.matcher.options as { threshold: number };
+  const shipped = options.threshold;
+  options.threshold = 0;
+  const devScores = dev.map((q) => {
+    const top = pool.matcher.rank({ text: q.text }, 1)[0];
+    return top?.match && q.relevant.includes(splitKey(top.key).claimId) ? top.score : -1;
+  });
+  const pageScores = falseMatches(pool, sentences).hits.map((h) => ({ page: h.page, score: h.score }));
+  options.threshold = shipped;
+  console.log('');
+  console.log('threshold   dev matched   false matches per 1,000 page sentences (training half / held-out half)');
+  for (const t of [0.35, 0.45, 0.5, 0.55, shipped, 0.65, 0.7]) {
+    const above = pageScores.filter((h) => h.score >= t);
+    const rate = (train: boolean) => (above.filter((h) => isTrainingPage(h.page) === train).length / sentences.filter((x) => isTrainingPage(x.page) === train).length) * 1000;
+    console.log(`${t.toFixed(3)}${t === shipped ? '*' : ' '}      ${pct(devScores.filter((x) => x >= t).length / dev.length).padStart(6)}        ${rate(true).toFixed(2)} / ${rate(false).toFixed(2)}`);
+  }
+}
+
 if (!existsSync(EVAL)) {
   console.error(`bench:match: ${EVAL} not found (set CLAIMLIGHT_SHARED to the shared/ folder)`);
   process.exit(2);
@@ -173,6 +197,7 @@ const sizes = process.argv.includes('--million') ? [10_000, 100_000, 1_000_000] 
 for (const f of scaleFigures(sizes, [miniSearch, flexSearch])) {
   console.log(`  ${f.name.padEnd(10)} ${String(f.n).padStart(9)} claims: built in ${f.buildMs.toFixed(0)} ms, ${f.storedMB.toFixed(1)} MB stored, ${f.memoryMB.toFixed(1)} MB in memory, loaded in ${f.loadMs.toFixed(0)} ms, 200 sentences in ${f.matchMs.toFixed(0)} ms`);
 }
+if (process.argv.includes('--sweep')) sweepThreshold();
 if (process.argv.includes('--show')) {
   for (const h of [...poolFalse.hits, ...seedFalse.hits]) console.log(`  ${h.score.toFixed(2)} [${h.page}] ${h.text.slice(0, 100)}\n        -> ${h.claim.slice(0, 100)}`);
 }
