@@ -1,14 +1,15 @@
-import { firstLook, type ArticleStage, type Extension } from '../src/content/first-look';
+import type { ReaderStage } from '../src/content/controller';
+import { firstLook, type Extension } from '../src/content/first-look';
 import { loadStage } from '../src/content/handoff';
 
 /**
- * The content script every page runs (declared in wxt.config.ts): the gate, and the article stage only where the
- * page looks like an article. Not WXT's content-script entry, which makes WXT's context on every page, nor the
- * polyfill (`wxt/browser`): both read `runtime.id` as they load, and that first touch makes the browser build the
- * runtime's bindings, on every page. The few calls made here (runtime id, getURL and sendMessage, storage.local.get)
- * return promises in Chrome and Firefox alike, so the API is taken as WXT's own `@wxt-dev/browser` takes it, but
- * only when it is needed. Measured with `npm run bench:ab` on the page that is no article: the polyfill in this file
- * cost 2 ms of its 7.
+ * The content script every page runs (declared in wxt.config.ts): the gate, the read of a page that looks like an
+ * article, and the reader stage only where claims were found. Not WXT's content-script entry, which makes WXT's
+ * context on every page, nor the polyfill (`wxt/browser`): both read `runtime.id` as they load, and that first touch
+ * makes the browser build the runtime's bindings, on every page. The few calls made here (runtime id, getURL and
+ * sendMessage, storage.local.get and storage.onChanged) return promises or take listeners in Chrome and Firefox
+ * alike, so the API is taken as WXT's own `@wxt-dev/browser` takes it, but only when it is needed. Measured with
+ * `npm run bench:ab` on the page that is no article: the polyfill in this file cost 2 ms of its 7.
  */
 export default defineUnlistedScript(() => {
   const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension };
@@ -16,6 +17,6 @@ export default defineUnlistedScript(() => {
     window,
     document,
     extension: () => global.browser ?? global.chrome,
-    loadArticle: (runtime) => loadStage<ArticleStage>('article', runtime.getURL('/article.js')),
+    loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
   });
 });

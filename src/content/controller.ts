@@ -96,17 +96,22 @@ function paragraphsOf(body: Element, quotes: Quote[]): { roots: Element[]; rootO
   return { roots, rootOf };
 }
 
-/** What the reader stage needs from the article stage. */
-export type ReaderEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal' | 'i18n'> & Partial<Pick<PageSettings, 'highlight' | 'timing'>>;
+/** What the reader stage is given by the first stage, which read the page (`scan.ts`). */
+export type StageEnv = Pick<ContentEnv, 'window' | 'document' | 'send' | 'signal'> & Partial<Pick<PageSettings, 'highlight' | 'timing'>>;
 
-/** The reader stage's entry: anchors the matches on the live page, paints them, and shows a card on hover. */
-export type ShowMatches = (env: ReaderEnv, reply: MatchReply) => Promise<Session | undefined>;
+/** What showing the matches needs: the first stage's part, and the browser's i18n for the card's text. */
+export type ReaderEnv = StageEnv & {
+  i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
+};
+
+/** The reader stage's entry (`entrypoints/reader.ts`): shows the matches of a reply; the session ends with the signal. */
+export type ReaderStage = (env: StageEnv, reply: MatchReply) => Promise<Session | undefined>;
 
 /**
- * The reader stage of the content script (its third), loaded only on pages where claims were found: the matched sentences
- * found again on the live page by quote, painted, and a card on hover.
+ * The matched sentences found again on the live page by quote, painted, and a card on hover: the reader stage of the
+ * content script, loaded only on pages where claims were found.
  */
-export const showMatches: ShowMatches = async (env, reply) => {
+export async function showMatches(env: ReaderEnv, reply: MatchReply): Promise<Session | undefined> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
   if (!reply.quotes) return undefined;
@@ -219,7 +224,7 @@ export const showMatches: ShowMatches = async (env, reply) => {
     },
     destroy,
   };
-};
+}
 
 /** Shows the card while the pointer is over a highlighted sentence or over the card itself. */
 function hover(win: Window, clock: Clock, host: CardHost, painter: Painter, anchored: Anchored[], actions: (a: Anchored) => CardActions): { destroy(): void } {

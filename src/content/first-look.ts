@@ -1,20 +1,24 @@
 import { looksLikeArticle } from '../extract/gate';
-import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
+import type { CStoBG, MatchReply } from '../messaging/contract';
+import { SETTINGS_KEY } from '../settings';
 import { bodyOf } from '../util/dom';
 import { nextTask } from '../util/tasks';
-import { pageHtml } from './page-html';
-import { PAGE_SETTING_KEYS, pageSettings, type PageSettings } from './page-settings';
+import type { ReaderStage, Session } from './controller';
+import { PAGE_SETTING_KEYS, pageSettings } from './page-settings';
+import { readPage } from './scan';
 
 /**
- * The first stage of the content script, the one every page pays for: does the page look like an article? If it
- * does, the article stage is loaded (the answer, highlights, the popup's commands, the page read again after a
- * navigation) and, while it loads, the reader's settings are read and, unless the reader switched the site off, the
- * page's HTML goes to the background, which reads and matches it off this thread. A page that does not is reported
- * as such and watched for a move to another address (a single-page site swapping in an article).
+ * The first stage of the content script, the one every page runs: does the page look like an article? If it does,
+ * the reader's settings are read and, unless the reader switched the site off, the page's HTML goes to the
+ * background, which reads and matches it off this thread (`scan.ts`); only where claims were found is the reader
+ * stage loaded (anchoring, painting, the card, the popup's commands). A page that is no article is reported as such.
+ * Either way the page is watched for a move to another address (a single-page site swapping articles) and read again
+ * then, and an article's page for the reader switching its site off or on.
  *
  * It touches the extension's APIs only on an article or to report: the first touch of `runtime` makes the browser
  * build its bindings, and the polyfill and WXT's content-script context (which touch it as they load) come with the
- * article stage. A page that is no article costs this file's evaluation, the gate and one message.
+ * reader stage. A page that is no article costs this file's evaluation, the gate and one message; an article
+ * without claims, the settings and one message more.
  */
 
 /** How long a single-page site gets to render the new article after a navigation. */
@@ -22,30 +26,22 @@ export const SPA_SETTLE_MS = 800;
 /** After the load event, how long a client-rendered page gets before the second look. */
 const AFTER_LOAD_MS = 300;
 
-/** A page that passed the gate, handed to the article stage. */
-export interface FirstRead {
-  /** When this look began (before it yielded), performance.now(): the start of the "done" measure. */
-  started: number;
-  /** The page's address when the gate ran (a single-page site may move on while the article stage loads). */
-  url: string;
-  /** When the gate ran (start, end; performance.now()): for the step measures. */
-  gate: [number, number];
-  settings: PageSettings;
-  /** Unless the site is switched off: when the page was serialised, and the background's answer (sent right after). */
-  sent?: { serialize: [number, number]; reply: Promise<MatchReply | null> } | undefined;
-}
+type StorageChanges = Record<string, { newValue?: unknown }>;
 
-/** The article stage's entry: takes the answer for the page that just passed the gate, then looks after the page. */
-export type ArticleStage = (first: FirstRead) => Promise<void>;
-
-/** What of the extension's API the gate uses; each call returns a promise in Chrome and Firefox alike. */
+/** What of the extension's API the first stage uses; each call returns a promise in Chrome and Firefox alike. */
 export interface Extension {
   runtime: {
     id?: string | undefined;
     sendMessage(msg: CStoBG): Promise<unknown>;
     getURL(path: string): string;
   };
-  storage: { local: { get(keys: string[]): Promise<Record<string, unknown>> } };
+  storage: {
+    local: { get(keys: string[]): Promise<Record<string, unknown>> };
+    onChanged: {
+      addListener(listener: (changes: StorageChanges, area: string) => void): void;
+      removeListener(listener: (changes: StorageChanges, area: string) => void): void;
+    };
+  };
 }
 
 export interface FirstLookEnv {
@@ -53,19 +49,33 @@ export interface FirstLookEnv {
   document: Document;
   /**
    * The extension's API, or undefined once the extension is gone (updated, disabled or removed: this copy of the
-   * script is then orphaned and stops). Asked for only when there is something to hand over or report.
+   * script is then orphaned and stops). Asked for only when there is something to read, send or report.
    */
   extension(): Extension | undefined;
-  /** Loads the article stage from the extension's files (`runtime.getURL('/article.js')`). */
-  loadArticle(runtime: Extension['runtime']): Promise<ArticleStage>;
+  /** Loads the reader stage from the extension's files (`runtime.getURL('/reader.js')`). */
+  loadReader(runtime: Extension['runtime']): Promise<ReaderStage>;
 }
 
-/** Starts the first look at the page; returns a function that stops it (for tests). */
+/** Starts looking after the page; returns a function that stops it, and ends what it showed (for tests). */
 export function firstLook(env: FirstLookEnv): () => void {
   const { window: win, document: doc } = env;
   let stopped = false;
   let settle: ReturnType<typeof setTimeout> | undefined;
+  /** The read of the article on show (ended by a navigation or the site switched off), and what it showed. */
+  let reading: AbortController | undefined;
+  let session: Session | undefined;
+  /** The article's site was found switched off: read it once the reader switches it on. */
+  let off = false;
+  /** Where the settings listener was added, once a page looked like an article. */
+  let listening: Extension | undefined;
+
+  const endRead = () => {
+    reading?.abort();
+    reading = undefined;
+    session = undefined;
+  };
   const unwatch = watchAddress(win, () => {
+    endRead();
     clearTimeout(settle);
     settle = setTimeout(() => void look(false), SPA_SETTLE_MS);
   });
@@ -73,12 +83,30 @@ export function firstLook(env: FirstLookEnv): () => void {
     stopped = true;
     clearTimeout(settle);
     unwatch();
+    endRead();
+    listening?.storage.onChanged.removeListener(onStorage);
   };
   const live = () => {
     const api = env.extension();
     if (api?.runtime?.id) return api;
     stop();
     return undefined;
+  };
+
+  // Settings changed on the options page: repaint, stop, or read, without reloading the page.
+  const onStorage = (changes: StorageChanges, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes) || stopped) return;
+    const api = live();
+    if (!api) return;
+    const now = pageSettings({ [SETTINGS_KEY]: changes[SETTINGS_KEY]!.newValue }, win.location.hostname);
+    if (now.off && reading) {
+      endRead();
+      off = true;
+      api.runtime.sendMessage({ type: 'cs/site-off', url: doc.location?.href ?? '' }).catch(() => undefined);
+    } else if (!now.off && off) {
+      off = false;
+      void look(false);
+    } else session?.setHighlight(now.highlight);
   };
 
   /** One look; `early` at DOMContentLoaded, when a page that is no article yet may become one by its load event. */
@@ -94,26 +122,32 @@ export function firstLook(env: FirstLookEnv): () => void {
     if (article) {
       const api = live();
       if (!api) return;
-      // From here the article stage watches the page, and reads it again after a navigation.
-      stop();
-      const url = doc.location?.href ?? '';
+      if (!listening) {
+        api.storage.onChanged.addListener(onStorage);
+        listening = api;
+      }
+      endRead();
+      const read = new AbortController();
+      reading = read;
+      off = false;
       try {
-        const stage = env.loadArticle(api.runtime);
-        stage.catch(() => undefined);
-        const settings = pageSettings(await api.storage.local.get(PAGE_SETTING_KEYS), win.location.hostname);
-        let sent: FirstRead['sent'];
-        const serializing = win.performance.now();
-        const html = settings.off ? '' : pageHtml(doc);
-        const serialized = win.performance.now();
-        // (A page too large to send is left to the article stage, which reports it as no article.)
-        if (html && html.length <= MAX_HTML_CHARS) {
-          const reply = api.runtime.sendMessage({ type: 'cs/page', url, html }) as Promise<MatchReply | null>;
-          // Taken by the article stage; if that fails to load, the answer goes unread.
-          reply.catch(() => undefined);
-          sent = { serialize: [serializing, serialized], reply };
+        const found = await readPage(
+          {
+            window: win,
+            document: doc,
+            signal: read.signal,
+            send: (msg) => api.runtime.sendMessage(msg) as Promise<MatchReply | null>,
+            settings: async () => pageSettings(await api.storage.local.get(PAGE_SETTING_KEYS), win.location.hostname),
+            reader: () => env.loadReader(api.runtime),
+          },
+          { started, gate: [gateStart, gateEnd] },
+        );
+        if (reading !== read) return;
+        if (found.off) {
+          reading = undefined;
+          off = true;
         }
-        const read = await stage;
-        await read({ started, url, gate: [gateStart, gateEnd], settings, sent });
+        session = found.session;
       } catch (e) {
         console.warn('Claimlight could not read this page:', e);
       }

@@ -1,26 +1,22 @@
-import { looksLikeArticle } from '../extract/gate';
 import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
-import { bodyOf } from '../util/dom';
-import { nextTask } from '../util/tasks';
-import type { Session, ShowMatches } from './controller';
-import type { FirstRead } from './first-look';
+import type { ReaderStage, Session } from './controller';
 import { pageHtml } from './page-html';
 import type { PageSettings } from './page-settings';
 import { clockOf, type Clock } from './timing';
 
 /**
- * The article stage of the content script (`entrypoints/article.ts`), for pages that passed the gate
- * (`first-look.ts`): the answer for the page the gate sent, or, when the page is read again (a navigation within it,
- * the site switched back on), the gate, the settings and the sending done here. It carries no UI, no anchoring and
- * no messages of the UI; the reader stage (`controller.ts`, loaded by `reader`) runs only where claims were found.
+ * Reading a page that passed the gate (`first-look.ts`, in the same first stage of the content script): the
+ * reader's settings, the page's HTML to the background, which reads (Readability) and matches it off this thread,
+ * and, only if claims were found, the reader stage (`controller.ts`, loaded by `reader`) to anchor, paint and show
+ * them. A page without claims costs no more than this file and one message.
  */
 
-/** What the content script needs, passed in so that tests can give it a page of their own. */
+/** What reading a page needs, passed in so that tests can give it a page of their own. */
 export interface ContentEnv {
   window: Window & typeof globalThis;
   document: Document;
   send(msg: CStoBG): Promise<MatchReply | null>;
-  /** Ends everything this run set up (the extension was updated or disabled, or the page navigated). */
+  /** Ends everything this read set up (a navigation within the page, the site switched off, the extension gone). */
   signal: AbortSignal;
   /**
    * The reader's settings, asked for only once the page looks like an article: reading them makes the browser build
@@ -28,77 +24,52 @@ export interface ContentEnv {
    * background, which knows the settings, records it as switched off where the reader turned its site off.
    */
   settings(): Promise<PageSettings>;
-  /** The first read of a page, begun by the gate (`first-look.ts`): the gate is not run again, nor the page sent. */
-  first?: FirstRead | undefined;
-  /** The browser's i18n, for the card's text (the reader stage has no API object of its own). */
-  i18n: { getMessage(key: string, substitutions?: string[]): string; getUILanguage(): string };
   /** Loads the reader stage: anchoring, painting and the card. */
-  reader(): Promise<ShowMatches>;
+  reader(): Promise<ReaderStage>;
 }
 
-/** What a pass over the page found: whether its site is switched off, and the session if claims were shown. */
+/** The look that passed the gate: when it began (before it yielded) and when the gate ran, performance.now(). */
+export interface GateTimes {
+  started: number;
+  gate: [number, number];
+}
+
+/** What a read found: whether its site is switched off, and the session if claims were shown. */
 export interface ScanResult {
   off?: boolean;
   session?: Session | undefined;
 }
 
-/**
- * One pass over the page: the cheap gate (unless the first look ran it); reading (Readability) and matching in the
- * background; then, if claims were found, the reader stage anchors them on the live page and paints them.
- */
-export async function runClaimlight(env: ContentEnv): Promise<ScanResult> {
+/** Reads a page that passed the gate; the step measures run from `look.started` to the end, whatever it found. */
+export async function readPage(env: ContentEnv, look: GateTimes): Promise<ScanResult> {
   const clock = clockOf(env.window);
-  const started = env.first?.started ?? env.window.performance.now();
+  clock.record('gate', ...look.gate);
   try {
-    return await run(env, clock);
+    return await read(env, clock);
   } finally {
-    // For the benchmark: this pass is over, whatever it found.
-    clock.record('done', started, env.window.performance.now());
+    // For the benchmark: this read is over, whatever it found.
+    clock.record('done', look.started, env.window.performance.now());
   }
 }
 
-async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
+async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  const { first } = env;
-  let settings: PageSettings;
-  if (first) {
-    clock.record('gate', ...first.gate);
-    settings = first.settings;
-  } else {
-    // Read again (a navigation within the page, or the reader switched the site back on): the gate in a task of
-    // its own, as in the first look.
-    await nextTask(win);
-    if (signal.aborted) return {};
-    if (!clock.measure('gate', () => !!bodyOf(doc) && looksLikeArticle(doc))) {
-      await env.send({ type: 'cs/not-article', url });
-      return {};
-    }
-    settings = await env.settings();
-  }
+  const settings = await env.settings();
   clock.decide(settings.timing);
   if (signal.aborted) return {};
   if (settings.off) {
     await env.send({ type: 'cs/site-off', url });
     return { off: true };
   }
-  let sent: number;
-  let reply: MatchReply | null;
-  if (first?.sent) {
-    clock.record('serialize', ...first.sent.serialize);
-    sent = first.sent.serialize[1];
-    reply = await first.sent.reply;
-  } else {
-    // The page's HTML goes to the background, which reads it (Readability) off this thread; reading outerHTML is
-    // the one cost here, a native serialisation.
-    const html = clock.measure('serialize', () => pageHtml(doc));
-    if (!html || html.length > MAX_HTML_CHARS) {
-      await env.send({ type: 'cs/not-article', url });
-      return {};
-    }
-    sent = win.performance.now();
-    reply = await env.send({ type: 'cs/page', url, html });
+  // The page's HTML goes to the background; reading outerHTML is the one cost here, a native serialisation.
+  const html = clock.measure('serialize', () => pageHtml(doc));
+  if (!html || html.length > MAX_HTML_CHARS) {
+    await env.send({ type: 'cs/not-article', url });
+    return {};
   }
+  const sent = win.performance.now();
+  const reply = await env.send({ type: 'cs/page', url, html });
   clock.record('background', sent, win.performance.now());
   if (reply?.timings) {
     clock.record('background-read', sent, sent + reply.timings.read);
@@ -106,7 +77,7 @@ async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   }
   if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return {};
   const loaded = win.performance.now();
-  let show: ShowMatches;
+  let show: ReaderStage;
   try {
     show = await env.reader();
   } catch (e) {
@@ -116,5 +87,5 @@ async function run(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   }
   clock.record('load-reader', loaded, win.performance.now());
   if (signal.aborted) return {};
-  return { session: await show({ ...env, highlight: settings.highlight, timing: settings.timing }, reply) };
+  return { session: await show({ window: win, document: doc, send: env.send, signal, highlight: settings.highlight, timing: settings.timing }, reply) };
 }

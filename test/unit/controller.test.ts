@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BackgroundService } from '../../src/background/service';
 import { messagesIn } from '../../src/ui/messages';
 import { showMatches } from '../../src/content/controller';
-import { pageHtml } from '../../src/content/page-html';
-import { runClaimlight } from '../../src/content/scan';
+import { readPage } from '../../src/content/scan';
 import type { CStoBG, TabReport } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
@@ -36,30 +35,29 @@ function background(reports: TabReport[] = []) {
   });
 }
 
-/** This test page as the content script sees it, with the reader stage at hand. */
-function pageEnv(signal: AbortSignal) {
-  return {
-    window: window as unknown as Window & typeof globalThis,
-    document,
-    signal,
-    reader: async () => showMatches,
-    i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' },
-  };
-}
-
-async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true) {
+/** Reads this test page as the first stage does, with the reader stage at hand; `loads` counts its loading. */
+async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true, loads: string[] = []) {
   const bg = background(reports);
   const controller = new AbortController();
-  const { session } = await runClaimlight({
-    ...pageEnv(controller.signal),
-    settings: async () => ({ off: false, highlight: 'all', timing }),
-    send: async (msg) => {
-      sent.push(msg);
-      const reply = await bg.fromContentScript(msg, 1);
-      afterReply?.();
-      return reply;
+  const { session } = await readPage(
+    {
+      window: window as unknown as Window & typeof globalThis,
+      document,
+      signal: controller.signal,
+      settings: async () => ({ off: false, highlight: 'all', timing }),
+      reader: async () => {
+        loads.push('reader');
+        return (env, reply) => showMatches({ ...env, i18n: { getMessage: messagesIn('en'), getUILanguage: () => 'en' } }, reply);
+      },
+      send: async (msg) => {
+        sent.push(msg);
+        const reply = await bg.fromContentScript(msg, 1);
+        afterReply?.();
+        return reply;
+      },
     },
-  });
+    { started: 0, gate: [0, 0] },
+  );
   return { session, controller, sent };
 }
 
@@ -83,28 +81,6 @@ describe('content script controller', () => {
     expect(session!.reveal(9999)).toBe(false);
     controller.abort();
     expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
-  });
-
-  it('takes the answer to the page the gate sent, without sending it again or reading the settings again', async () => {
-    setPage(ARTICLE);
-    const bg = background();
-    const reply = bg.fromContentScript({ type: 'cs/page', url: location.href, html: pageHtml(document) }, 1);
-    const sent: CStoBG[] = [];
-    const controller = new AbortController();
-    const { session } = await runClaimlight({
-      ...pageEnv(controller.signal),
-      settings: async () => {
-        throw new Error('the gate read them already');
-      },
-      send: async (msg) => {
-        sent.push(msg);
-        return null;
-      },
-      first: { started: 0, url: location.href, gate: [1, 2], settings: { off: false, highlight: 'all', timing: false }, sent: { serialize: [3, 4], reply } },
-    });
-    expect(sent).toEqual([]);
-    expect(session!.anchored.map((a) => a.range.toString())).toEqual(expect.arrayContaining([expect.stringContaining('We plan to continue releasing')]));
-    controller.abort();
   });
 
   it('reads only the paragraphs the background found the sentences in', async () => {
@@ -146,11 +122,15 @@ describe('content script controller', () => {
     measure.mockRestore();
   });
 
-  it('tells the background a page is not an article and adds nothing to it', async () => {
-    setPage('<form><input name="q"><button>Search</button></form>');
-    const { session, sent } = await run();
+  it('loads no reader stage and adds nothing to a page without claims', async () => {
+    setPage('<article><h1>Weather</h1><p>Rain is expected across the region on Thursday, with sunshine returning by the weekend for most places.</p></article>');
+    const before = document.body.innerHTML;
+    const loads: string[] = [];
+    const { session, sent } = await run([], undefined, [], true, loads);
+    expect(sent.map((m) => m.type)).toEqual(['cs/page']);
     expect(session).toBeUndefined();
-    expect(sent.map((m) => m.type)).toEqual(['cs/not-article']);
+    expect(loads).toEqual([]);
+    expect(document.body.innerHTML).toBe(before);
     expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { firstLook, SPA_SETTLE_MS, watchAddress, type ArticleStage, type Extension, type FirstRead } from '../../src/content/first-look';
+import type { ReaderStage, Session, StageEnv } from '../../src/content/controller';
+import { firstLook, SPA_SETTLE_MS, watchAddress, type Extension } from '../../src/content/first-look';
 import type { CStoBG, MatchReply } from '../../src/messaging/contract';
 import { SETTINGS_KEY } from '../../src/settings';
 
@@ -11,12 +12,18 @@ const ARTICLE = `<article><h1>Meta and open models</h1>${Array.from(
 ).join('')}</article>`;
 const NOT_ARTICLE = '<h1>Search flights</h1><form><label>From</label><input><label>To</label><input><button>Search</button></form>';
 
-/** A fake of the extension's API that records every touch, and the stage the gate hands over to. */
-function fakeExtension(stored: Record<string, unknown> = {}) {
+type Listener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+
+/**
+ * A fake of the extension's API that records every touch, a background that answers with `reply`, and the reader
+ * stage, which records what it was given to show and the highlight settings its session was asked to repaint with.
+ */
+function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply = { status: 'no-claims', matches: [] }) {
   const sent: CStoBG[] = [];
   const touches: string[] = [];
-  const handed: FirstRead[] = [];
-  const reply: MatchReply = { status: 'no-claims', matches: [] };
+  const shown: Array<{ env: StageEnv; reply: MatchReply }> = [];
+  const repainted: string[] = [];
+  const listeners = new Set<Listener>();
   const api: Extension & { runtime: { id?: string } } = {
     runtime: {
       id: 'claimlight-test',
@@ -26,9 +33,16 @@ function fakeExtension(stored: Record<string, unknown> = {}) {
       },
       getURL: (path) => `chrome-extension://claimlight-test${path}`,
     },
-    storage: { local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])) } },
+    storage: {
+      local: { get: async (keys) => Object.fromEntries(keys.filter((k) => k in stored).map((k) => [k, stored[k]])) },
+      onChanged: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) },
+    },
   };
   const loaded: string[] = [];
+  const stage: ReaderStage = async (env, r) => {
+    shown.push({ env, reply: r });
+    return { setHighlight: (mode: string) => void repainted.push(mode) } as unknown as Session;
+  };
   const env = {
     window: window as unknown as Window & typeof globalThis,
     document,
@@ -36,13 +50,21 @@ function fakeExtension(stored: Record<string, unknown> = {}) {
       touches.push('extension');
       return api;
     },
-    loadArticle: async (runtime: Extension['runtime']): Promise<ArticleStage> => {
-      loaded.push(runtime.getURL('/article.js'));
-      return async (first) => void handed.push(first);
+    loadReader: async (runtime: Extension['runtime']) => {
+      loaded.push(runtime.getURL('/reader.js'));
+      return stage;
     },
   };
-  return { env, api, sent, touches, handed, loaded, reply };
+  /** The reader changes the settings on the options page. */
+  const change = (settings: unknown) => {
+    stored[SETTINGS_KEY] = settings;
+    for (const l of listeners) l({ [SETTINGS_KEY]: { newValue: settings } }, 'local');
+  };
+  return { env, api, sent, touches, shown, repainted, loaded, listeners, change };
 }
+
+/** A reply with one claim found (its content is the reader stage's business, faked here). */
+const WITH_CLAIMS = { status: 'claims', matches: [{ sentence: 1 }], quotes: { 1: { exact: 'x' } } } as unknown as MatchReply;
 
 const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,7 +73,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('the first look (every page)', () => {
+describe('the first stage (every page)', () => {
   it('reports a page that is no article, loading nothing, and touches the extension only to say so', async () => {
     document.body.innerHTML = NOT_ARTICLE;
     const fake = fakeExtension();
@@ -64,37 +86,69 @@ describe('the first look (every page)', () => {
     expect(fake.loaded).toEqual([]);
   });
 
-  it('sends an article to the background and hands the answer to the article stage', async () => {
+  it('sends an article to the background and loads no reader stage where no claims were found', async () => {
     document.body.innerHTML = ARTICLE;
-    const fake = fakeExtension({ [SETTINGS_KEY]: { highlight: 'contested' } });
+    const fake = fakeExtension();
     const stop = firstLook(fake.env);
     await settle();
     stop();
-    expect(fake.loaded).toEqual(['chrome-extension://claimlight-test/article.js']);
     expect(fake.sent).toHaveLength(1);
     const page = fake.sent[0]!;
     expect(page.type).toBe('cs/page');
     expect(page.type === 'cs/page' && page.html).toContain('top members of the new lab');
-    const [first] = fake.handed;
-    expect(first?.settings).toEqual({ off: false, highlight: 'contested', timing: false });
-    expect(first?.url).toBe(location.href);
-    expect(await first?.sent?.reply).toBe(fake.reply);
-    // The times the step measures are made of, in order.
-    const [gateStart, gateEnd] = first!.gate;
-    const [serializeStart, serializeEnd] = first!.sent!.serialize;
-    expect([first!.started, gateStart, gateEnd, serializeStart, serializeEnd]).toEqual([first!.started, gateStart, gateEnd, serializeStart, serializeEnd].sort((a, b) => a - b));
+    expect(fake.loaded).toEqual([]);
   });
 
-  it('does not send the page of a site the reader switched off, but still hands over (to start if switched on)', async () => {
+  it('loads the reader stage where claims were found and hands it the answer and the settings', async () => {
+    document.body.innerHTML = ARTICLE;
+    const fake = fakeExtension({ [SETTINGS_KEY]: { highlight: 'contested' } }, WITH_CLAIMS);
+    const stop = firstLook(fake.env);
+    await settle();
+    expect(fake.loaded).toEqual(['chrome-extension://claimlight-test/reader.js']);
+    expect(fake.shown).toHaveLength(1);
+    const [{ env, reply }] = fake.shown as [(typeof fake.shown)[0]];
+    expect(reply).toBe(WITH_CLAIMS);
+    expect(env.highlight).toBe('contested');
+    expect(env.signal.aborted).toBe(false);
+    // A change of the highlight setting repaints; stopping ends the session.
+    fake.change({ highlight: 'none' });
+    expect(fake.repainted).toEqual(['none']);
+    stop();
+    expect(env.signal.aborted).toBe(true);
+    expect(fake.listeners.size).toBe(0);
+  });
+
+  it('ends what it showed and says so when the reader switches the site off, and reads the page once it is switched on', async () => {
+    document.body.innerHTML = ARTICLE;
+    const fake = fakeExtension({}, WITH_CLAIMS);
+    const stop = firstLook(fake.env);
+    await settle();
+    const first = fake.shown[0]!.env;
+    fake.change({ disabledSites: [location.hostname] });
+    expect(first.signal.aborted).toBe(true);
+    await settle();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/site-off']);
+    fake.change({ disabledSites: [] });
+    await settle();
+    stop();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/site-off', 'cs/page']);
+    expect(fake.shown).toHaveLength(2);
+  });
+
+  it('does not send the page of a site the reader switched off, and reads it once switched on', async () => {
     document.body.innerHTML = ARTICLE;
     const fake = fakeExtension({ [SETTINGS_KEY]: { disabledSites: [location.hostname] } });
     const stop = firstLook(fake.env);
     await settle();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off']);
+    // Another setting changing reads nothing; the site switched on does.
+    fake.change({ disabledSites: [location.hostname], highlight: 'contested' });
+    await settle();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off']);
+    fake.change({ disabledSites: [] });
+    await settle();
     stop();
-    expect(fake.sent).toEqual([]);
-    expect(fake.handed).toHaveLength(1);
-    expect(fake.handed[0]!.settings.off).toBe(true);
-    expect(fake.handed[0]!.sent).toBeUndefined();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off', 'cs/page']);
   });
 
   it('stops, sending nothing, once the extension is gone (updated or removed)', async () => {
@@ -105,6 +159,7 @@ describe('the first look (every page)', () => {
     await settle();
     expect(fake.sent).toEqual([]);
     expect(fake.loaded).toEqual([]);
+    expect(fake.listeners.size).toBe(0);
   });
 
   it('reads a single-page site again once it moves from a page that is no article to an article', async () => {
@@ -120,7 +175,23 @@ describe('the first look (every page)', () => {
     await vi.advanceTimersByTimeAsync(1000 + SPA_SETTLE_MS + 50);
     stop();
     expect(fake.sent.map((m) => m.type)).toEqual(['cs/not-article', 'cs/page']);
-    expect(fake.handed).toHaveLength(1);
+  });
+
+  it('ends the highlights of an article when the site moves to another, and reads that one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    document.body.innerHTML = ARTICLE;
+    const fake = fakeExtension({}, WITH_CLAIMS);
+    const stop = firstLook(fake.env);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(fake.shown).toHaveLength(1);
+    history.pushState(null, '', '/story/another-one');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.shown[0]!.env.signal.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(SPA_SETTLE_MS + 50);
+    stop();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/page']);
+    expect(fake.shown).toHaveLength(2);
+    expect(fake.loaded).toHaveLength(2);
   });
 });
 
