@@ -71,6 +71,9 @@ export async function launch({ lang, timing = false, extension = EXTENSION } = {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Only the test's own servers: a saved page's scripts and images from elsewhere fail at once instead of
+      // waiting on a network this machine may not have (a page's DOMContentLoaded waits on its scripts).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
