@@ -115,7 +115,7 @@ export async function showMatches(env: ReaderEnv, reply: MatchReply): Promise<Se
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
   if (!reply.quotes) return undefined;
-  useMessages((key, subs) => env.i18n.getMessage(key, subs), env.i18n.getUILanguage());
+  useMessages((key, subs) => env.i18n.getMessage(key, subs), () => env.i18n.getUILanguage());
   const clock = clockOf(win, env.timing);
 
   // Reading the page's text, finding the sentences in it and painting them each get a task of their own, apart from

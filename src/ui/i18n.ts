@@ -8,15 +8,23 @@ import type { Lang, MessageKey } from './messages';
 export type GetMessage = (key: string, substitutions?: string[]) => string;
 
 let source: GetMessage | undefined;
-let lang: Lang = 'en';
+let language: string | (() => string) = 'en';
+let lang: Lang | undefined;
 
-/** Where text comes from: `browser.i18n.getMessage` and the browser's UI language, or a table in tests. */
-export function useMessages(getMessage: GetMessage, uiLanguage: string): void {
+/**
+ * Where text comes from: `browser.i18n.getMessage` and the browser's UI language, or a table in tests. The language
+ * may be given as a function, asked only when text is first wanted (the content script shows none until a card).
+ */
+export function useMessages(getMessage: GetMessage, uiLanguage: string | (() => string)): void {
   source = getMessage;
-  lang = (['de', 'es'].find((l) => uiLanguage.toLowerCase().startsWith(l)) as Lang | undefined) ?? 'en';
+  language = uiLanguage;
+  lang = undefined;
 }
 
 export function uiLanguage(): Lang {
+  if (lang) return lang;
+  const ui = typeof language === 'function' ? language() : language;
+  lang = (['de', 'es'].find((l) => ui.toLowerCase().startsWith(l)) as Lang | undefined) ?? 'en';
   return lang;
 }
 
@@ -30,6 +38,7 @@ let rulesLang: Lang | undefined;
 
 /** A counted message: key_one or key_other by the language's plural rules, with the count as {1}. */
 export function tn(key: string, n: number, ...more: Array<string | number>): string {
+  const lang = uiLanguage();
   if (!rules || rulesLang !== lang) {
     rules = new Intl.PluralRules(lang);
     rulesLang = lang;
