@@ -1,7 +1,8 @@
 // Compares two builds of the extension on one page: the extension's main-thread time in the page (as
 // bench:browser counts it, scripts/trace-attribution.mjs), with both builds loaded in Chromiums of their own and the
 // page opened in each in turn, the order swapped every round (the second of two browsers at work reads slower).
-// For changes smaller than the noise between separate runs of bench:browser.
+// For changes smaller than the noise between separate runs of bench:browser. On a page with claims it also prints
+// when the highlights showed.
 // Run: node scripts/bench-ab.mjs DIR_A DIR_B [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
 //   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b.
 import { createServer } from 'node:http';
@@ -34,11 +35,19 @@ const server = createServer((req, res) => res.writeHead(200, { 'content-type': '
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
 
-/** One visit: our main-thread time in the page, in ms. */
+/** One visit: our main-thread time in the page, and when highlights first showed after DOMContentLoaded, in ms. */
 async function visit(browser, n) {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  // In the page's own world, as bench:browser does it.
+  await page.addInitScript(() => {
+    const check = () => {
+      for (const h of CSS.highlights.values()) if (h.size > 0) return void (window.__shownAt = performance.now());
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
@@ -51,16 +60,22 @@ async function visit(browser, n) {
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');
   await done;
+  const shown = await page.evaluate(() => (window.__shownAt ? window.__shownAt - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd : null));
   await cdp.detach();
   await page.close();
-  return attribute(events).ms;
+  return { ms: attribute(events).ms, shown };
 }
 
 const builds = [await launch({ extension: dirA }), await launch({ extension: dirB })];
 const times = [[], []];
+const shown = [[], []];
 for (let r = 0; r < RUNS; r++) {
   const order = r % 2 === 0 ? [0, 1] : [1, 0];
-  for (const i of order) times[i].push(await visit(builds[i], r));
+  for (const i of order) {
+    const v = await visit(builds[i], r);
+    times[i].push(v.ms);
+    if (v.shown !== null) shown[i].push(v.shown);
+  }
 }
 await Promise.all(builds.map((b) => b.close()));
 server.close();
@@ -69,3 +84,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const bWins = times[1].filter((t, i) => t < times[0][i]).length;
 console.log(`${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: A ${dirA} median ${median(times[0]).toFixed(2)} ms (mean ${mean(times[0]).toFixed(2)}); B ${dirB} median ${median(times[1]).toFixed(2)} ms (mean ${mean(times[1]).toFixed(2)}); B below A in ${bWins} of ${RUNS} rounds`);
+if (shown[0].length || shown[1].length) {
+  const m = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${xs.length} runs with highlights)` : 'none shown');
+  console.log(`highlights after DOMContentLoaded: A ${m(shown[0])}; B ${m(shown[1])}`);
+}
