@@ -28,8 +28,25 @@ describe('the page HTML the content script sends', () => {
     expect(html).not.toContain('color: red');
     expect(html).not.toContain('tracking');
     expect(html).not.toContain('site.css');
-    // The body goes whole, its own styles included.
-    expect(html).toContain('<body><article><p>First paragraph.</p><style>p { margin: 0 }</style></article></body></html>');
+    // The body goes whole but for its styles' and scripts' content.
+    expect(html).toContain('<body><article><p>First paragraph.</p><style></style></article></body></html>');
+  });
+
+  it('empties the body’s scripts and styles but keeps them in place, and keeps its JSON-LD', () => {
+    const doc = docOf(`<html><head><title>T</title></head><body><div id="a"><script>var ads = 1;</script><p class="lead">Tom &amp; Jerry&nbsp;<b>met</b> &lt;here&gt;.</p><!-- note --></div>
+      <script type="application/ld+json">{"@type":"NewsArticle","author":"A. Writer"}</script><section><style>p { color: red }</style><p>Second.</p><svg><script>1</script></svg></section></body></html>`);
+    const html = pageHtml(doc);
+    expect(html).not.toContain('ads');
+    expect(html).not.toContain('color: red');
+    expect(html).toContain('"author":"A. Writer"');
+    const sent = docOf(html);
+    // Every element where it stood, so that a path from <body> leads to the same paragraph on both sides.
+    const shape = (d: Document) => [...d.body.querySelectorAll('*')].map((e) => `${e.localName}:${[...e.parentElement!.children].indexOf(e)}`);
+    expect(shape(sent)).toEqual(shape(doc));
+    // And the same text, but the code and the CSS.
+    for (const code of doc.querySelectorAll('style, script:not([type="application/ld+json"])')) code.textContent = '';
+    expect(sent.body.textContent).toBe(doc.body.textContent);
+    expect(sent.querySelector('p.lead')!.innerHTML).toBe(doc.querySelector('p.lead')!.innerHTML);
   });
 
   // Every fifth saved page: what Readability makes of the cut-down page is what it makes of the whole one.
