@@ -28,7 +28,7 @@ const AFTER_LOAD_MS = 300;
 
 type StorageChanges = Record<string, { newValue?: unknown }>;
 
-/** What of the extension's API the first stage uses; each call returns a promise in Chrome and Firefox alike. */
+/** What of the extension's API the first stage uses: in both browsers each returns a promise or takes a listener. */
 export interface Extension {
   runtime: {
     id?: string | undefined;
