@@ -62,7 +62,8 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
     await env.send({ type: 'cs/site-off', url });
     return { off: true };
   }
-  // The page's HTML goes to the background; reading outerHTML is the one cost here, a native serialisation.
+  // The page's HTML goes to the background: its serialisation (`page-html.ts`) and the message's copy are the costs
+  // here, paid by the kilobyte.
   const html = clock.measure('serialize', () => pageHtml(doc));
   if (!html || html.length > MAX_HTML_CHARS) {
     await env.send({ type: 'cs/not-article', url });
