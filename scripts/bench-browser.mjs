@@ -8,6 +8,8 @@
 //   ratio     ours / Readability alone, a figure that holds on a noisy machine
 // and, once: popup first render, hover card render, and the extension's memory.
 // Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20] [-- --only breitbart,non-article]
+//   [-- --long-tasks] (what of ours each long task held: our innermost functions by sampled ms; with
+//   CLAIMLIGHT_NO_MINIFY=1 npx wxt build, they keep their names)
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,7 +108,11 @@ async function measurePage(name) {
   const timing = await page.evaluate(() => ({
     dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? 0,
     shown: window.__shownAt ?? null,
-    steps: Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('claimlight:')).map((m) => [m.name.slice(11), m.duration])),
+    // A step made in slices (the serialisation) has one measure a slice: its time is their sum.
+    steps: performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('claimlight:'))
+      .reduce((sum, m) => ({ ...sum, [m.name.slice(11)]: (sum[m.name.slice(11)] ?? 0) + m.duration }), {}),
   }));
   const readability = await page.evaluate((src) => {
     const R = new Function(`${src}; return Readability;`)();
@@ -116,7 +122,13 @@ async function measurePage(name) {
   }, readabilitySrc);
   await cdp.detach();
   await page.close();
-  const { ms, long, longWith } = attribute(events);
+  const { ms, long, longWith, longTasks = [] } = attribute(events);
+  if (process.argv.includes('--long-tasks')) {
+    for (const t of longTasks) {
+      console.log(`  ${name}: a long task of ${t.ms.toFixed(1)} ms, ${t.ours.toFixed(1)} ms of it ours (at ${t.bursts.map(([s, d]) => `${s.toFixed(1)}+${d.toFixed(1)}`).join(', ')})`);
+      for (const [fn, ms] of t.functions.slice(0, 8)) console.log(`      ${ms.toFixed(1).padStart(5)} ms  ${fn}`);
+    }
+  }
   return { ms, long, longWith, shown: timing.shown ? timing.shown - timing.dcl : null, readability, steps: timing.steps };
 }
 

@@ -17,6 +17,8 @@ export function attribute(events) {
   const pid = evals[0]?.pid;
   if (tid === undefined) return { ms: 0, long: 0 };
   const spans = evals.map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
+  // Our samples, each with the innermost function of ours on its stack (for `longTasks`).
+  const samples = [];
 
   // CPU profile of the page's thread: a "Profile" event there, then its nodes and samples in chunks (which the
   // sampler's own thread writes, under the same id).
@@ -46,7 +48,10 @@ export function attribute(events) {
     for (let i = 0; i + 1 < p.samples.length; i++) {
       const [t, node] = p.samples[i];
       // A sample stands for the time until the next one, but not across an idle gap.
-      if (oursNode(node)) spans.push([t, Math.min(p.samples[i + 1][0], t + 1000)]);
+      if (!oursNode(node)) continue;
+      const span = [t, Math.min(p.samples[i + 1][0], t + 1000)];
+      spans.push(span);
+      samples.push([...span, ownFunction(p.nodes, node, isOurs)]);
     }
   }
 
@@ -61,6 +66,24 @@ export function attribute(events) {
   // A long task with our work in it is ours to answer for when it would not have been long without that work.
   const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tid === tid && (e.dur ?? 0) > 50_000);
   const oursIn = (t) => merged.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, t.ts + t.dur) - Math.max(s, t.ts)), 0);
-  const withOurs = tasks.map((t) => ({ dur: t.dur, ours: oursIn(t) })).filter((t) => t.ours > 0);
-  return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length };
+  const withOurs = tasks.map((t) => ({ ts: t.ts, dur: t.dur, ours: oursIn(t) })).filter((t) => t.ours > 0);
+  // What of ours each long task held: its own functions by sampled time, most first.
+  const longTasks = withOurs.map((t) => {
+    const by = new Map();
+    for (const [s, e, name] of samples) if (s >= t.ts && s < t.ts + t.dur) by.set(name, (by.get(name) ?? 0) + (e - s) / 1000);
+    const bursts = merged.filter(([s, e]) => e > t.ts && s < t.ts + t.dur).map(([s, e]) => [(Math.max(s, t.ts) - t.ts) / 1000, (Math.min(e, t.ts + t.dur) - Math.max(s, t.ts)) / 1000]);
+    return { ms: t.dur / 1000, ours: t.ours / 1000, functions: [...by].sort((a, b) => b[1] - a[1]), bursts };
+  });
+  return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length, longTasks };
+}
+
+/** The innermost function of ours on a sample's stack, "name (file:line)", or what it called that is not ours. */
+function ownFunction(nodes, id, isOurs) {
+  let callee = '';
+  for (let n = nodes.get(id); n; n = nodes.get(n.parent)) {
+    const f = n.callFrame ?? {};
+    if (isOurs(f.url)) return `${f.functionName || '(anonymous)'} (${f.url.split('/').pop()}:${f.lineNumber + 1})${callee ? ` > ${callee}` : ''}`;
+    callee ||= f.functionName || f.url || '(native)';
+  }
+  return '(evaluation)';
 }
