@@ -1,4 +1,5 @@
 import { bodyOf, protoCall, protoGet, rootOf } from '../util/dom';
+import { nextTask } from '../util/tasks';
 
 /** What of the head the background reads: the title, the metadata, the base address and the JSON-LD. */
 const HEAD_KEPT = 'title, meta, base, link[rel~="canonical"], script[type="application/ld+json"]';
@@ -9,19 +10,62 @@ const escapeText = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /**
  * The page's HTML for the background to read: the root's attributes (its language), the head cut down to what is
  * read there (a news page's head is mostly inline CSS and script, which Readability would only throw away), and the
- * body with its scripts and styles emptied (`bodyHtml`). Serialising and sending are main-thread work in the page,
+ * body with its scripts and styles emptied (`bodyPieces`). Serialising and sending are main-thread work in the page,
  * paid by the kilobyte.
  */
 export function pageHtml(doc: Document): string {
+  return [...pagePieces(doc)].join('');
+}
+
+/**
+ * Main-thread time the serialisation may take before it gives the page a turn. On Breitbart at 4x CPU throttling it
+ * took 43 ms in one task, with the send after it a long task (over 50 ms) of ours.
+ */
+export const SLICE_MS = 10;
+
+/**
+ * `pageHtml` in slices of about `SLICE_MS`, the page's own work running between them, each slice reported (for the
+ * timing measures). The page may change between slices; what was written stays as it was then, which is no worse
+ * for reading than a page that changes after it was sent. Stops early, with "", when the signal aborts.
+ */
+export async function pageHtmlInSlices(
+  doc: Document,
+  win: Window & typeof globalThis,
+  signal: AbortSignal,
+  onSlice: (start: number, end: number) => void,
+): Promise<string> {
+  const out: string[] = [];
+  let start = win.performance.now();
+  for (const piece of pagePieces(doc)) {
+    // The clock is read every 32 pieces: most are a tag or a line break, and reading it costs as much as one.
+    if (out.push(piece) % 32 !== 0) continue;
+    const now = win.performance.now();
+    if (now - start < SLICE_MS) continue;
+    onSlice(start, now);
+    await nextTask(win);
+    if (signal.aborted) return '';
+    start = win.performance.now();
+  }
+  const html = out.join('');
+  onSlice(start, win.performance.now());
+  return html;
+}
+
+function* pagePieces(doc: Document): Generator<string> {
   const root = rootOf(doc);
-  if (!root) return '';
+  if (!root) return;
   const head = protoGet<HTMLHeadElement | null>(doc, 'head');
   const body = bodyOf(doc);
-  if (!head || !body || protoGet<Node | null>(body, 'parentNode') !== root) return protoGet<string>(root, 'outerHTML') ?? '';
+  if (!head || !body || protoGet<Node | null>(body, 'parentNode') !== root) {
+    yield protoGet<string>(root, 'outerHTML') ?? '';
+    return;
+  }
+  yield `${startTag(root)}<head>`;
   const kept = protoCall<NodeListOf<Element>>(head, 'querySelectorAll', HEAD_KEPT);
-  let inHead = '';
-  for (let i = 0; i < kept.length; i++) inHead += protoGet<string>(kept[i]!, 'outerHTML') ?? '';
-  return `${startTag(root)}<head>${inHead}</head>${bodyHtml(body)}</html>`;
+  for (let i = 0; i < kept.length; i++) yield protoGet<string>(kept[i]!, 'outerHTML') ?? '';
+  yield '</head>';
+  yield* bodyPieces(body);
+  yield '</html>';
 }
 
 function startTag(el: Element): string {
@@ -46,13 +90,16 @@ const EMPTY_ABOVE = 64 * 1024;
  * page's body (Yahoo's scripts, 970 of its 1,180 kB; Breitbart's stylesheets, which its markup puts in the body,
  * 531 of 853 kB), Readability drops them, and the elements stay so that the paths to paragraphs the background
  * works out stand as they do on the live page. Only the elements that hold one are written here, tag by tag;
- * everything else is the browser's own serialisation of each whole subtree.
+ * everything else is the browser's own serialisation of each whole subtree, one piece each.
  */
-function bodyHtml(body: Element): string {
+function* bodyPieces(body: Element): Generator<string> {
   const emptied = protoCall<NodeListOf<Element>>(body, 'querySelectorAll', EMPTIED);
   let weight = 0;
   for (let i = 0; i < emptied.length && weight <= EMPTY_ABOVE; i++) weight += protoGet<string>(emptied[i]!, 'textContent')?.length ?? 0;
-  if (weight <= EMPTY_ABOVE) return protoGet<string>(body, 'outerHTML') ?? '';
+  if (weight <= EMPTY_ABOVE) {
+    yield protoGet<string>(body, 'outerHTML') ?? '';
+    return;
+  }
   // The elements with one inside, from each up to the body.
   const holders = new Set<Node>();
   for (let i = 0; i < emptied.length; i++) {
@@ -61,22 +108,20 @@ function bodyHtml(body: Element): string {
       if (el === body) break;
     }
   }
-  const out: string[] = [];
-  const write = (el: Element) => {
-    out.push(startTag(el));
+  function* write(el: Element): Generator<string> {
+    yield startTag(el);
     for (let node = protoGet<Node | null>(el, 'firstChild'); node; node = protoGet<Node | null>(node, 'nextSibling')) {
       const type = protoGet<number>(node, 'nodeType');
       if (type === 1) {
         const child = node as Element;
         const name = protoGet<string>(child, 'localName');
-        if (name === 'script' || name === 'style') out.push(startTag(child), name === 'script' && isJsonLd(child) ? (protoGet<string>(child, 'textContent') ?? '') : '', `</${name}>`);
-        else if (holders.has(child)) write(child);
-        else out.push(protoGet<string>(child, 'outerHTML') ?? '');
-      } else if (type === 3) out.push(escapeText(protoGet<string>(node, 'data') ?? ''));
-      else if (type === 8) out.push(`<!--${protoGet<string>(node, 'data') ?? ''}-->`);
+        if (name === 'script' || name === 'style') yield `${startTag(child)}${name === 'script' && isJsonLd(child) ? (protoGet<string>(child, 'textContent') ?? '') : ''}</${name}>`;
+        else if (holders.has(child)) yield* write(child);
+        else yield protoGet<string>(child, 'outerHTML') ?? '';
+      } else if (type === 3) yield escapeText(protoGet<string>(node, 'data') ?? '');
+      else if (type === 8) yield `<!--${protoGet<string>(node, 'data') ?? ''}-->`;
     }
-    out.push(`</${protoGet<string>(el, 'localName')}>`);
-  };
-  write(body);
-  return out.join('');
+    yield `</${protoGet<string>(el, 'localName')}>`;
+  }
+  yield* write(body);
 }

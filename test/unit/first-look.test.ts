@@ -173,8 +173,9 @@ describe('the first stage (every page)', () => {
     document.body.innerHTML = ARTICLE;
     // Seen within a second, read once the page has settled.
     await vi.advanceTimersByTimeAsync(1000 + SPA_SETTLE_MS + 50);
+    // (Its steps wait for tasks of their own, which the fake timers do not run: waitFor lets them.)
+    await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toEqual(['cs/not-article', 'cs/page']));
     stop();
-    expect(fake.sent.map((m) => m.type)).toEqual(['cs/not-article', 'cs/page']);
   });
 
   it('ends the highlights of an article when the site moves to another, and reads that one', async () => {
@@ -183,14 +184,14 @@ describe('the first stage (every page)', () => {
     const fake = fakeExtension({}, WITH_CLAIMS);
     const stop = firstLook(fake.env);
     await vi.advanceTimersByTimeAsync(50);
-    expect(fake.shown).toHaveLength(1);
+    await vi.waitFor(() => expect(fake.shown).toHaveLength(1));
     history.pushState(null, '', '/story/another-one');
     await vi.advanceTimersByTimeAsync(1000);
     expect(fake.shown[0]!.env.signal.aborted).toBe(true);
     await vi.advanceTimersByTimeAsync(SPA_SETTLE_MS + 50);
+    await vi.waitFor(() => expect(fake.shown).toHaveLength(2));
     stop();
     expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/page']);
-    expect(fake.shown).toHaveLength(2);
     expect(fake.loaded).toHaveLength(2);
   });
 });

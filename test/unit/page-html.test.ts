@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageHtml } from '../../src/content/page-html';
+import { pageHtml, pageHtmlInSlices, SLICE_MS } from '../../src/content/page-html';
 import { articleFromHtml } from '../../src/extract/from-html';
 import { elementAt } from '../../src/util/dom';
 import { readShared, SHARED } from './helpers';
@@ -47,6 +47,23 @@ describe('the page HTML the content script sends', () => {
     for (const code of doc.querySelectorAll('style, script:not([type="application/ld+json"])')) code.textContent = '';
     expect(sent.body.textContent).toBe(doc.body.textContent);
     expect(sent.querySelector('p.lead')!.innerHTML).toBe(doc.querySelector('p.lead')!.innerHTML);
+  });
+
+  it('serialises a heavy page in slices, the page running between them, and stops when the read is ended', async () => {
+    const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Paragraph ${i}.</p>`).join('\n');
+    const doc = docOf(`<html><head><title>T</title></head><body><script>var ads = "${'x'.repeat(70_000)}";</script><main>${paragraphs}<script></script></main></body></html>`);
+    // A clock that moves a millisecond each time it is read: a slice ends every SLICE_MS readings.
+    let t = 0;
+    const win = { performance: { now: () => t++ }, MessageChannel } as unknown as Window & typeof globalThis;
+    const slices: Array<[number, number]> = [];
+    const html = await pageHtmlInSlices(doc, win, new AbortController().signal, (start, end) => slices.push([start, end]));
+    expect(html).toBe(pageHtml(doc));
+    expect(slices.length).toBeGreaterThan(2);
+    for (const [start, end] of slices.slice(0, -1)) expect(end - start).toBe(SLICE_MS);
+
+    const ended = new AbortController();
+    const cut = await pageHtmlInSlices(doc, win, ended.signal, () => ended.abort());
+    expect(cut).toBe('');
   });
 
   // Every fifth saved page: what Readability makes of the cut-down page is what it makes of the whole one.
