@@ -5,12 +5,16 @@ export type Relation = 'asserts' | 'denies';
 
 // Words and phrases that turn what follows around. Counted in pairs: "denied that it had not" asserts.
 const NEGATION =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|unchanged|myth|hoax|fake|misleading|no evidence|instead of|rather than)\b|n't\b/g;
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|unchanged|myth|hoax|fake|phony|bogus|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|no evidence|instead of|rather than)\b|n't\b/g;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
 const PRIVATIVE =
-  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|es|ed|ing)|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
+  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
+
+// Taken off the shelves or the market: a stopping in itself, but said with a stopping verb ("removed from store
+// shelves") the same one, counted once.
+const OFF_MARKET = /\b(?:off|from) (?:the |store |its |their )*(?:shelves|market)\b/g;
 
 // Phrases that look like a cue and are not one.
 const NOT_A_CUE =
@@ -80,7 +84,7 @@ const STOP_IN_FAVOUR = new RegExp(`${stopReplacedBy('in favou?r of|towards?', ''
 const STOP_FOR = stopReplacedBy('for', 'g');
 
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
-function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number } {
+function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number; offMarket: number } {
   let t = foldText(text).replace(NOT_A_CUE, ' ');
   if (change) t = t.replace(MOVE_AWAY, '$1');
   t = t.replace(MOVE_BETWEEN, ' ');
@@ -89,6 +93,7 @@ function cues(text: string, change = false): { negations: number; privatives: nu
     privatives: t.match(PRIVATIVE)?.length ?? 0,
     moves: change ? (t.match(MOVE)?.length ?? 0) : 0,
     stopsFor: t.match(STOP_FOR)?.length ?? 0,
+    offMarket: t.match(OFF_MARKET)?.length ?? 0,
   };
 }
 
@@ -102,11 +107,11 @@ const moved = (c: { privatives: number; moves: number }) => (c.privatives === 0 
 
 function negations(text: string, change: boolean): number {
   const c = clauseCues(text, change);
-  return c.negations + c.privatives + moved(c);
+  return c.negations + c.privatives + moved(c) + (c.privatives === 0 && c.offMarket > 0 ? 1 : 0);
 }
 
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
-const CLAUSE_BREAK = /[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^(?:instead of|rather than)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|citing|prompting|sending)\b)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^(?:instead of|rather than)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|\s[-\u2013\u2014]\s|\u2014/i;
 
 /**
  * The parts of the sentence that speak of the claim, most telling first: the clauses sharing more than half as many
@@ -224,18 +229,21 @@ export function relationOf(sentence: string, claim: string): Relation {
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
   const move = moveOf(claim);
-  const flipsOf = (clause: string) => {
-    if (move) return readMove(clause, move) + claimCues.negations;
+  const read = (clause: string) => {
+    if (move) return { flips: readMove(clause, move) + claimCues.negations, speaksOfIt: true };
     const flips = swaps(new Set(terms(clause)), claimTerms) + negations(clause, change);
     // A claim of change is answered only by a clause that speaks of stopping, changing or going on; one that merely
     // shares the claim's other words ("the announcement came during a review") asserts it.
     const speaksOfIt = flips > 0 || CONTINUATION.test(foldText(clause));
-    return flips + claimCues.negations + (speaksOfIt && change ? 1 : 0);
+    return { flips: flips + claimCues.negations + (speaksOfIt && change ? 1 : 0), speaksOfIt };
   };
   // Clause by clause, each read on its own: "it remains committed to open source and has no plan to close its
   // models" denies twice, not once and once again. The clauses that speak of the claim vote; a tie goes to the one
-  // that shares most of its words.
-  const readings = clauses.map((c) => flipsOf(c) % 2 === 1);
+  // that shares most of its words. Against a claim of change, only those that speak of the change vote, if any does:
+  // in "Google confirmed that production of the Pixel and the Pixel XL has not stopped", not the first half.
+  let reads = clauses.map(read);
+  if (change && reads.some((r) => r.speaksOfIt)) reads = reads.filter((r) => r.speaksOfIt);
+  const readings = reads.map((r) => r.flips % 2 === 1);
   const denials = readings.filter(Boolean).length;
   const denies = denials * 2 === readings.length ? readings[0]! : denials * 2 > readings.length;
   return denies ? 'denies' : 'asserts';
