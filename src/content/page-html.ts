@@ -26,17 +26,22 @@ export const SLICE_MS = 10;
 /**
  * `pageHtml` in slices of about `SLICE_MS`, the page's own work running between them, each slice reported (for the
  * timing measures). The page may change between slices; what was written stays as it was then, which is no worse
- * for reading than a page that changes after it was sent. Stops early, with "", when the signal aborts.
+ * for reading than a page that changes after it was sent. Stops early, with "", when the signal aborts or once
+ * past `limit` characters (a page that keeps adding to itself while it waits is not followed for ever).
  */
 export async function pageHtmlInSlices(
   doc: Document,
   win: Window & typeof globalThis,
   signal: AbortSignal,
   onSlice: (start: number, end: number) => void,
+  limit = Infinity,
 ): Promise<string> {
   const out: string[] = [];
+  let length = 0;
   let start = win.performance.now();
   for (const piece of pagePieces(doc)) {
+    length += piece.length;
+    if (length > limit) return '';
     // The clock is read every 32 pieces: most are a tag or a line break, and reading it costs as much as one.
     if (out.push(piece) % 32 !== 0) continue;
     const now = win.performance.now();

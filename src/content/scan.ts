@@ -65,7 +65,7 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   }
   // The page's HTML goes to the background: its serialisation (`page-html.ts`, in slices between which the page
   // runs) and the message's copy are the costs here, paid by the kilobyte.
-  const html = await pageHtmlInSlices(doc, win, signal, (start, end) => clock.record('serialize', start, end));
+  const html = await pageHtmlInSlices(doc, win, signal, (start, end) => clock.record('serialize', start, end), MAX_HTML_CHARS);
   if (signal.aborted) return {};
   if (!html || html.length > MAX_HTML_CHARS) {
     await env.send({ type: 'cs/not-article', url });

@@ -49,7 +49,7 @@ describe('the page HTML the content script sends', () => {
     expect(sent.querySelector('p.lead')!.innerHTML).toBe(doc.querySelector('p.lead')!.innerHTML);
   });
 
-  it('serialises a heavy page in slices, the page running between them, and stops when the read is ended', async () => {
+  it('serialises a heavy page in slices, the page running between them, and stops when the read is ended or it grows too large', async () => {
     const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Paragraph ${i}.</p>`).join('\n');
     const doc = docOf(`<html><head><title>T</title></head><body><script>var ads = "${'x'.repeat(70_000)}";</script><main>${paragraphs}<script></script></main></body></html>`);
     // A clock that moves a millisecond each time it is read: a slice ends every SLICE_MS readings.
@@ -64,6 +64,9 @@ describe('the page HTML the content script sends', () => {
     const ended = new AbortController();
     const cut = await pageHtmlInSlices(doc, win, ended.signal, () => ended.abort());
     expect(cut).toBe('');
+    // Nor is a page followed past the size the background takes.
+    expect(await pageHtmlInSlices(doc, win, new AbortController().signal, () => {}, html.length - 1)).toBe('');
+    expect(await pageHtmlInSlices(doc, win, new AbortController().signal, () => {}, html.length)).toBe(html);
   });
 
   // Every fifth saved page: what Readability makes of the cut-down page is what it makes of the whole one.
