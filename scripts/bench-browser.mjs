@@ -13,7 +13,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, SHARED } from '../test/e2e/harness.mjs';
+import { launch, noteHighlightsShown, SHARED } from '../test/e2e/harness.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
@@ -81,14 +81,7 @@ async function measurePage(name) {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  // In the page's own world: when highlights first appear.
-  await page.addInitScript(() => {
-    const check = () => {
-      for (const h of CSS.highlights.values()) if (h.size > 0) return void (window.__shownAt = performance.now());
-      requestAnimationFrame(check);
-    };
-    requestAnimationFrame(check);
-  });
+  await noteHighlightsShown(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });

@@ -15,7 +15,7 @@ export function attribute(events) {
   const evals = events.filter((e) => e.ph === 'X' && /^(FunctionCall|EvaluateScript|v8\.compile|v8\.evaluateModule|TimerFire|EventDispatch)$/.test(e.name) && isOurs(JSON.stringify(e.args?.data ?? {})));
   const tid = evals[0]?.tid;
   const pid = evals[0]?.pid;
-  if (tid === undefined) return { ms: 0, long: 0 };
+  if (tid === undefined) return { ms: 0, long: 0, longWith: 0, longTasks: [] };
   const spans = evals.map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
   // Our samples, each with the innermost function of ours on its stack (for `longTasks`).
   const samples = [];
@@ -77,7 +77,10 @@ export function attribute(events) {
   return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length, longTasks };
 }
 
-/** The innermost function of ours on a sample's stack, "name (file:line)", or what it called that is not ours. */
+/**
+ * The innermost function of ours on a sample's stack, "name (file:line)", and, when the sample was taken in code not
+ * ours that it called (a DOM accessor, the runtime's bindings), "> " that code's innermost frame.
+ */
 function ownFunction(nodes, id, isOurs) {
   let callee = '';
   for (let n = nodes.get(id); n; n = nodes.get(n.parent)) {

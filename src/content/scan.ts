@@ -67,7 +67,8 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   // runs) and the message's copy are the costs here, paid by the kilobyte.
   const html = await pageHtmlInSlices(doc, win, signal, (start, end) => clock.record('serialize', start, end), MAX_HTML_CHARS);
   if (signal.aborted) return {};
-  if (!html || html.length > MAX_HTML_CHARS) {
+  // (Empty too for a page larger than the background takes.)
+  if (!html) {
     await env.send({ type: 'cs/not-article', url });
     return {};
   }

@@ -112,6 +112,20 @@ export async function highlights(page) {
 }
 
 /** Waits until the page has highlights (the content script answered), or throws. */
+/**
+ * For the benchmarks: from the page's next navigation, notes in the page's own world when highlights first appear
+ * (`window.__shownAt`, performance.now()).
+ */
+export async function noteHighlightsShown(page) {
+  await page.addInitScript(() => {
+    const check = () => {
+      for (const h of CSS.highlights.values()) if (h.size > 0) return void (window.__shownAt = performance.now());
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+}
+
 export async function waitForHighlights(page, timeout = 15_000) {
   await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-asserts') || k.startsWith('claimlight-denies')) && [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout });
 }
