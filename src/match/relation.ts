@@ -3,14 +3,20 @@ import { foldText, terms } from './normalize';
 /** Whether a sentence says a claim is so, or says it is not. Claims are stated positively (see pack format). */
 export type Relation = 'asserts' | 'denies';
 
-// Words and phrases that turn what follows around. Counted in pairs: "denied that it had not" asserts.
+// Words and phrases that turn what follows around. Counted in pairs: "it has not stopped" denies a stop.
 const NEGATION =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|unchanged|myth|hoax|fake|phony|bogus|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|no evidence|instead of|rather than)\b|n't\b/g;
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than)\b|n't\b/g;
+
+// Words that call what is said false. Within a clause they say it once, however many there are: "hoaxes that have
+// falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
+// not" asserts).
+const FALSITY =
+  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading)\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
 const PRIVATIVE =
-  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
+  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
 
 // Taken off the shelves or the market: a stopping in itself, but said with a stopping verb ("removed from store
 // shelves") the same one, counted once.
@@ -89,7 +95,7 @@ function cues(text: string, change = false): { negations: number; privatives: nu
   if (change) t = t.replace(MOVE_AWAY, '$1');
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
-    negations: t.match(NEGATION)?.length ?? 0,
+    negations: (t.match(NEGATION)?.length ?? 0) + (FALSITY.test(t) ? 1 : 0),
     privatives: t.match(PRIVATIVE)?.length ?? 0,
     moves: change ? (t.match(MOVE)?.length ?? 0) : 0,
     stopsFor: t.match(STOP_FOR)?.length ?? 0,
@@ -105,27 +111,44 @@ function clauseCues(clause: string, change: boolean) {
 /** A verb of moving speaks of the change once, and only where no stopping verb does already. */
 const moved = (c: { privatives: number; moves: number }) => (c.privatives === 0 && c.moves > 0 ? 1 : 0);
 
-function negations(text: string, change: boolean): number {
+// A stopping said with a negation ("no longer supports", "won't offer it anymore"), or a going on.
+const STOPPED_OR_GOING_ON = new RegExp(`\\b(?:no longer|any ?more)\\b|${CONTINUATION.source}`);
+
+/** A clause's turns against a claim, and whether it speaks of a stopping, a change or a going on at all. */
+function negations(text: string, change: boolean): { turns: number; ofChange: boolean } {
   const c = clauseCues(text, change);
-  return c.negations + c.privatives + moved(c) + (c.privatives === 0 && c.offMarket > 0 ? 1 : 0);
+  const stops = c.privatives + moved(c) + (c.privatives === 0 && c.offMarket > 0 ? 1 : 0);
+  return { turns: c.negations + stops, ofChange: stops > 0 || STOPPED_OR_GOING_ON.test(foldText(text)) };
 }
 
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
-const CLAUSE_BREAK = /[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^(?:instead of|rather than)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^(?:instead of|rather than)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3})\s+(?=that\b)|\s[-\u2013\u2014]\s|\u2014/i;
+
+const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
 /**
- * The parts of the sentence that speak of the claim, most telling first: the clauses sharing more than half as many
- * of its words (or their opposites) as the clause that shares most.
+ * The parts of the sentence that speak of the claim, most telling first (`relevant`): the clauses sharing more than
+ * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
  */
-function relevantClauses(sentence: string, claimTerms: Set<string>): string[] {
-  const parts = sentence.split(CLAUSE_BREAK).filter((p) => p && p.trim());
-  if (parts.length < 2) return [sentence];
+function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
+  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin").
+  const parts = sentence.replace(NAMES_AND, '$1 & ').split(CLAUSE_BREAK).filter((p) => p && p.trim());
+  if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const overlap = parts.map((p) => terms(p).filter((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))).length);
   const most = Math.max(...overlap);
-  if (most === 0) return [sentence];
+  if (most === 0) return { relevant: [sentence], others: [] };
   const floor = Math.floor(most / 2) + 1;
-  return parts.map((p, i) => ({ p, n: overlap[i]! })).filter((c) => c.n >= floor).sort((a, b) => b.n - a.n).map((c) => c.p);
+  const ranked = parts.map((p, i) => ({ p, n: overlap[i]! }));
+  return {
+    relevant: ranked.filter((c) => c.n >= floor).sort((a, b) => b.n - a.n).map((c) => c.p),
+    others: ranked.filter((c) => c.n < floor).map((c) => c.p),
+  };
 }
+
+// A clause that calls what the sentence has just reported false without saying it again: "…, but Google refuted these
+// claims", "…, calling it way off the mark".
+const BACK_REFERENCE = /\b(?:it|this|these|those|such|the)\s+(?:\w+\s+)?(?:claims?|rumou?rs?|reports?|posts?|messages?|stor(?:y|ies)|news|information|allegations?)\b|\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|label(?:s|led|ling)?|describ(?:e|es|ed|ing)) it\b/i;
+const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && FALSITY.test(foldText(clause));
 
 /**
  * How many antonym swaps separate the sentence from the claim: sentence words whose opposite the claim uses
@@ -224,18 +247,21 @@ function readMove(clause: string, move: Move): number {
  */
 export function relationOf(sentence: string, claim: string): Relation {
   const claimTerms = new Set(terms(claim));
-  const clauses = relevantClauses(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
+  const { relevant: clauses, others } = clausesOf(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
   const move = moveOf(claim);
   const read = (clause: string) => {
     if (move) return { flips: readMove(clause, move) + claimCues.negations, speaksOfIt: true };
-    const flips = swaps(new Set(terms(clause)), claimTerms) + negations(clause, change);
-    // A claim of change is answered only by a clause that speaks of stopping, changing or going on; one that merely
-    // shares the claim's other words ("the announcement came during a review") asserts it.
-    const speaksOfIt = flips > 0 || CONTINUATION.test(foldText(clause));
-    return { flips: flips + claimCues.negations + (speaksOfIt && change ? 1 : 0), speaksOfIt };
+    const own = negations(clause, change);
+    const flips = swaps(new Set(terms(clause)), claimTerms) + own.turns;
+    // A claim of change is answered only by a clause that speaks of stopping, changing or going on, or calls it
+    // false; one that merely shares the claim's other words ("the announcement came during a review") asserts it.
+    // The claim's own stopping counts as a turn against a clause that speaks of stopping or going on ("is not
+    // shutting down", "remains available"), not against one that only calls the report false ("refuted the claim").
+    const speaksOfIt = flips > 0 || own.ofChange;
+    return { flips: flips + claimCues.negations + (own.ofChange && change ? 1 : 0), speaksOfIt };
   };
   // Clause by clause, each read on its own: "it remains committed to open source and has no plan to close its
   // models" denies twice, not once and once again. The clauses that speak of the claim vote; a tie goes to the one
@@ -246,7 +272,8 @@ export function relationOf(sentence: string, claim: string): Relation {
   const readings = reads.map((r) => r.flips % 2 === 1);
   const denials = readings.filter(Boolean).length;
   const denies = denials * 2 === readings.length ? readings[0]! : denials * 2 > readings.length;
-  return denies ? 'denies' : 'asserts';
+  // What the clauses report may be called false after them, once: a sentence that already denies still denies.
+  return denies || others.some(callsItFalse) ? 'denies' : 'asserts';
 }
 
 /**
