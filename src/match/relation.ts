@@ -11,12 +11,21 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading)\b/;
+  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading)\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
 const PRIVATIVE =
   /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
+
+// Closing a place is a stopping ("closing all of its stores", "no plans to close the Juneau store"); closing in
+// general is not one: "closed models" are a kind, not an end. Nor are "store closures" counted: news names them as
+// the background of a larger claim ("denied it was going out of business amid store closures").
+const PLACES = '(?:stores?|shops?|doors|locations?|outlets?|branch(?:es)?|restaurants?|plants?|factor(?:y|ies)|offices?|sites?)';
+const CLOSING_A_PLACE = new RegExp(
+  `\\b(?:clos(?:e|es|ed|ing)|shutter(?:s|ed|ing)?)(?= (?:down )?(?:[\\w\u2019']+ ){0,5}?${PLACES}\\b)|\\bclos(?:e|es|ed|ing) down\\b|(?<=\\b${PLACES} (?:[\\w\u2019']+ ){0,3}?)clos(?:e|es|ed|ing)\\b`,
+  'g',
+);
 
 // Taken off the shelves or the market: a stopping in itself, but said with a stopping verb ("removed from store
 // shelves") the same one, counted once.
@@ -96,7 +105,7 @@ function cues(text: string, change = false): { negations: number; privatives: nu
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
     negations: (t.match(NEGATION)?.length ?? 0) + (FALSITY.test(t) ? 1 : 0),
-    privatives: t.match(PRIVATIVE)?.length ?? 0,
+    privatives: (t.match(PRIVATIVE)?.length ?? 0) + (t.match(CLOSING_A_PLACE)?.length ?? 0),
     moves: change ? (t.match(MOVE)?.length ?? 0) : 0,
     stopsFor: t.match(STOP_FOR)?.length ?? 0,
     offMarket: t.match(OFF_MARKET)?.length ?? 0,
@@ -122,8 +131,9 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 }
 
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^(?:instead of|rather than)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3})\s+(?=that\b)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3})\s+(?=that\b)|\s[-\u2013\u2014]\s|\u2014/i;
 
+const CONCESSION = /^\W*(?:although|though|while|whereas)\b/i;
 const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
 /**
@@ -135,6 +145,9 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   const parts = sentence.replace(NAMES_AND, '$1 & ').split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const overlap = parts.map((p) => terms(p).filter((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))).length);
+  // What a sentence concedes first ("Although Meta did announce paid badges, it has no plans to charge for the site")
+  // is not what it says: the concession speaks only where nothing after it shares the claim's words.
+  if (CONCESSION.test(parts[0]!) && overlap.slice(1).some((n) => n > 0)) overlap[0] = 0;
   const most = Math.max(...overlap);
   if (most === 0) return { relevant: [sentence], others: [] };
   const floor = Math.floor(most / 2) + 1;
