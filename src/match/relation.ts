@@ -31,6 +31,9 @@ const CLOSING_A_PLACE = new RegExp(
 // shelves") the same one, counted once.
 const OFF_MARKET = /\b(?:off|from) (?:the |store |its |their )*(?:shelves|market)\b/g;
 
+// "Nor" after a negation carries the same one on ("has never shared data, nor received a request"); alone it turns.
+const NOR_AFTER_NEGATION = /(?<=(?:\b(?:neither|not|never|no)\b|n't\b).*)\bnor\b/g;
+
 // Phrases that look like a cue and are not one.
 const NOT_A_CUE =
   /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b/g;
@@ -100,7 +103,7 @@ const STOP_FOR = stopReplacedBy('for', 'g');
 
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
 function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number; offMarket: number } {
-  let t = foldText(text).replace(NOT_A_CUE, ' ');
+  let t = foldText(text).replace(NOT_A_CUE, ' ').replace(NOR_AFTER_NEGATION, ' ');
   if (change) t = t.replace(MOVE_AWAY, '$1');
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
@@ -134,6 +137,7 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3})\s+(?=that\b)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONCESSION = /^\W*(?:although|though|while|whereas)\b/i;
+const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
 const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
 /**
@@ -141,8 +145,9 @@ const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
  * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
  */
 function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
-  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin").
-  const parts = sentence.replace(NAMES_AND, '$1 & ').split(CLAUSE_BREAK).filter((p) => p && p.trim());
+  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), and
+  // between two participles ("no audio is streamed and stored").
+  const parts = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const overlap = parts.map((p) => terms(p).filter((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))).length);
   // What a sentence concedes first ("Although Meta did announce paid badges, it has no plans to charge for the site")
