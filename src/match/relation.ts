@@ -23,7 +23,7 @@ const PRIVATIVE =
 // the background of a larger claim ("denied it was going out of business amid store closures").
 const PLACES = '(?:stores?|shops?|doors|locations?|outlets?|branch(?:es)?|restaurants?|plants?|factor(?:y|ies)|offices?|sites?)';
 const CLOSING_A_PLACE = new RegExp(
-  `\\b(?:clos(?:e|es|ed|ing)|shutter(?:s|ed|ing)?)(?= (?:down )?(?:[\\w\u2019']+ ){0,5}?${PLACES}\\b)|\\bclos(?:e|es|ed|ing) down\\b|(?<=\\b${PLACES} (?:[\\w\u2019']+ ){0,3}?)clos(?:e|es|ed|ing)\\b`,
+  `\\b(?:clos(?:e|es|ed|ing)|shutter(?:s|ed|ing)?)(?= (?:down )?(?:[\\w\u2019']+ ){0,5}?${PLACES}\\b)|\\bclos(?:e|es|ed|ing) down\\b|\\bclos(?:e|es|ed|ing)\\b(?<=\\b${PLACES} (?:[\\w\u2019']+ ){0,3}?clos\\w*)`,
   'g',
 );
 
@@ -32,7 +32,11 @@ const CLOSING_A_PLACE = new RegExp(
 const OFF_MARKET = /\b(?:off|from) (?:the |store |its |their )*(?:shelves|market)\b/g;
 
 // "Nor" after a negation carries the same one on ("has never shared data, nor received a request"); alone it turns.
-const NOR_AFTER_NEGATION = /(?<=(?:\b(?:neither|not|never|no)\b|n't\b).*)\bnor\b/g;
+const FIRST_NEGATION = /\b(?:neither|not|never|no)\b|n't\b/;
+function norAfterNegationDropped(t: string): string {
+  const first = t.search(FIRST_NEGATION);
+  return first < 0 ? t : t.slice(0, first) + t.slice(first).replace(/\bnor\b/g, ' ');
+}
 
 // Phrases that look like a cue and are not one.
 const NOT_A_CUE =
@@ -103,7 +107,7 @@ const STOP_FOR = stopReplacedBy('for', 'g');
 
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
 function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number; offMarket: number } {
-  let t = foldText(text).replace(NOT_A_CUE, ' ').replace(NOR_AFTER_NEGATION, ' ');
+  let t = norAfterNegationDropped(foldText(text).replace(NOT_A_CUE, ' '));
   if (change) t = t.replace(MOVE_AWAY, '$1');
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
@@ -134,7 +138,7 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 }
 
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*),\s+|,\s+(?=(?:leaving|making|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3})\s+(?=that\b)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONCESSION = /^\W*(?:although|though|while|whereas)\b/i;
 const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
@@ -215,7 +219,7 @@ const CHANGE_VERB = new RegExp(`${PRIVATIVE.source}|${MOVE.source}`);
 // Where a move goes: "toward", "in favour of", "to" after a "from" ("from open models to closed ones") or right
 // after the verb ("pivoting to a closed approach"); a bare "to" elsewhere is most often something else ("ending free
 // access to its API").
-const TOWARD = /\b(?:towards?|in favou?r of)\b|(?<=\bfrom\b.*)\bto\b|^\s+to\b/;
+const TOWARD = /\b(?:towards?|in favou?r of)\b|\bto\b(?<=\bfrom\b.*\bto)|^\s+to\b/;
 
 function moveOf(claim: string): Move | undefined {
   const t = foldText(claim);
@@ -257,6 +261,8 @@ function readMove(clause: string, move: Move): number {
   return flips + (flips > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
 }
 
+const MAX_CHARS = 2000;
+
 /**
  * Reads the relation clause by clause, over the clauses of the sentence that speak of the claim. In each, every
  * negation (in the clause or in the claim), every stopping verb and every swap of a claim word for its opposite
@@ -264,6 +270,9 @@ function readMove(clause: string, move: Move): number {
  * on; a claim of a move is read by the side the clause speaks of (`readMove`). The clauses then vote.
  */
 export function relationOf(sentence: string, claim: string): Relation {
+  // No sentence or claim a person writes runs this long; a page that makes one gets its beginning read.
+  sentence = sentence.slice(0, MAX_CHARS);
+  claim = claim.slice(0, MAX_CHARS);
   const claimTerms = new Set(terms(claim));
   const { relevant: clauses, others } = clausesOf(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").

@@ -173,6 +173,16 @@ describe('relation', () => {
     expect(relationOf('Meta delayed the release after weak internal results, and testing on the model stopped once the lab launched.', 'Meta delayed the release of its Behemoth model.')).toBe('asserts');
   });
 
+  it('reads a sentence a hostile page makes endless by its beginning, without stalling', () => {
+    const claim = 'Google is shutting down Gmail.';
+    // Each of these once took seconds to minutes: patterns that looked back over the whole sentence at every place.
+    for (const filler of ['a, ', 'stores ', 'call ', 'streamed and ']) {
+      const sentence = `Google said Gmail is not shutting down ${filler.repeat(40_000)}nor closing`;
+      expect(relationOf(sentence, claim)).toBe('denies');
+    }
+    expect(['asserts', 'denies']).toContain(relationOf(`No ${'not '.repeat(40_000)}${'nor '.repeat(10_000)}`, claim));
+  });
+
   it('treats questions and conditionals as stating nothing', () => {
     expect(isAssertion('Will Open Source Dominance End?')).toBe(false);
     expect(isAssertion('If Meta closes its models, developers lose.')).toBe(false);
