@@ -9,7 +9,7 @@
 // and, once: popup first render, hover card render, and the extension's memory.
 // Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20] [-- --only breitbart,non-article]
 //   [-- --long-tasks] (what of ours each long task held: our innermost functions by sampled ms; with
-//   CLAIMLIGHT_NO_MINIFY=1 npx wxt build, they keep their names)
+//   CLAIMLIGHT_NO_MINIFY=1 npx wxt build, they keep their names) [-- --functions] (the same over all our time, per page)
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,14 +115,14 @@ async function measurePage(name) {
   }, readabilitySrc);
   await cdp.detach();
   await page.close();
-  const { ms, long, longWith, longTasks = [] } = attribute(events);
+  const { ms, long, longWith, longTasks = [], functions = [] } = attribute(events);
   if (process.argv.includes('--long-tasks')) {
     for (const t of longTasks) {
       console.log(`  ${name}: a long task of ${t.ms.toFixed(1)} ms, ${t.ours.toFixed(1)} ms of it ours (at ${t.bursts.map(([s, d]) => `${s.toFixed(1)}+${d.toFixed(1)}`).join(', ')})`);
       for (const [fn, ms] of t.functions.slice(0, 8)) console.log(`      ${ms.toFixed(1).padStart(5)} ms  ${fn}`);
     }
   }
-  return { ms, long, longWith, shown: timing.shown ? timing.shown - timing.dcl : null, readability, steps: timing.steps };
+  return { ms, long, longWith, shown: timing.shown ? timing.shown - timing.dcl : null, readability, steps: timing.steps, functions };
 }
 
 const median = (xs) => {
@@ -151,6 +151,12 @@ for (const name of measured) {
   };
   row.ratio = row.readability > 0 ? row.ms / row.readability : null;
   rows.push(row);
+  if (process.argv.includes('--functions')) {
+    // Where our time went, averaged over the runs: each innermost function of ours by sampled ms.
+    const by = new Map();
+    for (const run of runs) for (const [fn, ms] of run.functions) by.set(fn, (by.get(fn) ?? 0) + ms / runs.length);
+    for (const [fn, ms] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`      ${ms.toFixed(2).padStart(6)} ms  ${fn}`);
+  }
   console.log(`${name.slice(0, 38).padEnd(38)} ${fmt(row.ms)}  ${`${row.long}/${row.longWith}`.padStart(9)}  ${fmt(row.shown, 0)}    ${fmt(row.readability)}   ${fmt(row.ratio, 2)}  (${row.steps.map((s) => (s === null ? '-' : s.toFixed(1))).join('/')})`);
 }
 const articles = rows.filter((r) => r.name !== 'non-article');

@@ -15,7 +15,7 @@ export function attribute(events) {
   const evals = events.filter((e) => e.ph === 'X' && /^(FunctionCall|EvaluateScript|v8\.compile|v8\.evaluateModule|TimerFire|EventDispatch)$/.test(e.name) && isOurs(JSON.stringify(e.args?.data ?? {})));
   const tid = evals[0]?.tid;
   const pid = evals[0]?.pid;
-  if (tid === undefined) return { ms: 0, long: 0, longWith: 0, longTasks: [] };
+  if (tid === undefined) return { ms: 0, long: 0, longWith: 0, longTasks: [], functions: [] };
   const spans = evals.map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
   // Our samples, each with the innermost function of ours on its stack (for `longTasks`).
   const samples = [];
@@ -74,7 +74,13 @@ export function attribute(events) {
     const bursts = merged.filter(([s, e]) => e > t.ts && s < t.ts + t.dur).map(([s, e]) => [(Math.max(s, t.ts) - t.ts) / 1000, (Math.min(e, t.ts + t.dur) - Math.max(s, t.ts)) / 1000]);
     return { ms: t.dur / 1000, ours: t.ours / 1000, functions: [...by].sort((a, b) => b[1] - a[1]), bursts };
   });
-  return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length, longTasks };
+  // All of our sampled time by innermost function, and what the samples do not cover (compiling, evaluating).
+  const by = new Map();
+  for (const [s, e, name] of samples) by.set(name, (by.get(name) ?? 0) + (e - s) / 1000);
+  const sampled = [...by.values()].reduce((a, b) => a + b, 0);
+  by.set('(unsampled: compile and evaluation)', Math.max(0, total / 1000 - sampled));
+  const functions = [...by].sort((a, b) => b[1] - a[1]);
+  return { ms: total / 1000, long: withOurs.filter((t) => t.dur - t.ours <= 50_000).length, longWith: withOurs.length, longTasks, functions };
 }
 
 /**
