@@ -12,7 +12,7 @@ import type { Pack } from '../src/packs/types';
 import { isoDay } from '../src/match/dates';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
-import { relationFigures } from './bench-relation';
+import { relationFigures, storyPackRecall } from './bench-relation';
 import { scaleFigures } from './bench-scale';
 import { isTrainingPage } from './page-split';
 import { flexSearch, miniSearch, type Library } from './bench-libraries';
@@ -191,6 +191,8 @@ console.log(`  against the bundled packs:    ${seedFalse.hits.length} (${(seedFa
 const rel = relationFigures();
 console.log('');
 console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials} denials (test/relation): ${pct(rel.accuracy)} right; asserts ${pct(rel.asserts)}, denies ${pct(rel.denies)} (a development set: see its README)`);
+const story = storyPackRecall();
+console.log(`the same ${story.n} sentences against a story pack of their ${story.claims} claims (no alternates): ${story.own} matched to their own claim (${pct(story.own / story.n)}), ${story.other} to another`);
 console.log('');
 console.log('scale (synthetic packs from the pool; a 200-sentence article of real page sentences):');
 const sizes = process.argv.includes('--million') ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
