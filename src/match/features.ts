@@ -1,5 +1,5 @@
 import type { ClaimIndex } from './index';
-import { antonymsOf, isStanceTerm } from './relation';
+import { antonymsOf, isStanceTerm, stanceAxisOf } from './relation';
 import type { TermWeight } from './weights';
 
 /**
@@ -54,6 +54,8 @@ export interface QueryIds {
   own: Set<number>;
   context: Set<number>;
   pairs: Set<number>;
+  /** The stance axes the sentence speaks of (`stanceAxisOf`), through words no claim need use. */
+  axes: Set<string>;
   /** English weight of the sentence's own terms, and of those the index knows (for queryCov). */
   ownWeight: number;
   weightOf: Map<number, number>;
@@ -131,7 +133,10 @@ export class TermTable {
     const own = new Set<number>();
     const weightOf = new Map<number, number>();
     let ownWeight = 0;
+    const axes = new Set<string>();
     for (const t of q.own) {
+      const axis = stanceAxisOf(t);
+      if (axis) axes.add(axis);
       const id = this.index.termId(t);
       const w = id >= 0 ? this.weightOf(id) : this.weight(t);
       ownWeight += w;
@@ -151,7 +156,7 @@ export class TermTable {
       const b = this.index.termId(q.sequence[i]!);
       if (a >= 0 && b >= 0) pairs.add(pairKey(a, b));
     }
-    return { own, context, pairs, ownWeight, weightOf };
+    return { own, context, pairs, axes, ownWeight, weightOf };
   }
 }
 
@@ -217,7 +222,7 @@ export function pairFeatures(
         if (q.own.has(t)) ownCovered += q.weightOf.get(t) ?? w;
         else if (table.isNumber(t)) claimHasNumberMissing = true;
       }
-      if (table.isStance(t) && !table.axisIds(t).some((a) => q.own.has(a))) polarMissing++;
+      if (table.isStance(t) && !table.axisIds(t).some((a) => q.own.has(a)) && !q.axes.has(stanceAxisOf(index.vocab[t]!)!)) polarMissing++;
       if (q.own.has(t)) {
         covered += w;
         coveredIdf += idf;

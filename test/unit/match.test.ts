@@ -108,6 +108,17 @@ describe('matcher on the seed story', () => {
     expect(m?.relation).toBe('asserts');
   });
 
+  it('knows the words of a stance axis that no claim of the pack uses', async () => {
+    const pack = (text: string) => new ClaimBase([{ format: 'claimlight-pack', version: 1, id: 'p', title: 'p', updated: '2026-11-26', language: 'en', sources: [], claims: [{ id: 'c', text, alternates: [], coverage: [] }] }]);
+    const relationIn = async (base: ClaimBase, text: string) => (await base.matchSentences([{ text }]))[0]?.relation;
+    // "withholding" is on the axis of "release", "ended" on that of "stopped", "pay" on that of "charging".
+    expect(await relationIn(pack('Meta will release the Behemoth model.'), 'Meta is withholding the Behemoth model.')).toBe('denies');
+    expect(await relationIn(pack('Meta has stopped releasing open-source AI models.'), 'Meta has not ended its practice of releasing open-weight models.')).toBe('denies');
+    expect(await relationIn(pack('Reddit is charging third-party apps for access to its API.'), 'Third-party apps must now pay Reddit for access to its API.')).toBe('asserts');
+    // Still none where the sentence says nothing of the axis.
+    expect(await relationIn(pack('Meta will release the Behemoth model.'), 'Meta is training the Behemoth model.')).toBeUndefined();
+  });
+
   it('ranks the right claim first and reports whether it passes the threshold', () => {
     const ranked = base.matcher.rank({ text: 'Behemoth release delayed over poor internal test results' }, 3);
     expect(base.claimAt(ranked[0]!.doc).id).toBe('behemoth-delayed-poor-performance');
