@@ -10,6 +10,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bopen[\s-]?(?:sourced?|sourcing|weights?|weighted)\b/g, ' opensource '],
   [/\bclosed[\s-]?(?:source[ds]?|weights?)\b/g, ' closedsource '],
   [/\b(?:a\.i\.|artificial intelligence)/g, ' ai '],
+  [/\bsuper[\s-]intelligen(?=ce|t)/g, ' superintelligen'],
   [/\bu\.s\.(?:a\.)?/g, ' usa '],
   [/\bu\.k\./g, ' uk '],
   [/\b(?:covid|coronavirus|sars-cov-2)(?:-19)?\b/g, ' covid '],
@@ -51,7 +52,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 3;
+export const NORMALISER_VERSION = 4;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
