@@ -140,6 +140,7 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim.
 const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s[-\u2013\u2014]\s|\u2014/i;
 
+const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
 const CONCESSION = /^\W*(?:although|though|while|whereas)\b/i;
 const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
 const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
@@ -157,6 +158,11 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   // What a sentence concedes first ("Although Meta did announce paid badges, it has no plans to charge for the site")
   // is not what it says: the concession speaks only where nothing after it shares the claim's words.
   if (CONCESSION.test(parts[0]!) && overlap.slice(1).some((n) => n > 0)) overlap[0] = 0;
+  // Nor does what it says followed from it ("…, forcing Meta to abandon its flagship release"), after a part that
+  // shares the claim's words.
+  parts.forEach((p, i) => {
+    if (i > 0 && CONSEQUENCE.test(p) && overlap.slice(0, i).some((n) => n > 0)) overlap[i] = 0;
+  });
   const most = Math.max(...overlap);
   if (most === 0) return { relevant: [sentence], others: [] };
   const floor = Math.floor(most / 2) + 1;
