@@ -179,6 +179,23 @@ const BACK_REFERENCE = /\b(?:it|this|these|those|such|the|both|all)\s+(?:\w+\s+)
 const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && FALSITY.test(foldText(clause));
 
 /**
+ * "Ditches open-source Llama" said where the claim says "closed": stopping the opposite of what the claim says is
+ * saying it, one turn for the stopping and one for the opposite. Both are taken out of the clause, the stopping verb
+ * and the opposite it governs (within the next four words), so that neither counts: "Meta ditches open-source Llama,
+ * embraces closed Avocado" asserts that Avocado will be closed.
+ */
+function oppositesDropped(clause: string, claimTerms: Set<string>): string {
+  const opposite = (word: string) => terms(word).some((t) => !claimTerms.has(t) && antonymsOf(t).some((a) => claimTerms.has(a)));
+  return clause.replace(new RegExp(`(${PRIVATIVE.source})((?:\\W+[\\w\u2019'-]+){0,4})`, 'gi'), (whole, _verb: string, rest: string) => {
+    const words = rest.split(/(\W+)/);
+    const at = words.findIndex((w) => /\w/.test(w) && opposite(w));
+    if (at < 0) return whole;
+    words[at] = ' ';
+    return ` ${words.join('')}`;
+  });
+}
+
+/**
  * How many antonym swaps separate the sentence from the claim: sentence words whose opposite the claim uses
  * instead. Each sentence word counts once, though the claim may say its opposite twice ("closed, proprietary").
  */
@@ -300,8 +317,9 @@ export function relationOf(sentence: string, claim: string): Relation {
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
   const move = moveOf(claim);
-  const read = (clause: string) => {
-    if (move) return { flips: readMove(clause, move) + claimCues.negations, speaksOfIt: true };
+  const read = (raw: string) => {
+    if (move) return { flips: readMove(raw, move) + claimCues.negations, speaksOfIt: true };
+    const clause = change ? raw : oppositesDropped(raw, claimTerms);
     const own = negations(clause, change);
     const flips = swaps(new Set(terms(clause)), claimTerms) + own.turns;
     // A claim of change is answered only by a clause that speaks of stopping, changing or going on, or calls it
