@@ -184,9 +184,10 @@ const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && FALSITY.
  * and the opposite it governs (within the next four words), so that neither counts: "Meta ditches open-source Llama,
  * embraces closed Avocado" asserts that Avocado will be closed.
  */
+const STOPPING_AND_OBJECT = new RegExp(`(${PRIVATIVE.source})((?:\\W+[\\w\u2019'-]+){0,4})`, 'gi');
 function oppositesDropped(clause: string, claimTerms: Set<string>): string {
   const opposite = (word: string) => terms(word).some((t) => !claimTerms.has(t) && antonymsOf(t).some((a) => claimTerms.has(a)));
-  return clause.replace(new RegExp(`(${PRIVATIVE.source})((?:\\W+[\\w\u2019'-]+){0,4})`, 'gi'), (whole, _verb: string, rest: string) => {
+  return clause.replace(STOPPING_AND_OBJECT, (whole, _verb: string, rest: string) => {
     const words = rest.split(/(\W+)/);
     const at = words.findIndex((w) => /\w/.test(w) && opposite(w));
     if (at < 0) return whole;
