@@ -19,6 +19,11 @@ describe('normaliser', () => {
     expect(terms('closed source')).toEqual(['closedsource']);
   });
 
+  it('joins "super intelligence" written apart, as some outlets write the lab\'s name', () => {
+    expect(terms('Meta Super Intelligence Labs')).toEqual(terms('Meta Superintelligence Labs'));
+    expect(terms('a super-intelligent system')).toEqual(terms('a superintelligent system'));
+  });
+
   it('drops function words, stems the rest, keeps numbers', () => {
     expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
   });
