@@ -305,8 +305,10 @@ const MAX_CHARS = 2000;
 /**
  * Reads the relation clause by clause, over the clauses of the sentence that speak of the claim. In each, every
  * negation (in the clause or in the claim), every stopping verb and every swap of a claim word for its opposite
- * turns the reading around once; a claim of change also needs the clause to speak of stopping, changing or going
- * on; a claim of a move is read by the side the clause speaks of (`readMove`). The clauses then vote.
+ * turns the reading around once, and the words that call something false once between them; a claim of change also
+ * needs the clause to speak of stopping, changing or going on; a claim of a move is read by the side the clause
+ * speaks of (`readMove`). The clauses then vote, and a clause left out that calls what they report false
+ * (`callsItFalse`) makes the sentence a denial.
  */
 export function relationOf(sentence: string, claim: string): Relation {
   // No sentence or claim a person writes runs this long; a page that makes one gets its beginning read.
