@@ -184,6 +184,24 @@ describe('relation', () => {
     expect(relationOf('Free access to the API will end on 9 February.', 'Twitter is ending free access to its API.')).toBe('asserts');
   });
 
+  // Each row a shape of hoax and denial coverage that the rules once read the wrong way round.
+  it.each([
+    ['Google is shutting down Gmail.', 'The posts were the latest in a run of hoaxes that falsely said Google would close Gmail.', 'denies', 'words that call it false say it once'],
+    ['Google is shutting down Gmail.', 'A post said Google would shut down Gmail in August, but the company refuted these claims.', 'denies', 'a later clause calls the report false'],
+    ['Google is shutting down Gmail.', 'A post said Google would shut down Gmail in August, and thousands shared it.', 'asserts', 'a report nobody calls false'],
+    ['Google is shutting down Gmail.', 'No, Gmail is not being shut down.', 'denies', 'an opener stands apart'],
+    ['Google is shutting down Gmail.', 'Google says Gmail is not shutting down, despite a hoax that spread online.', 'denies', '"despite" starts another clause'],
+    ['Google is shutting down Gmail.', 'The fake screenshot led Google to reassure users that Gmail is here to stay.', 'denies', 'what is assured is read on its own'],
+    ['Facebook will start charging users a monthly fee.', 'Facebook is and always will be free to use.', 'denies', 'no break in "is and always will be"'],
+    ['Facebook will start charging users a monthly fee.', 'Although Meta sells verification badges, it has no plans to charge for Facebook itself.', 'denies', 'a concession does not outvote'],
+    ['TikTok has shared US user data with the Chinese government.', 'TikTok has never shared user data with Beijing, nor been asked to.', 'denies', '"nor" carries the negation on'],
+    ['Hobby Lobby is closing all of its stores.', 'Hobby Lobby said its stores are not closing.', 'denies', 'closing a store is a stopping'],
+    ['Meta delayed the release of its Behemoth model.', 'Behemoth was postponed after poor test results, forcing Meta to abandon its flagship release.', 'asserts', 'a consequence does not vote'],
+    ["Meta's next frontier model, Avocado, will be a closed model.", 'Meta ditches open-source Llama, embraces closed Avocado.', 'asserts', 'stopping the opposite says it'],
+  ])('against %j: %j %s (%s)', (claim, sentence, expected) => {
+    expect(relationOf(sentence, claim)).toBe(expected);
+  });
+
   it('reads each clause on its own, and leaves out one that speaks of something else', () => {
     expect(relationOf('The company remains committed to open source and has no plan to close its models.', 'Meta is shifting from open-source models to closed, proprietary AI models.')).toBe('denies');
     expect(relationOf('Meta delayed the release after weak internal results, and testing on the model stopped once the lab launched.', 'Meta delayed the release of its Behemoth model.')).toBe('asserts');
