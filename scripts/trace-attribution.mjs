@@ -17,7 +17,7 @@ export function attribute(events) {
   const pid = evals[0]?.pid;
   if (tid === undefined) return { ms: 0, long: 0, longWith: 0, longTasks: [], functions: [] };
   const spans = evals.map((e) => [e.ts, e.ts + (e.dur ?? 0)]);
-  // Our samples, each with the innermost function of ours on its stack (for `longTasks`).
+  // Our samples, each with the innermost function of ours on its stack (for `longTasks` and `functions`).
   const samples = [];
 
   // CPU profile of the page's thread: a "Profile" event there, then its nodes and samples in chunks (which the
