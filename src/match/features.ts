@@ -179,6 +179,11 @@ export function enoughTerms(table: TermTable, doc: number, q: QueryIds, minTerms
   return false;
 }
 
+/** Whether the sentence speaks of a stance term's axis: the term, its opposite, or another word of that side. */
+function spokenOf(table: TermTable, t: number, q: QueryIds): boolean {
+  return table.axisIds(t).some((a) => q.own.has(a)) || q.axes.has(stanceAxisOf(table.index.vocab[t]!)!);
+}
+
 /**
  * The pair's features (`FEATURE_NAMES`). `withSelf` works out bm25Self, which needs a pass over the claim's terms
  * and which the shipped model does not use; without it, that feature is 0.
@@ -211,6 +216,9 @@ export function pairFeatures(
     let polarMissing = 0;
     let direct = 0;
     let contextUsed = false;
+    // To open-source something is to release it, and to keep it closed is to withhold it: a sentence that speaks of
+    // whether the models are open answers a claim of releasing them openly ("Meta will keep its new models closed").
+    const openSpoken = phrasing.some((t) => table.isStance(t) && spokenOf(table, t, q) && stanceAxisOf(index.vocab[t]!) === 'openness');
     for (let j = 0; j < phrasing.length; j++) {
       const t = phrasing[j]!;
       const w = table.weightOf(t);
@@ -222,7 +230,7 @@ export function pairFeatures(
         if (q.own.has(t)) ownCovered += q.weightOf.get(t) ?? w;
         else if (table.isNumber(t)) claimHasNumberMissing = true;
       }
-      if (table.isStance(t) && !table.axisIds(t).some((a) => q.own.has(a)) && !q.axes.has(stanceAxisOf(index.vocab[t]!)!)) polarMissing++;
+      if (table.isStance(t) && !spokenOf(table, t, q) && !(openSpoken && stanceAxisOf(index.vocab[t]!) === 'release')) polarMissing++;
       if (q.own.has(t)) {
         covered += w;
         coveredIdf += idf;

@@ -124,6 +124,21 @@ describe('matcher on the seed story', () => {
     expect(await relationIn(pack('Meta will release the Behemoth model.'), 'Meta is training the Behemoth model.')).toBeUndefined();
   });
 
+  it('takes open-sourcing as releasing, and dropping, moving away or shuttering as stopping', async () => {
+    const pack = (text: string) => new ClaimBase([{ format: 'claimlight-pack', version: 1, id: 'p', title: 'p', updated: '2026-11-26', language: 'en', sources: [], claims: [{ id: 'c', text, alternates: [], coverage: [] }] }]);
+    const relationIn = async (base: ClaimBase, text: string) => (await base.matchSentences([{ text }]))[0]?.relation;
+    const openRelease = pack('Meta will release new AI models under an open-source license.');
+    expect(await relationIn(openRelease, 'Meta’s decision to open-source new AI models reflects a strategic pivot.')).toBe('asserts');
+    // Releasing, though, says nothing of whether the models are open.
+    expect(await relationIn(openRelease, 'Meta will release its new AI models next month.')).toBeUndefined();
+    const lab = pack("Meta's superintelligence lab discussed abandoning the Behemoth model.");
+    expect(await relationIn(lab, 'Meta’s superintelligence team has talked about dropping the Behemoth model.')).toBe('asserts');
+    expect(await relationIn(lab, 'Meta’s superintelligence lab has discussed moving away from the Behemoth model.')).toBe('asserts');
+    expect(await relationIn(pack('Hobby Lobby is closing all of its stores.'), 'Hobby Lobby is shuttering all of its stores.')).toBe('asserts');
+    // A claim of stopping needs a sentence that speaks of stopping or going on.
+    expect(await relationIn(pack('Meta has stopped releasing open-source AI models.'), 'Meta released open-source AI models last year.')).toBeUndefined();
+  });
+
   it('ranks the right claim first and reports whether it passes the threshold', () => {
     const ranked = base.matcher.rank({ text: 'Behemoth release delayed over poor internal test results' }, 3);
     expect(base.claimAt(ranked[0]!.doc).id).toBe('behemoth-delayed-poor-performance');
