@@ -14,6 +14,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bu\.s\.(?:a\.)?/g, ' usa '],
   [/\bu\.k\./g, ' uk '],
   [/\b(?:covid|coronavirus|sars-cov-2)(?:-19)?\b/g, ' covid '],
+  // Laying off staff, as news writes it: "laid off", "lay off", "layoffs", "job cuts".
+  [/\b(?:(?:lay|lays|laying|laid)[\s-]off|layoffs?|jobs? cuts?)\b/g, ' layoff '],
 ];
 
 // Words that carry the same meaning for matching purposes, after stemming. Porter leaves nouns in -sion apart
@@ -40,6 +42,11 @@ const SYNONYMS: Record<string, string> = {
   poorli: 'poor',
   openli: 'open',
   closur: 'close',
+  shutter: 'close',
+  postpon: 'delai',
+  staff: 'worker',
+  employe: 'worker',
+  workforc: 'worker',
   proprietari: 'closedsource',
   closedsourc: 'closedsource', // the joined token's own stem: "closed-source" and "proprietary" must meet
   llama: 'llama',
@@ -52,7 +59,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 4;
+export const NORMALISER_VERSION = 5;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

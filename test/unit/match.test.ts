@@ -24,6 +24,17 @@ describe('normaliser', () => {
     expect(terms('a super-intelligent system')).toEqual(terms('a superintelligent system'));
   });
 
+  it('gives the ways news writes of layoffs, staff, postponing and shuttering the words a claim uses', () => {
+    const t = (s: string) => terms(s).join(' ');
+    expect(t('Apple has laid off workers')).toBe(t('Apple lays off staff'));
+    expect(t('IBM layoffs')).toBe(t('IBM job cuts'));
+    expect(t('laid-off employees')).toBe(t('layoffs workforce'));
+    expect(t('the launch was postponed')).toBe(t('the launch was delayed'));
+    expect(t('shuttering its stores')).toBe(t('closing its stores'));
+    // "Lay" on its own is not a layoff.
+    expect(terms('they lay the groundwork')).not.toContain('layoff');
+  });
+
   it('drops function words, stems the rest, keeps numbers', () => {
     expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
   });
