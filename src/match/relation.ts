@@ -11,12 +11,16 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading)\b/;
+  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|put to rest|laid to rest|cleared up|knocked down))\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
 const PRIVATIVE =
   /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|lay(?:s|ing)? off|laid off|layoffs?|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|end(?:s|ed|ing)?)\b/g;
+
+// Putting something off: a stopping of what was due, said once in a clause however many ways ("pushed back the
+// release, delaying the rollout"). Not a move, though a delay may be "to" a date.
+const DELAY = /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing|ement)|push(?:es|ed|ing)? back|reschedul\w*)\b/;
 
 // Closing a place is a stopping ("closing all of its stores", "no plans to close the Juneau store"); closing in
 // general is not one: "closed models" are a kind, not an end. Nor are "store closures" counted: news names them as
@@ -82,8 +86,9 @@ const ANTONYMS: Array<[string, string]> = [
 // "Away from A toward B" describes a move, as "shifting from A to B" does: not a negation of what follows.
 const MOVE_BETWEEN = /\baway from\b(?=[^.;]*?\b(?:toward|towards|to|for|in favou?r of)\b)/g;
 
-// Words that say something goes on: the other side of a stopping verb.
-const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule))\b/;
+// Words that say something goes on: the other side of a stopping verb (and of a delay: "on time", "reaffirmed the
+// date").
+const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule|time|course)|reaffirm\w*)\b/;
 
 // Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
 // models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
@@ -112,7 +117,7 @@ function cues(text: string, change = false): { negations: number; privatives: nu
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
     negations: (t.match(NEGATION)?.length ?? 0) + (FALSITY.test(t) ? 1 : 0),
-    privatives: (t.match(PRIVATIVE)?.length ?? 0) + (t.match(CLOSING_A_PLACE)?.length ?? 0),
+    privatives: (t.match(PRIVATIVE)?.length ?? 0) + (t.match(CLOSING_A_PLACE)?.length ?? 0) + (DELAY.test(t) ? 1 : 0),
     moves: change ? (t.match(MOVE)?.length ?? 0) : 0,
     stopsFor: t.match(STOP_FOR)?.length ?? 0,
     offMarket: t.match(OFF_MARKET)?.length ?? 0,
