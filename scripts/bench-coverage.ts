@@ -2,6 +2,8 @@
 // notes ("The seed story on fresh coverage") were measured. The batches themselves stay out of the repository (they
 // are the outlets' words); this is the command that reads one.
 // Run: npm run bench:coverage -- FILE.jsonl [--show]
+//   --show prints each sentence read wrongly. Rows with a claim are also matched against a pack of the batch's own
+//   claims, as a reader with a story pack would have them matched.
 //
 // One JSON object a line:
 //   {"sentence": "...", "relation": "asserts" | "denies", "claim": "..."}   the relation alone, against that claim
@@ -9,6 +11,7 @@
 //       matched against the bundled packs: right when the sentence is matched to one of `ids` (claims it states)
 import { readFileSync } from 'node:fs';
 import { ClaimBase } from '../src/claims/claim-base';
+import type { Pack } from '../src/packs/types';
 import { relationOf, type Relation } from '../src/match/relation';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
@@ -57,6 +60,33 @@ if (alone.length > 0) {
   const wrong = alone.filter((r) => relationOf(r.sentence, r.claim!) !== r.relation);
   console.log(`relation against the given claim: ${alone.length - wrong.length} of ${alone.length} right (${alone.filter((r) => r.relation === 'denies').length} denials)`);
   if (show) for (const r of wrong) console.log(`  expected ${r.relation}: ${r.sentence}\n      claim: ${r.claim}`);
+
+  // The batch's claims as one story pack: is each sentence matched to its own claim, to another, or to none?
+  const claims = [...new Set(alone.map((r) => r.claim!))];
+  const pack: Pack = {
+    format: 'claimlight-pack',
+    version: 1,
+    id: 'batch',
+    title: 'The batch\'s claims',
+    updated: '2026-11-26',
+    language: 'en',
+    sources: [],
+    claims: claims.map((text, i) => ({ id: `c${i}`, text, alternates: [], coverage: [] })),
+  };
+  const base = new ClaimBase([pack]);
+  let own = 0;
+  let ownRelation = 0;
+  let other = 0;
+  for (const r of alone) {
+    const [m] = await base.matchSentences([{ text: r.sentence }]);
+    const mine = m?.claim.claimId === `c${claims.indexOf(r.claim!)}`;
+    if (mine) {
+      own++;
+      if (m.relation === r.relation) ownRelation++;
+    } else if (m) other++;
+    if (show && !mine) console.log(`  ${m ? `to "${m.claim.text}"` : "not matched"}: ${r.sentence}`);
+  }
+  console.log(`against a pack of the batch's ${claims.length} claims: ${own} of ${alone.length} matched to their own claim, ${ownRelation} of them with the right relation; ${other} to another`);
 }
 
 const matched = rows.filter((r) => r.ids !== undefined);
