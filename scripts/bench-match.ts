@@ -15,6 +15,8 @@ import { validBundledPacks } from '../src/store/seed';
 import { relationFigures, storyPackRecall } from './bench-relation';
 import { scaleFigures } from './bench-scale';
 import { isTrainingPage } from './page-split';
+import { pageTexts, ratePer1000, topicalScores, type PoolClaim } from './topical-packs';
+import shippedModel from '../src/match/decision-model.json';
 import { flexSearch, miniSearch, type Library } from './bench-libraries';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
@@ -28,13 +30,6 @@ const jsonl = <T>(file: string): T[] =>
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
 
-interface PoolClaim {
-  id: string;
-  text: string;
-  title?: string;
-  /** The fact-check's date, as "26 May 2015". */
-  date?: string;
-}
 interface Query {
   id: string;
   text: string;
@@ -188,6 +183,16 @@ const per1000 = (hits: Array<{ page: string }>, train: boolean) => {
 };
 console.log(`  against the pool:             ${poolFalse.hits.length} (${(poolFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences; ${per1000(poolFalse.hits, true)}, ${per1000(poolFalse.hits, false)}), ${(sentences.length / (poolFalse.ms / 1000)).toFixed(0)} sentences/s`);
 console.log(`  against the bundled packs:    ${seedFalse.hits.length} (${(seedFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences)`);
+const calibrated = shippedModel.thresholds ?? [];
+if (calibrated.length > 0) {
+  // The thresholds by pack size (npm run calibrate:matcher sets them on the training half): checked on the other.
+  const held = topicalScores(poolClaims, pageTexts(PAGES, 'held-out'), calibrated.map((t) => t.claims));
+  console.log(`  against story packs on each held-out page's own topic (pool claims; thresholds by pack size, npm run calibrate:matcher):`);
+  for (const { claims, threshold } of calibrated) {
+    const scores = held.get(claims)!;
+    console.log(`    ${String(claims).padStart(5)} claims, threshold ${threshold.toFixed(3)}: ${ratePer1000(scores, threshold).toFixed(2)} per 1,000 of ${scores.length} sentences`);
+  }
+}
 const rel = relationFigures();
 console.log('');
 console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials} denials (test/relation): ${pct(rel.accuracy)} right; asserts ${pct(rel.asserts)}, denies ${pct(rel.denies)} (a development set: see its README)`);

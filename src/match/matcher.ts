@@ -1,7 +1,7 @@
 import { enoughTerms, FEATURE_NAMES, pairFeatures, TermTable, type PairFeatures, type QueryIds, type QueryTerms } from './features';
 import { dayNumber, postDay } from './dates';
 import type { ClaimIndex } from './index';
-import { checkModel, score, type DecisionModel } from './model';
+import { checkModel, score, thresholdFor, type DecisionModel } from './model';
 import modelJson from './decision-model.json';
 import { terms } from './normalize';
 import { isAssertion } from './relation';
@@ -18,7 +18,7 @@ const shippedModel = checkModel(modelJson as DecisionModel);
  */
 
 export interface MatcherOptions {
-  /** Decision score from which a candidate is a match; the model's own threshold unless given. */
+  /** Decision score from which a candidate is a match; unless given, the model's for an index of this size. */
   threshold: number;
   /** Candidates from retrieval that the decision looks at. */
   candidates: number;
@@ -91,7 +91,7 @@ export class Matcher {
     weight: TermWeight = englishWeights,
     readonly model: DecisionModel = shippedModel,
   ) {
-    this.options = { ...DEFAULT_MATCHER_OPTIONS, threshold: model.threshold, ...options };
+    this.options = { ...DEFAULT_MATCHER_OPTIONS, threshold: thresholdFor(model, index.size), ...options };
     this.table = new TermTable(index, weight);
     this.withSelf = this.options.allFeatures || model.weights[FEATURE_NAMES.indexOf('bm25Self')] !== 0;
   }

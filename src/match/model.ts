@@ -16,6 +16,12 @@ export interface DecisionModel {
   threshold: number;
   /** How it was made: data, date, and the figures it was chosen for. */
   trained: Record<string, unknown>;
+  /**
+   * Thresholds for indexes of up to so many claims, smallest first (`npm run calibrate:matcher`): a story pack's few
+   * dozen claims give a sentence fewer to be wrongly matched to than the pool `threshold` was set on.
+   */
+  thresholds?: Array<{ claims: number; threshold: number }>;
+  calibrated?: Record<string, unknown>;
 }
 
 export function checkModel(m: DecisionModel): DecisionModel {
@@ -29,4 +35,9 @@ export function score(m: DecisionModel, values: number[]): number {
   let z = m.bias;
   for (let i = 0; i < values.length; i++) z += m.weights[i]! * ((values[i]! - m.mean[i]!) / m.std[i]!);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** The threshold for an index of `claims` claims: that of the smallest calibrated size it fits in, or the model's own. */
+export function thresholdFor(m: DecisionModel, claims: number): number {
+  return m.thresholds?.find((t) => claims <= t.claims)?.threshold ?? m.threshold;
 }

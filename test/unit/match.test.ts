@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClaimBase } from '../../src/claims/claim-base';
 import { datePrior, dayNumber, postDay } from '../../src/match/dates';
 import { ClaimIndex } from '../../src/match/index';
+import { thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
 import { isAssertion, relationOf } from '../../src/match/relation';
 import { bundledPacks } from './helpers';
@@ -92,6 +93,8 @@ describe('matcher on the seed story', () => {
     ['Meta’s decision to open‑source new AI models reflects a strategic pivot that builds on its historic contributions to the open‑source ecosystem.', 'meta-will-open-source-new-models'],
     ['Meta, the parent company of Facebook, Instagram, and WhatsApp, is making a pivotal shift in its artificial intelligence strategy—moving away from its flagship open-source Llama models toward proprietary, closed AI systems.', 'meta-shifting-to-closed-models'],
     ['The European Union has already announced increased funding for open-source AI initiatives in response to Meta’s decision.', 'eu-funding-in-response'],
+    // Found since the threshold is calibrated by pack size (a story pack's few claims give fewer to be wrongly matched to).
+    ['While Meta may continue to release some models for research and limited commercial use, its most advanced and powerful AI systems will be proprietary, ensuring that Meta retains control over its core technologies.', 'largest-models-stay-proprietary'],
   ])('finds the claim in %j', (sentence, claim) => {
     expect(claimOf(sentence)).toBe(claim);
   });
@@ -148,6 +151,20 @@ describe('matcher on the seed story', () => {
     expect(await relationIn(pack('Hobby Lobby is closing all of its stores.'), 'Hobby Lobby is shuttering all of its stores.')).toBe('asserts');
     // A claim of stopping needs a sentence that speaks of stopping or going on.
     expect(await relationIn(pack('Meta has stopped releasing open-source AI models.'), 'Meta released open-source AI models last year.')).toBeUndefined();
+  });
+
+  it('takes the threshold calibrated for the index\'s size: lower for a story pack than for the pool', () => {
+    const model = { ...(base.matcher.model as DecisionModel), threshold: 0.6, thresholds: [{ claims: 30, threshold: 0.5 }, { claims: 1000, threshold: 0.55 }] };
+    expect(thresholdFor(model, 17)).toBe(0.5);
+    expect(thresholdFor(model, 30)).toBe(0.5);
+    expect(thresholdFor(model, 31)).toBe(0.55);
+    expect(thresholdFor(model, 14_231)).toBe(0.6);
+    expect(thresholdFor({ ...model, thresholds: undefined }, 17)).toBe(0.6);
+    // The shipped model's: never below where it holds a match as likely as not, never above its pool threshold.
+    const shipped = base.matcher.model;
+    expect(base.matcher.options.threshold).toBe(thresholdFor(shipped, base.matcher.index.size));
+    for (const t of shipped.thresholds ?? []) expect(t.threshold).toBeGreaterThanOrEqual(0.5);
+    for (const t of shipped.thresholds ?? []) expect(t.threshold).toBeLessThanOrEqual(shipped.threshold);
   });
 
   it('ranks the right claim first and reports whether it passes the threshold', () => {
