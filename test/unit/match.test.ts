@@ -31,6 +31,8 @@ describe('normaliser', () => {
     expect(t('IBM layoffs')).toBe(t('IBM job cuts'));
     expect(t('laid-off employees')).toBe(t('layoffs workforce'));
     expect(t('the launch was postponed')).toBe(t('the launch was delayed'));
+    expect(t('the launch was pushed back')).toBe(t('the launch was delayed'));
+    expect(terms('Meta pushed back against the report')).not.toContain('delai');
     expect(t('shuttering its stores')).toBe(t('closing its stores'));
     // "Lay" on its own is not a layoff.
     expect(terms('they lay the groundwork')).not.toContain('layoff');
