@@ -2,7 +2,7 @@ import { dayNumber, postDay } from '../match/dates';
 import { ClaimIndex, type IndexInput } from '../match/index';
 import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
 import { terms } from '../match/normalize';
-import { relationOf } from '../match/relation';
+import { isHedged, relationOf } from '../match/relation';
 import type { Claim, Pack } from '../packs/types';
 import type { Sentence } from '../extract/sentences';
 import type { ClaimView, CoverageView, MatchView } from './views';
@@ -192,6 +192,7 @@ export class ClaimBase {
         claim: this.view(head, claim),
       };
       if (phrasing !== claim.text) view.phrasing = phrasing;
+      if (view.relation === 'asserts' && isHedged(s.text, phrasing)) view.hedged = true;
       out.push(view);
     }
     return out;

@@ -39,6 +39,8 @@ export interface MatchView {
   /** The sentence's text. */
   text: string;
   relation: Relation;
+  /** The sentence puts the claim forward as a possibility ("could", "potentially"): it suggests rather than asserts. */
+  hedged?: true;
   /** The matcher's decision score, 0..1. */
   score: number;
   /** The claim's words the sentence also uses (as the claim writes them): why it matched. */
@@ -70,6 +72,8 @@ export interface ClaimOnPage {
   matches: MatchView[];
   /** The relation of the strongest sentence. */
   relation: Relation;
+  /** Whether the strongest sentence only suggests the claim. */
+  hedged: boolean;
   /** Some sentences assert the claim and others deny it. */
   conflicted: boolean;
 }
@@ -88,6 +92,7 @@ export function claimsOnPage(matches: MatchView[]): ClaimOnPage[] {
       claim: strongest.claim,
       matches: list,
       relation: strongest.relation,
+      hedged: strongest.hedged === true,
       conflicted: list.some((m) => m.relation !== strongest.relation),
     };
   });

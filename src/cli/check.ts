@@ -12,6 +12,8 @@ export interface CheckResult {
     packId: string;
     sentence: string;
     relation: 'asserts' | 'denies';
+    /** The sentence puts the claim forward as a possibility ("could", "potentially"). */
+    hedged: boolean;
     score: number;
     supports: number;
     refutes: number;
@@ -53,6 +55,7 @@ export async function checkHtml(html: string, packs: Pack[]): Promise<CheckResul
       packId: v.claim.packId,
       sentence: v.text,
       relation: v.relation,
+      hedged: v.hedged === true,
       score: v.score,
       supports: v.claim.supports,
       refutes: v.claim.refutes,
@@ -88,7 +91,7 @@ export function formatCheck(r: CheckResult, input: string): string {
     lines.push('');
     lines.push(`${i + 1}. ${c.claim.text}`);
     lines.push(`   [${c.claim.key}]  data as of ${c.claim.packUpdated.slice(0, 10)}`);
-    for (const m of c.matches) lines.push(`   page ${m.relation === 'asserts' ? 'asserts' : 'DENIES '} (${m.score.toFixed(2)}): "${m.text}"`);
+    for (const m of c.matches) lines.push(`   page ${m.relation === 'denies' ? 'DENIES ' : m.hedged ? 'suggests' : 'asserts'} (${m.score.toFixed(2)}): "${m.text}"`);
     for (const cov of c.claim.coverage) {
       const side = sideOfPage(c.relation, cov.stance);
       const when = cov.published ? `, ${cov.published.slice(0, 10)}` : '';

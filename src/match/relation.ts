@@ -351,6 +351,55 @@ export function relationOf(sentence: string, claim: string): Relation {
   return denies || others.some(callsItFalse) ? 'denies' : 'asserts';
 }
 
+// Words by which a sentence puts its claim forward as a possibility rather than as so: "could", "may", "potentially
+// pivoting", "appears to be", "is considering". A "would" in reported speech ("Meta said it would keep…", "reports
+// that it would charge") is the speaker's "will", so it hedges only where no word of saying or "that" comes before it.
+const HEDGE = /\b(?:could|might|may|potentially|possibly|perhaps|likely|probably|appears? to|appeared to|seems? to|seemed to|(?:is|are|was|were) said to|considering|mulling|weighing|(?:is|are) expected to|rumou?red|speculat\w*)\b/;
+const HEDGES = new RegExp(HEDGE.source, 'g');
+const DELIBERATION = /\b(?:consider|mull|weigh|discuss|debat|talk|explor|evaluat)\w*/i;
+const SAYING_VERB = /\b(?:said|says|told|stated|announced|indicated|suggested|admitted|wrote)\b/i;
+const WOULD = /\bwould\b/;
+const SAYING = /\b(?:that|said|says|told|tell|tells|announced|confirmed|stated|added|insisted|reported|claimed|denied|noted|wrote|promised|pledged|explained|assur\w*|reports?|rumou?rs?|claims?)\b/;
+
+// A subject that is itself a hypothetical act: "A move towards closed models would…", "Prioritizing closed models could…".
+const HYPOTHETICAL_SUBJECT = /^\W*(?:an?|any|\w+ing)\b[^,]*$/i;
+
+/**
+ * Whether the parts of a sentence that speak of a claim put it forward as a possibility ("Meta is potentially
+ * pivoting towards a closed approach", "as many as 36 stores could close"): such a sentence suggests the claim rather
+ * than asserts it. The hedge must bear on the claim: be followed within a few words by one of the claim's words (or
+ * its opposite) or by a verb of stopping, moving or putting off, or follow a subject that is itself a hypothetical act
+ * ("A move towards closed models would give Meta…"). "The Meta open-source model suspension could mark a turning
+ * point" takes the suspension as given. A hedge in another part ("While Meta may release some models, its most
+ * powerful ones will be proprietary") does not count.
+ */
+export function isHedged(sentence: string, claim: string): boolean {
+  sentence = sentence.slice(0, MAX_CHARS);
+  claim = claim.slice(0, MAX_CHARS);
+  const claimTerms = new Set(terms(claim));
+  // A claim of deliberation ("the lab discussed abandoning Behemoth") is stated, not hedged, by "is considering", and
+  // by what is deliberated however hedged ("is evaluating a shift, potentially moving away from…"); a claim of what
+  // someone said ("Zuckerberg has said…") by a report of it, however hedged the words reported.
+  const deliberation = DELIBERATION.test(claim);
+  const ofSaying = SAYING_VERB.test(claim);
+  const bearsOnClaim = (clause: string, hedge: RegExpMatchArray) => {
+    const at = hedge.index ?? 0;
+    if (deliberation && DELIBERATION.test(clause.slice(0, at + hedge[0].length))) return false;
+    if (ofSaying && SAYING_VERB.test(clause.slice(0, at))) return false;
+    if (HYPOTHETICAL_SUBJECT.test(clause.slice(0, at))) return true;
+    const next = clause.slice(at + hedge[0].length).split(/\s+/).slice(0, 5).join(' ');
+    const change = new RegExp(`${PRIVATIVE.source}|${MOVE.source}|${DELAY.source}`, 'i');
+    return change.test(next) || terms(next).some((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a)));
+  };
+  return clausesOf(sentence, claimTerms).relevant.some((raw) => {
+    const clause = raw.replace(/[\u2018\u2019]/g, "'");
+    for (const hedge of clause.matchAll(HEDGES)) if (bearsOnClaim(clause, hedge)) return true;
+    const would = WOULD.exec(clause);
+    if (!would || SAYING.test(clause.slice(0, would.index)) || SAYING.test(sentence.slice(0, sentence.indexOf(raw)))) return false;
+    return bearsOnClaim(clause, would);
+  });
+}
+
 /**
  * Whether a sentence puts something forward as so: questions ("Will open source end?") and conditionals ("If Meta
  * were to close its models, ...") do not, and a reader would not expect them to be flagged as claims.

@@ -1,7 +1,7 @@
 import type { MatchView } from '../claims/views';
 import { confidenceOf, sideOfPage } from '../claims/views';
 import { CoverageItem } from './Coverage';
-import { formatDate, relationLabel } from './format';
+import { formatDate, relationLabel, relationMark } from './format';
 import { t, tn } from './i18n';
 
 const TOP_SOURCES = 3;
@@ -33,7 +33,7 @@ export function Card({ match, onWrong, onClose }: { match: MatchView } & CardAct
     >
       <div class="card-top">
         <div class={`rel rel-${relation}`}>
-          <span aria-hidden="true">{relation === 'asserts' ? '▲' : '▼'}</span> {relationLabel(relation)}
+          <span aria-hidden="true">{relationMark(relation, match.hedged)}</span> {relationLabel(relation, match.hedged)}
         </div>
         {onClose && (
           <button type="button" class="close" aria-label={t('close')} onClick={onClose}>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { claimsOnPage, confidenceOf, sideOfPage, type ClaimOnPage, type Side } from '../claims/views';
 import type { ReportReply } from '../messaging/contract';
 import { CoverageItem } from './Coverage';
-import { attributionLabel, formatDate, relationLabel, stanceLabel } from './format';
+import { attributionLabel, formatDate, relationLabel, relationMark, stanceLabel } from './format';
 import { t, tn } from './i18n';
 import type { MessageKey } from './messages';
 import { timelineOf } from '../claims/timeline';
@@ -244,7 +244,7 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       </button>
       {missing && <p class="warn">{t('sentenceGone')}</p>}
       <div class={`rel rel-${c.relation}`}>
-        <span aria-hidden="true">{c.relation === 'asserts' ? '▲' : '▼'}</span> {relationLabel(c.relation)}
+        <span aria-hidden="true">{relationMark(c.relation, c.hedged)}</span> {relationLabel(c.relation, c.hedged)}
         {c.conflicted ? t('conflicted') : ''}
       </div>
       <p class="claim-text">

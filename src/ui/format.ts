@@ -23,9 +23,14 @@ export function formatDate(iso: string | undefined): string {
   return (DATE ??= new Intl.DateTimeFormat(formatsFor, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })).format(t);
 }
 
-export function relationLabel(r: Relation): string {
-  return r === 'asserts' ? t('pageAsserts') : t('pageDenies');
+/** What the page does with the claim: asserts it, only suggests it (a hedged assertion), or denies it. */
+export function relationLabel(r: Relation, hedged = false): string {
+  if (r === 'denies') return t('pageDenies');
+  return hedged ? t('pageSuggests') : t('pageAsserts');
 }
+
+/** The mark before that label: a hollow one for a suggestion. */
+export const relationMark = (r: Relation, hedged = false) => (r === 'denies' ? '▼' : hedged ? '△' : '▲');
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -57,6 +57,7 @@ export const MESSAGES = {
   moreSentences_other: { en: ' · {1} more sentences', de: ' · {1} weitere Sätze', es: ' · {1} frases más' },
   sentenceGone: { en: 'That sentence is no longer on the page.', de: 'Dieser Satz steht nicht mehr auf der Seite.', es: 'Esa frase ya no está en la página.' },
   pageAsserts: { en: 'This page asserts this claim', de: 'Diese Seite behauptet das', es: 'Esta página sostiene esta afirmación' },
+  pageSuggests: { en: 'This page suggests this claim', de: 'Diese Seite deutet das an', es: 'Esta página sugiere esta afirmación' },
   pageDenies: { en: 'This page denies this claim', de: 'Diese Seite bestreitet das', es: 'Esta página niega esta afirmación' },
   conflicted: { en: ' (elsewhere it says the opposite)', de: ' (an anderer Stelle das Gegenteil)', es: ' (en otro lugar dice lo contrario)' },
   claimLabel: { en: 'Claim', de: 'Behauptung', es: 'Afirmación' },

@@ -339,8 +339,8 @@ describeWithFirefox('Firefox private window', { setup: allowPrivateAndOpenWindow
 // Debian's language packs for Firefox ESR (.ci/run installs them): the browser's UI language is the extension's.
 const LANGPACK = (lang) => `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`;
 for (const [lang, locale, expected] of [
-  ['de', 'de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet) das/ }],
-  ['es', 'es-ES', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega) esta afirmación/ }],
+  ['de', 'de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet|deutet) das/ }],
+  ['es', 'es-ES', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega|sugiere) esta afirmación/ }],
 ]) {
   const ready = available && existsSync(LANGPACK(locale));
   describeWithFirefox(`Firefox in ${lang}`, { prefs: { 'intl.locale.requested': locale }, skip: ready ? false : `Firefox ESR's ${locale} language pack is not installed` }, () => {

@@ -147,8 +147,8 @@ describe('looks', () => {
 
 describe('in other languages', () => {
   for (const [lang, expected] of [
-    ['de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet) das/ }],
-    ['es', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega) esta afirmación/ }],
+    ['de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet|deutet) das/ }],
+    ['es', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega|sugiere) esta afirmación/ }],
   ]) {
     it(`shows the popup in ${lang} when the browser is in ${lang}`, async () => {
       const other = await launch({ lang });

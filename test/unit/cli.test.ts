@@ -39,7 +39,11 @@ describe('claimlight check', () => {
     expect(denial).toMatchObject({ packId: 'meta-open-source-ai', relation: 'denies', sentence: expect.stringContaining('continue releasing') });
     expect(denial.supports).toBeGreaterThan(0);
     expect(denial.refutes).toBeGreaterThan(0);
-    expect(Object.keys(denial).sort()).toEqual(['claimId', 'packId', 'refutes', 'relation', 'score', 'sentence', 'supports']);
+    expect(Object.keys(denial).sort()).toEqual(['claimId', 'hedged', 'packId', 'refutes', 'relation', 'score', 'sentence', 'supports']);
+    expect(denial.hedged).toBe(false);
+    // The page's "potentially pivoting towards a more guarded, closed-source approach" only suggests the shift.
+    const suggested = json.matches.find((m: { sentence: string }) => m.sentence.includes('potentially pivoting'));
+    expect(suggested).toMatchObject({ claimId: 'meta-shifting-to-closed-models', relation: 'asserts', hedged: true });
   });
 
   it('writes a readable report by default', async () => {

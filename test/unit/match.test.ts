@@ -4,7 +4,7 @@ import { datePrior, dayNumber, postDay } from '../../src/match/dates';
 import { ClaimIndex } from '../../src/match/index';
 import { thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
-import { isAssertion, relationOf } from '../../src/match/relation';
+import { isAssertion, isHedged, relationOf } from '../../src/match/relation';
 import { bundledPacks } from './helpers';
 
 describe('normaliser', () => {
@@ -201,6 +201,30 @@ describe('relation', () => {
     // "no longer releases" negates "releases", which the claim words as "stopped releasing": a double turn.
     const expected = sentence.startsWith('Meta no longer') ? 'denies' : relation;
     expect(relationOf(sentence, sentence.startsWith('Meta no longer') ? 'Meta releases open-source models.' : claim)).toBe(expected);
+  });
+
+  it.each([
+    ['A move towards more proprietary AI models would give Meta greater control over its intellectual property.', true],
+    ['Prioritizing closed-source AI models could be a strategic play to generate revenue.', true],
+    ['Meta appears to be at a crossroads, potentially pivoting towards a more guarded, closed-source approach.', true],
+    ['Meta is considering a move to closed models.', true],
+    ['Meta is moving to closed models.', false],
+    ['Top members of the lab have reportedly discussed moving away from open models.', false],
+    // What someone said they would do is their "will"; a hedge in a part that speaks of something else does not count.
+    ['Meta said it would move its next models to a closed licence.', false],
+    ['While Meta may keep a few small models open, its most powerful models are moving to closed licences.', false],
+  ] as const)('%j puts the claim forward as a possibility: %s', (sentence, hedged) => {
+    expect(isHedged(sentence, 'Meta is shifting from open-source models to closed, proprietary AI models.')).toBe(hedged);
+  });
+
+  it('takes deliberation as stating a claim of deliberation, and a hedged report as stating a claim of what was said', () => {
+    const discussed = "Meta's superintelligence lab discussed abandoning the Behemoth model.";
+    expect(isHedged('The lab is considering abandoning the Behemoth model.', discussed)).toBe(false);
+    expect(isHedged('The lab is evaluating a shift, potentially abandoning the Behemoth model.', discussed)).toBe(false);
+    expect(isHedged('The lab is considering abandoning the Behemoth model.', 'Meta has abandoned the Behemoth model.')).toBe(true);
+    const said = 'Zuckerberg has said Meta is not committed to open-sourcing every AI model it builds.';
+    expect(isHedged('Zuckerberg indicated that Meta will likely not open-source every model it builds.', said)).toBe(false);
+    expect(isHedged('Meta will likely not open-source every model it builds.', 'Meta will not open-source every model it builds.')).toBe(true);
   });
 
   it('does not read emphasis as negation', () => {

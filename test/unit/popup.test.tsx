@@ -70,6 +70,14 @@ describe('popup', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('says the page suggests a claim that it puts forward only as a possibility', async () => {
+    const el = await show(await reportFor(['The tech giant appears to be at a crossroads, potentially pivoting towards a more guarded, closed-source approach.']));
+    const [item] = [...el.querySelectorAll('.claim-item')];
+    expect(item!.textContent).toContain('Meta is shifting its AI strategy');
+    expect(item!.querySelector('.rel')!.textContent).toContain('This page suggests this claim');
+    expect(item!.querySelector('.rel')!.textContent).not.toContain('asserts');
+  });
+
   it('asks the page to show a sentence when its quote is clicked, and says so if it is gone', async () => {
     const asked: number[] = [];
     const el = await show(await reportFor(['The weather.', 'Meta’s decision to open‑source new AI models reflects a strategic pivot.']), async (_tab, s) => {
