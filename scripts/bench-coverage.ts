@@ -11,10 +11,10 @@
 //       matched against the bundled packs: right when the sentence is matched to one of `ids` (claims it states)
 import { readFileSync } from 'node:fs';
 import { ClaimBase } from '../src/claims/claim-base';
-import type { Pack } from '../src/packs/types';
 import { relationOf, type Relation } from '../src/match/relation';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
+import { storyPack } from './bench-relation';
 
 interface Row {
   sentence: string;
@@ -63,17 +63,7 @@ if (alone.length > 0) {
 
   // The batch's claims as one story pack: is each sentence matched to its own claim, to another, or to none?
   const claims = [...new Set(alone.map((r) => r.claim!))];
-  const pack: Pack = {
-    format: 'claimlight-pack',
-    version: 1,
-    id: 'batch',
-    title: 'The batch\'s claims',
-    updated: '2026-11-26',
-    language: 'en',
-    sources: [],
-    claims: claims.map((text, i) => ({ id: `c${i}`, text, alternates: [], coverage: [] })),
-  };
-  const base = new ClaimBase([pack]);
+  const base = new ClaimBase([storyPack('batch', 'The batch\'s claims', claims)]);
   let own = 0;
   let ownRelation = 0;
   let other = 0;

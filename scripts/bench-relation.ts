@@ -29,6 +29,20 @@ export function relationFigures(file = 'test/relation/pairs.jsonl') {
   return { n: pairs.length, denials: pairs.filter((p) => p.relation === 'denies').length, accuracy: 1 - wrong.length / pairs.length, asserts: acc('asserts'), denies: acc('denies'), wrong };
 }
 
+/** A pack of the given claims, each its text alone (ids c0, c1, … in order), as a story pack of a benchmark. */
+export function storyPack(id: string, title: string, claims: string[]): Pack {
+  return {
+    format: 'claimlight-pack',
+    version: 1,
+    id,
+    title,
+    updated: '2026-11-26',
+    language: 'en',
+    sources: [],
+    claims: claims.map((text, i) => ({ id: `c${i}`, text, alternates: [], coverage: [] })),
+  };
+}
+
 /**
  * The pairs' sentences as article sentences, against one pack made of the set's claims (each its text alone, no
  * alternates): how many are matched to the claim they were written about, how many to another. Every sentence
@@ -38,17 +52,7 @@ export function relationFigures(file = 'test/relation/pairs.jsonl') {
 export function storyPackRecall(file = 'test/relation/pairs.jsonl') {
   const pairs = readPairs(file);
   const claims = [...new Set(pairs.map((p) => p.claim))];
-  const pack: Pack = {
-    format: 'claimlight-pack',
-    version: 1,
-    id: 'relation-pairs',
-    title: 'The relation set\'s claims',
-    updated: '2026-11-26',
-    language: 'en',
-    sources: [],
-    claims: claims.map((text, i) => ({ id: `c${i}`, text, alternates: [], coverage: [] })),
-  };
-  const base = new ClaimBase([pack]);
+  const base = new ClaimBase([storyPack('relation-pairs', 'The relation set\'s claims', claims)]);
   let own = 0;
   let other = 0;
   for (const p of pairs) {
