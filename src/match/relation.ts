@@ -361,6 +361,9 @@ const SAYING_VERB = /\b(?:said|says|told|stated|announced|indicated|suggested|ad
 const WOULD = /\bwould\b/;
 const SAYING = /\b(?:that|said|says|told|tell|tells|announced|confirmed|stated|added|insisted|reported|claimed|denied|noted|wrote|promised|pledged|explained|assur\w*|reports?|rumou?rs?|claims?)\b/;
 
+// A verb of stopping, moving or putting off, which a hedge may bear on where the claim words it otherwise.
+const CHANGE_WORD = new RegExp(`${PRIVATIVE.source}|${MOVE.source}|${DELAY.source}`, 'i');
+
 // A subject that is itself a hypothetical act: "A move towards closed models would…", "Prioritizing closed models could…".
 const HYPOTHETICAL_SUBJECT = /^\W*(?:an?|any|\w+ing)\b[^,]*$/i;
 
@@ -388,8 +391,7 @@ export function isHedged(sentence: string, claim: string): boolean {
     if (ofSaying && SAYING_VERB.test(clause.slice(0, at))) return false;
     if (HYPOTHETICAL_SUBJECT.test(clause.slice(0, at))) return true;
     const next = clause.slice(at + hedge[0].length).split(/\s+/).slice(0, 5).join(' ');
-    const change = new RegExp(`${PRIVATIVE.source}|${MOVE.source}|${DELAY.source}`, 'i');
-    return change.test(next) || terms(next).some((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a)));
+    return CHANGE_WORD.test(next) || terms(next).some((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a)));
   };
   return clausesOf(sentence, claimTerms).relevant.some((raw) => {
     const clause = raw.replace(/[\u2018\u2019]/g, "'");
