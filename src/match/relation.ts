@@ -93,7 +93,7 @@ const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w
 // Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
 // models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
 // ("is moving to closed systems", "has not changed") speaks of that change.
-const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|pull(?:s|ed|ing)? back(?= to\b))\b/g;
+const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|rethink\w*|rethought|overhaul\w*|pull(?:s|ed|ing)? back(?= to\b))\b/g;
 // "Moving away from" is one move, not a move and a leaving.
 const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
 // A move toward something: said of what a claimed move leaves ("moving towards open-source AI"), it goes back.
@@ -142,8 +142,10 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
   return { turns: c.negations + stops, ofChange: stops > 0 || STOPPED_OR_GOING_ON.test(foldText(text)) };
 }
 
-// Where one clause ends and another begins: a negation in another clause says nothing of the claim.
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s[-\u2013\u2014]\s|\u2014/i;
+// Where one clause ends and another begins: a negation in another clause says nothing of the claim. A relative
+// clause is one too ("a closed model that does not disclose its weights"): "that" followed at once by its verb, not
+// by a subject as in "denied that it had".
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing))\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
 const CONCESSION = /^\W*(?:although|though|while|whereas)\b/i;
