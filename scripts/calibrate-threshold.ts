@@ -6,7 +6,7 @@
 // the model's threshold does on the pool; never below 0.5, where the model holds a match no likelier than not, nor
 // above the model's threshold, and never lower for a larger pack than for a smaller one. The held-out half is only
 // measured. Run: npm run calibrate:matcher
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DecisionModel } from '../src/match/model';
 import { pageTexts, ratePer1000, topicalScores, type PoolClaim } from './topical-packs';
@@ -17,11 +17,18 @@ const SIZES = [10, 30, 100, 300, 1000, 3000];
 const TARGET = 0.5; // false matches per 1,000 sentences of the training pages
 const FLOOR = 0.5;
 
+const fail = (message: string): never => {
+  console.error(`calibrate:matcher: ${message}; ${MODEL} left as it was`);
+  process.exit(2);
+};
+if (!existsSync(join(SHARED, 'eval', 'checkthat', 'claims.jsonl'))) fail(`${join(SHARED, 'eval', 'checkthat')} not found (set CLAIMLIGHT_SHARED to the shared/ folder)`);
 const claims = readFileSync(join(SHARED, 'eval', 'checkthat', 'claims.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as PoolClaim);
 const pages = join(SHARED, 'pages', 'readability');
 const model = JSON.parse(readFileSync(MODEL, 'utf8')) as DecisionModel;
+if (!existsSync(pages)) fail(`${pages} not found`);
 const train = topicalScores(claims, pageTexts(pages, 'train'), SIZES);
 const heldOut = topicalScores(claims, pageTexts(pages, 'held-out'), SIZES);
+if (train.get(SIZES[0]!)!.length === 0 || heldOut.get(SIZES[0]!)!.length === 0) fail(`no English article sentences in both halves of ${pages}`);
 
 const thresholds: Array<{ claims: number; threshold: number }> = [];
 let previous = FLOOR;

@@ -28,6 +28,11 @@ export function checkModel(m: DecisionModel): DecisionModel {
   if (m.version !== 1 || m.features.join() !== FEATURE_NAMES.join()) {
     throw new Error('decision model does not fit this matcher\'s features: run npm run train:matcher');
   }
+  // thresholdFor takes the first size an index fits in: the sizes must rise.
+  const sizes = (m.thresholds ?? []).map((t) => t.claims);
+  if (sizes.some((n, i) => i > 0 && n <= sizes[i - 1]!) || (m.thresholds ?? []).some((t) => !(t.threshold > 0 && t.threshold < 1))) {
+    throw new Error('decision model\'s thresholds by pack size are out of order or range: run npm run calibrate:matcher');
+  }
   return m;
 }
 

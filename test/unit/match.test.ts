@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClaimBase } from '../../src/claims/claim-base';
 import { datePrior, dayNumber, postDay } from '../../src/match/dates';
 import { ClaimIndex } from '../../src/match/index';
-import { thresholdFor, type DecisionModel } from '../../src/match/model';
+import { checkModel, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
 import { isAssertion, isHedged, relationOf } from '../../src/match/relation';
 import { bundledPacks } from './helpers';
@@ -162,6 +162,7 @@ describe('matcher on the seed story', () => {
     expect(thresholdFor(model, 31)).toBe(0.55);
     expect(thresholdFor(model, 14_231)).toBe(0.6);
     expect(thresholdFor({ ...model, thresholds: undefined }, 17)).toBe(0.6);
+    expect(() => checkModel({ ...model, thresholds: [{ claims: 1000, threshold: 0.55 }, { claims: 30, threshold: 0.5 }] })).toThrow(/out of order/);
     // The shipped model's: never below where it holds a match as likely as not, never above its pool threshold.
     const shipped = base.matcher.model;
     expect(base.matcher.options.threshold).toBe(thresholdFor(shipped, base.matcher.index.size));
