@@ -3,8 +3,9 @@
 // page opened in each in turn, the order swapped every round (the second of two browsers at work reads slower).
 // For changes smaller than the noise between separate runs of bench:browser. On a page with claims it also prints
 // when the highlights showed.
-// Run: node scripts/bench-ab.mjs DIR_A DIR_B [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
-//   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b.
+// Run: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
+//   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b. With more
+//   than two builds, each is compared with the first.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { launch, noteHighlightsShown, SHARED } from '../test/e2e/harness.mjs';
 import { longArticle } from './seed-pages.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 
-const [dirA, dirB] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const [dirA, dirB] = dirs;
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
@@ -21,7 +23,7 @@ const PAGE = arg('page', 'non-article');
 const RUNS = Number(arg('runs', 31));
 const THROTTLE = Number(arg('throttle', 1));
 if (!dirA || !dirB) {
-  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [--page NAME] [--runs N] [--throttle N]');
+  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N]');
   process.exit(2);
 }
 const saved = join(SHARED, 'pages', 'readability', PAGE, 'source.html');
@@ -59,11 +61,15 @@ async function visit(browser, n) {
   return { ms: attribute(events).ms, shown };
 }
 
-const builds = [await launch({ extension: dirA }), await launch({ extension: dirB })];
-const times = [[], []];
-const shown = [[], []];
+const builds = [];
+for (const dir of dirs) builds.push(await launch({ extension: dir }));
+const times = dirs.map(() => []);
+const shown = dirs.map(() => []);
 for (let r = 0; r < RUNS; r++) {
-  const order = r % 2 === 0 ? [0, 1] : [1, 0];
+  // Each round in another order (the second of two browsers at work reads slower): rotated, and reversed every
+  // other round.
+  const order = dirs.map((_, i) => (i + r) % dirs.length);
+  if (r % 2 === 1) order.reverse();
   for (const i of order) {
     const v = await visit(builds[i], r);
     times[i].push(v.ms);
@@ -75,9 +81,13 @@ server.close();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const bWins = times[1].filter((t, i) => t < times[0][i]).length;
-console.log(`${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: A ${dirA} median ${median(times[0]).toFixed(2)} ms (mean ${mean(times[0]).toFixed(2)}); B ${dirB} median ${median(times[1]).toFixed(2)} ms (mean ${mean(times[1]).toFixed(2)}); B below A in ${bWins} of ${RUNS} rounds`);
-if (shown[0].length || shown[1].length) {
+const label = (i) => String.fromCharCode(65 + i);
+const lines = dirs.map((dir, i) => {
+  const wins = i === 0 ? '' : `; below A in ${times[i].filter((t, k) => t < times[0][k]).length} of ${RUNS} rounds`;
+  return `${label(i)} ${dir} median ${median(times[i]).toFixed(2)} ms (mean ${mean(times[i]).toFixed(2)})${wins}`;
+});
+console.log(`${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: ${lines.join('; ')}`);
+if (shown.some((xs) => xs.length)) {
   const m = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${xs.length} runs with highlights)` : 'none shown');
-  console.log(`highlights after DOMContentLoaded: A ${m(shown[0])}; B ${m(shown[1])}`);
+  console.log(`highlights after DOMContentLoaded: ${shown.map((xs, i) => `${label(i)} ${m(xs)}`).join('; ')}`);
 }
