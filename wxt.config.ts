@@ -38,8 +38,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: per-tab reports (session) and settings (local); unlimitedStorage: large packs in IndexedDB;
-    // alarms: the periodic check of subscribed packs.
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // alarms: the periodic check of subscribed packs; activeTab and scripting: when the popup opens on a page that
+    // sent no report (one that is no article sends nothing), the background asks the content script there what it
+    // found (src/background/service.ts, `report`). Neither adds a warning at install.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting'],
     action: { default_title: 'Claimlight' },
     // The content script: its gate on every page, at DOMContentLoaded (so that highlights come soon after the text
     // does; a page whose article is rendered later by its scripts is looked at again once it has loaded), in top

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BackgroundService } from '../src/background/service';
-import { parseCStoBG, parseUItoBG, type TabReport } from '../src/messaging/contract';
+import { PAGE_LOOK_KEY, parseCStoBG, parsePageLook, parseUItoBG, type TabReport } from '../src/messaging/contract';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { openClaimDb } from '../src/store/db';
 import { parseSettings, SETTINGS_KEY } from '../src/settings';
@@ -36,6 +36,16 @@ export default defineBackground(() => {
     },
     hideInTab: async (tabId, sentence) => {
       await browser.tabs.sendMessage(tabId, { type: 'bg/hide', sentence });
+    },
+    // The content script notes its look in the extension's isolated world (entrypoints/gate.ts), where this runs.
+    // Refused without access to the tab: the tab the reader opened the popup on (activeTab) has it.
+    async askPage(tabId) {
+      const [tab, [found]] = await Promise.all([
+        browser.tabs.get(tabId),
+        browser.scripting.executeScript({ target: { tabId }, func: (key: string) => (globalThis as Record<string, unknown>)[key] ?? null, args: [PAGE_LOOK_KEY] }),
+      ]);
+      const look = parsePageLook(found?.result);
+      return look && { ...look, private: tab.incognito };
     },
     log: (m) => console.warn(`[claimlight] ${m}`),
   });

@@ -1,6 +1,7 @@
 import type { ReaderStage } from '../src/content/controller';
 import { firstLook, type Extension } from '../src/content/first-look';
 import { loadStage } from '../src/content/handoff';
+import { PAGE_LOOK_KEY, type PageLook } from '../src/messaging/contract';
 
 /**
  * The content script every page runs (declared in wxt.config.ts): the gate, the read of a page that looks like an
@@ -12,11 +13,14 @@ import { loadStage } from '../src/content/handoff';
  * `npm run bench:ab` on the page that is no article: the polyfill in this file cost 2 ms of its 7.
  */
 export default defineUnlistedScript(() => {
-  const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension };
+  const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension; [PAGE_LOOK_KEY]?: PageLook };
   firstLook({
     window,
     document,
     extension: () => global.browser ?? global.chrome,
     loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
+    // Read by the background's `scripting.executeScript` in this same world (src/background/page-look.ts).
+    note: (look) => void (global[PAGE_LOOK_KEY] = { look, url: location.href }),
+    reportNotArticle: import.meta.env.FIREFOX,
   });
 });

@@ -1,6 +1,6 @@
 import { ClaimBase, indexPacks, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
-import type { ArticleInfo, CStoBG, MatchReply, PackInfo, PacksReply, ReportReply, TabReport, UItoBG } from '../messaging/contract';
+import { articleAddress, type ArticleInfo, type CStoBG, type MatchReply, type PackInfo, type PacksReply, type PageLook, type ReportReply, type TabReport, type UItoBG } from '../messaging/contract';
 import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
@@ -34,6 +34,12 @@ export interface BackgroundEnv {
   privateCorrections?: CorrectionStore;
   /** Tells a tab's content script to remove a sentence's highlight. */
   hideInTab?(tabId: number, sentence: number): Promise<void>;
+  /**
+   * What the content script in a tab's page made of it, where the extension may ask (Chrome: the tab the reader
+   * opened the popup on; Firefox: pages its host permissions reach); undefined where it may not, or where no content
+   * script ran (a page open before the extension was installed).
+   */
+  askPage?(tabId: number): Promise<(PageLook & { private: boolean }) | undefined>;
   now?: () => number;
   log(message: string): void;
 }
@@ -224,11 +230,22 @@ export class BackgroundService {
     }
   }
 
-  /** What the popup shows for a tab. */
+  /**
+   * What the popup shows for a tab. A page that is no article sends nothing (`first-look.ts`), so where the tab's page
+   * can be asked (once the reader opened the popup on it), its own look says what is on show: a page that is no
+   * article, or one still being read, rather than no report or the report of the page before it.
+   */
   async report(tabId: number): Promise<ReportReply> {
     if (!this.loaded) return { state: 'loading' };
     const base = await this.base;
-    const report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
+    let report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
+    const page = await this.env.askPage?.(tabId).catch(() => undefined);
+    if (page && !(report && articleAddress(report.url) === articleAddress(page.url))) {
+      if (page.look !== 'not-article') return { state: 'reading' };
+      const status = (await this.siteOff(page.url)) ? 'site-off' : 'not-article';
+      report = { url: page.url, status, article: null, matches: [], at: Date.now(), ...(page.private ? { private: true } : {}) };
+      await this.setReport(tabId, report);
+    }
     if (!report) return { state: 'none' };
     return { state: 'ready', report, packs: base.heads.length, claims: base.size };
   }

@@ -1,5 +1,5 @@
 import { looksLikeArticle } from '../extract/gate';
-import type { CStoBG, MatchReply } from '../messaging/contract';
+import { articleAddress, type CStoBG, type LookState, type MatchReply } from '../messaging/contract';
 import { SETTINGS_KEY } from '../settings';
 import { bodyOf } from '../util/dom';
 import { nextTask } from '../util/tasks';
@@ -11,14 +11,16 @@ import { readPage } from './scan';
  * The first stage of the content script, the one every page runs: does the page look like an article? If it does,
  * the reader's settings are read and, unless the reader switched the site off, the page's HTML goes to the
  * background, which reads and matches it off this thread (`scan.ts`); only where claims were found is the reader
- * stage loaded (anchoring, painting, the card, the popup's commands). A page that is no article is reported as such.
- * Either way the page is watched for a move to another address (a single-page site swapping articles) and read again
- * then, and an article's page for the reader switching its site off or on.
+ * stage loaded (anchoring, painting, the card, the popup's commands). Either way the page is watched for a move to
+ * another address (a single-page site swapping articles) and read again then, and an article's page for the reader
+ * switching its site off or on.
  *
- * It touches the extension's APIs only on an article or to report: the first touch of `runtime` makes the browser
- * build its bindings, and the polyfill and WXT's content-script context (which touch it as they load) come with the
- * reader stage. A page that is no article costs this file's evaluation, the gate and one message; an article
- * without claims, the settings and one message more.
+ * It touches the extension's APIs only on an article: the first touch of `runtime` makes the browser build its
+ * bindings (the polyfill and WXT's content-script context, which touch it as they load, come with the reader stage).
+ * A page that is no article costs this file's evaluation and the gate, and sends nothing: what the look found is
+ * noted in the isolated world (`note`), where the background asks for it when the popup opens on a page it has no
+ * report for. Only a page that was an article and became none (a single-page site) says so, to replace its report.
+ * An article without claims costs the settings and one message more.
  */
 
 /** How long a single-page site gets to render the new article after a navigation. */
@@ -54,6 +56,14 @@ export interface FirstLookEnv {
   extension(): Extension | undefined;
   /** Loads the reader stage from the extension's files (`runtime.getURL('/reader.js')`). */
   loadReader(runtime: Extension['runtime']): Promise<ReaderStage>;
+  /** Keeps what the look found where the background can ask for it (`PAGE_LOOK_KEY` in the isolated world). */
+  note(look: LookState): void;
+  /**
+   * Reports every page that is no article too, as before the background could ask (Firefox's build). What that
+   * report costs was measured in Chromium, and Firefox's tests have no way to click the toolbar button, which lets
+   * the background ask the page (activeTab): there the report stays, and so does a test of what the popup shows.
+   */
+  reportNotArticle?: boolean;
 }
 
 /** Starts looking after the page; returns a function that stops it, and ends what it showed (for tests). */
@@ -112,6 +122,7 @@ export function firstLook(env: FirstLookEnv): () => void {
   /** One look; `early` at DOMContentLoaded, when a page that is no article yet may become one by its load event. */
   const look = async (early: boolean): Promise<void> => {
     const started = win.performance.now();
+    env.note('looking');
     // The gate in a task of its own, not in the one that evaluated this script: at document_end that task may hold
     // the page's own work too, and the gate's few milliseconds could make it a long one.
     await nextTask(win);
@@ -120,6 +131,7 @@ export function firstLook(env: FirstLookEnv): () => void {
     const article = !!bodyOf(doc) && looksLikeArticle(doc);
     const gateEnd = win.performance.now();
     if (article) {
+      env.note('article');
       // The extension's API in a task of its own too: its first touch builds the runtime's bindings (12 ms at 4x
       // CPU throttling on Breitbart), which with the gate made one long task.
       await nextTask(win);
@@ -168,6 +180,10 @@ export function firstLook(env: FirstLookEnv): () => void {
       if (stopped) return;
       if (elements.length !== seen) return look(false);
     }
+    env.note('not-article');
+    // A page that was read as an article before (a single-page site that moved) has a report to replace; the API's
+    // bindings are built by then.
+    if (!listening && !env.reportNotArticle) return;
     try {
       await live()?.runtime.sendMessage({ type: 'cs/not-article', url: doc.location?.href ?? '' });
     } catch {
@@ -178,9 +194,6 @@ export function firstLook(env: FirstLookEnv): () => void {
   void look(doc.readyState !== 'complete');
   return stop;
 }
-
-/** The page's address without its fragment: a move to #section is not another article. */
-export const articleAddress = (href: string): string => href.replace(/#.*$/, '');
 
 /**
  * Calls `moved` when the page's address changes to another article address (pushState, popstate). With the

@@ -41,6 +41,37 @@ export interface TabReport {
   private?: boolean;
 }
 
+/**
+ * What the content script's first stage last made of its page, kept in the extension's isolated world (the page's
+ * scripts cannot see it) under `PAGE_LOOK_KEY`: a page that is no article is not reported, since the message's first
+ * touch of the extension's API is most of what such a page costs. The background asks for it, with `scripting`,
+ * when the popup finds no report for the page on show (`PageLook`, `parsePageLook`).
+ */
+export type LookState =
+  /** Still looking: waiting for its turn, or for a page that is no article yet to finish loading. */
+  | 'looking'
+  /** The page looks like an article: it was sent to be read. */
+  | 'article'
+  /** The page does not look like an article. */
+  | 'not-article';
+
+export const PAGE_LOOK_KEY = '__claimlight:look';
+
+/** A tab's page as the content script there sees it. */
+export interface PageLook {
+  look: LookState;
+  url: string;
+}
+
+/** The answer of a tab asked for its `PageLook` if it is one (it comes from the page's process: checked as any message). */
+export function parsePageLook(v: unknown): PageLook | undefined {
+  if (!isObj(v) || !isStr(v.url, 8_192)) return undefined;
+  return v.look === 'looking' || v.look === 'article' || v.look === 'not-article' ? { look: v.look, url: v.url } : undefined;
+}
+
+/** The address of an article: without its fragment (a move to #section is not another article). */
+export const articleAddress = (href: string): string => href.replace(/#.*$/, '');
+
 export type CStoBG =
   /** The page's HTML, to be read (Readability, off the page's thread) and matched; answered with `MatchReply`. */
   | { type: 'cs/page'; url: string; html: string }
@@ -111,6 +142,8 @@ export interface PacksReply {
 export type ReportReply =
   | { state: 'loading' }
   | { state: 'none' }
+  /** The page on show is still being looked at or read. */
+  | { state: 'reading' }
   | { state: 'ready'; report: TabReport; packs: number; claims: number };
 
 export type UItoCS =

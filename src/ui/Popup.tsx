@@ -106,7 +106,7 @@ function Body({
   wrongMatch?: (sentence: number) => Promise<void>;
 }) {
   if (tabId === undefined) return <Empty title={t('noTab')} />;
-  if (!reply) return <Empty title={t('reading')} />;
+  if (!reply || reply.state === 'reading') return <Empty title={t('reading')} />;
   if (reply.state === 'error') return <Empty title={t('noBackground')}>{reply.message}</Empty>;
   if (reply.state === 'loading') return <Empty title={t('dbLoading')}>{t('dbLoadingText')}</Empty>;
   if (reply.state === 'none') return <Empty title={t('notChecked')}>{t('notCheckedText')}</Empty>;

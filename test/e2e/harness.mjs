@@ -71,6 +71,8 @@ export async function launch({ lang, timing = false, extension = EXTENSION } = {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // CDP's Extensions domain, for `clickAction`.
+      '--enable-unsafe-extension-debugging',
       // Only the test's own servers: a saved page's scripts and images from elsewhere fail at once instead of
       // waiting on a network this machine may not have (a page's DOMContentLoaded waits on its scripts).
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
@@ -96,6 +98,33 @@ export async function tabIdOf(worker, page) {
   const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   if (id === undefined) throw new Error('no active tab');
   return id;
+}
+
+/**
+ * Clicks the extension's toolbar button on the page's tab, as a reader does (CDP's Extensions.triggerAction): the
+ * browser then lets the extension into that tab (activeTab) and opens the popup. That popup is closed again here,
+ * since the tests cannot drive it; they open the popup as a page of its own (popup.html?tabId=), which the grant
+ * serves just as well.
+ */
+export async function clickAction(browser, page) {
+  await page.bringToFront();
+  const cdp = await browser.context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos: tabs } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = tabs.find((t) => t.url === page.url() && t.embedderData?.tabActive);
+    if (!tab) throw new Error(`no active tab at ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
+    const popup = `chrome-extension://${browser.extensionId}/popup.html`;
+    for (let i = 0; i < 50; i++) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const opened = targetInfos.find((t) => t.type === 'page' && t.url === popup);
+      if (opened) return void (await cdp.send('Target.closeTarget', { targetId: opened.targetId }));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the toolbar button opened no popup');
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export async function badgeOf(worker, tabId) {

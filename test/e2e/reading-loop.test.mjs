@@ -3,7 +3,7 @@
 // test-results/screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibleBox, accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+import { accessibleBox, accessibleText, badgeOf, clickAction, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
 
 let server;
@@ -167,6 +167,10 @@ describe('empty states', () => {
   it('says a page is not an article, with no badge and no highlight', async () => {
     const page = await open('/fixture/not-article.html');
     const tabId = await tabIdOf(browser.worker, page);
+    // Such a page sends nothing: the background asks it, once the reader has clicked the toolbar button there.
+    await page.waitForTimeout(600);
+    assert.deepEqual(await browser.worker.evaluate((id) => chrome.storage.session.get(`report:${id}`), tabId), {});
+    await clickAction(browser, page);
     const popup = await openPopup(tabId);
     await popup.waitForSelector('.empty-title:has-text("does not look like a news article")');
     assert.equal(await badgeOf(browser.worker, tabId), '');
@@ -194,6 +198,7 @@ describe('empty states', () => {
       for (const path of ['/seed/lab-discussed', '/fixture/not-article.html']) {
         const page = await open(path);
         const tabId = await tabIdOf(browser.worker, page);
+        await clickAction(browser, page);
         const popup = await openPopup(tabId);
         await popup.waitForSelector('.empty-title:has-text("Claimlight is off on this site")');
         assert.equal(await badgeOf(browser.worker, tabId), '');

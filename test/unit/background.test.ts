@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BackgroundService, type BackgroundEnv } from '../../src/background/service';
-import type { TabReport } from '../../src/messaging/contract';
-import { parseCStoBG, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
+import type { PageLook, TabReport } from '../../src/messaging/contract';
+import { parseCStoBG, parsePageLook, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 import { DEFAULT_SETTINGS } from '../../src/settings';
@@ -85,6 +85,37 @@ describe('background service', () => {
     expect(await status(2)).toBe('not-article');
   });
 
+  it('asks the page on show when it has no report of it: a page that is no article, one still read, an earlier report', async () => {
+    const pages = new Map<number, PageLook & { private: boolean }>();
+    const { e, badges } = env({
+      askPage: async (tab) => pages.get(tab),
+      settings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: ['off.test'] }),
+    });
+    const bg = new BackgroundService(e);
+    await bg.ready;
+    const shown = async (tab: number) => {
+      const r = await bg.report(tab);
+      return r.state === 'ready' ? [r.report.status, r.report.url, r.report.private ?? false] : r.state;
+    };
+    // No content script to ask (a page open before the extension was installed, or no access to the tab).
+    expect(await shown(1)).toBe('none');
+    pages.set(1, { look: 'not-article', url: 'https://x.test/search', private: false });
+    expect(await shown(1)).toEqual(['not-article', 'https://x.test/search', false]);
+    pages.set(2, { look: 'not-article', url: 'https://www.off.test/', private: true });
+    expect(await shown(2)).toEqual(['site-off', 'https://www.off.test/', true]);
+    // An article being read, then its report; the tab moves on to a page that is no article (Chrome says nothing of
+    // that to an extension without the tabs permission), and the report of the article is not shown for it.
+    pages.set(3, { look: 'article', url: 'https://x.test/a', private: false });
+    expect(await shown(3)).toBe('reading');
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
+    expect(await shown(3)).toEqual(['claims', 'https://x.test/a', false]);
+    pages.set(3, { look: 'looking', url: 'https://x.test/a#comments', private: false });
+    expect(await shown(3)).toEqual(['claims', 'https://x.test/a', false]);
+    pages.set(3, { look: 'not-article', url: 'https://x.test/', private: false });
+    expect(await shown(3)).toEqual(['not-article', 'https://x.test/', false]);
+    expect(badges.get(3)).toBe('');
+  });
+
   it('says the database is loading until it is, then works on bundled data if IndexedDB fails', async () => {
     let fail: (e: Error) => void = () => undefined;
     const { e, logs } = env({ openDb: () => new Promise((_, reject) => (fail = reject)) });
@@ -109,6 +140,10 @@ describe('message contract', () => {
     expect(parseUItoBG({ type: 'ui/report', tabId: -1 })).toBeUndefined();
     expect(parseUItoCS({ type: 'ui/reveal', sentence: 2 })).toEqual({ type: 'ui/reveal', sentence: 2 });
     expect(parseUItoCS({ type: 'ui/reveal', sentence: '2' })).toBeUndefined();
+    expect(parsePageLook({ look: 'not-article', url: 'https://x.test/' })).toEqual({ look: 'not-article', url: 'https://x.test/' });
+    expect(parsePageLook({ look: 'claims', url: 'https://x.test/' })).toBeUndefined();
+    expect(parsePageLook({ look: 'article', url: 'u'.repeat(9_000) })).toBeUndefined();
+    expect(parsePageLook(null)).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderStage, Session, StageEnv } from '../../src/content/controller';
 import { firstLook, SPA_SETTLE_MS, watchAddress, type Extension } from '../../src/content/first-look';
-import type { CStoBG, MatchReply } from '../../src/messaging/contract';
+import type { CStoBG, LookState, MatchReply } from '../../src/messaging/contract';
 import { SETTINGS_KEY } from '../../src/settings';
 
 const ARTICLE = `<article><h1>Meta and open models</h1>${Array.from(
@@ -39,6 +39,8 @@ function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply =
     },
   };
   const loaded: string[] = [];
+  /** What the look noted for the background to ask (`PAGE_LOOK_KEY`), in order. */
+  const looks: LookState[] = [];
   const stage: ReaderStage = async (env, r) => {
     shown.push({ env, reply: r });
     return { setHighlight: (mode: string) => void repainted.push(mode) } as unknown as Session;
@@ -54,13 +56,14 @@ function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply =
       loaded.push(runtime.getURL('/reader.js'));
       return stage;
     },
+    note: (look: LookState) => void looks.push(look),
   };
   /** The reader changes the settings on the options page. */
   const change = (settings: unknown) => {
     stored[SETTINGS_KEY] = settings;
     for (const l of listeners) l({ [SETTINGS_KEY]: { newValue: settings } }, 'local');
   };
-  return { env, api, sent, touches, shown, repainted, loaded, listeners, change };
+  return { env, api, sent, touches, shown, repainted, loaded, looks, listeners, change };
 }
 
 /** A reply with one claim found (its content is the reader stage's business, faked here). */
@@ -74,16 +77,28 @@ afterEach(() => {
 });
 
 describe('the first stage (every page)', () => {
-  it('reports a page that is no article, loading nothing, and touches the extension only to say so', async () => {
+  it('notes a page that is no article for the background to ask, touching the extension not at all', async () => {
     document.body.innerHTML = NOT_ARTICLE;
     const fake = fakeExtension();
     const stop = firstLook(fake.env);
+    expect(fake.looks).toEqual(['looking']);
+    await settle();
+    stop();
+    expect(fake.looks).toEqual(['looking', 'not-article']);
     expect(fake.touches).toEqual([]);
+    expect(fake.sent).toEqual([]);
+    expect(fake.loaded).toEqual([]);
+  });
+
+  it('reports a page that is no article where it is told to (Firefox), touching the extension only to say so', async () => {
+    document.body.innerHTML = NOT_ARTICLE;
+    const fake = fakeExtension();
+    const stop = firstLook({ ...fake.env, reportNotArticle: true });
     await settle();
     stop();
     expect(fake.sent).toEqual([{ type: 'cs/not-article', url: location.href }]);
     expect(fake.touches).toEqual(['extension']);
-    expect(fake.loaded).toEqual([]);
+    expect(fake.looks).toEqual(['looking', 'not-article']);
   });
 
   it('sends an article to the background and loads no reader stage where no claims were found', async () => {
@@ -168,13 +183,30 @@ describe('the first stage (every page)', () => {
     const fake = fakeExtension();
     const stop = firstLook(fake.env);
     await vi.advanceTimersByTimeAsync(50);
-    expect(fake.sent.map((m) => m.type)).toEqual(['cs/not-article']);
+    expect(fake.looks).toEqual(['looking', 'not-article']);
     history.pushState(null, '', '/story/meta-open-models');
     document.body.innerHTML = ARTICLE;
     // Seen within a second, read once the page has settled.
     await vi.advanceTimersByTimeAsync(1000 + SPA_SETTLE_MS + 50);
     // (Its steps wait for tasks of their own, which the fake timers do not run: waitFor lets them.)
-    await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toEqual(['cs/not-article', 'cs/page']));
+    await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toEqual(['cs/page']));
+    expect(fake.looks).toEqual(['looking', 'not-article', 'looking', 'article']);
+    stop();
+  });
+
+  it('says so when a single-page site moves from an article to a page that is no article, replacing its report', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    document.body.innerHTML = ARTICLE;
+    const fake = fakeExtension({}, WITH_CLAIMS);
+    const stop = firstLook(fake.env);
+    await vi.advanceTimersByTimeAsync(50);
+    await vi.waitFor(() => expect(fake.shown).toHaveLength(1));
+    history.pushState(null, '', '/search?q=flights');
+    document.body.innerHTML = NOT_ARTICLE;
+    await vi.advanceTimersByTimeAsync(1000 + SPA_SETTLE_MS + 50);
+    await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/not-article']));
+    expect(fake.shown[0]!.env.signal.aborted).toBe(true);
+    expect(fake.looks.at(-1)).toBe('not-article');
     stop();
   });
 
