@@ -187,6 +187,15 @@ export async function hostilePages(origin) {
         Object.defineProperty(Document.prototype, 'adoptedStyleSheets', { configurable: true, get: () => [], set: () => {} });
       </script>`,
     ),
+    // A page that is no article and claims, in its own world, to be one being read: the key the content script
+    // notes its look under, as a property and as a getter on the prototypes.
+    'forged-look': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title></head><body>
+      <h1>Search flights</h1><form><input name="from"><button>Search</button></form>
+      <script>
+        const forged = { look: 'article', url: location.href };
+        window['__claimlight:look'] = forged;
+        Object.defineProperty(Object.prototype, '__claimlight:look', { get: () => forged, configurable: true });
+      </script></body></html>`,
   };
   pages['spa-two'] = pages.spa;
   return pages;

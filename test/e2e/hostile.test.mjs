@@ -3,7 +3,7 @@
 // are highlighted where there should be some.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibleText, badgeOf, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+import { accessibleText, badgeOf, clickAction, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
 import { CLAIM_A, CLAIM_B, hostilePages, timerGaps } from './hostile-pages.mjs';
 
 let server;
@@ -207,6 +207,18 @@ describe('hostile pages', () => {
     assert.deepEqual(await page.evaluate(() => window.__messages), []);
     // The step measures are for the benchmark only: the page's timeline holds none of ours.
     assert.deepEqual(await page.evaluate(() => performance.getEntries().map((e) => e.name).filter((n) => /claimlight/i.test(n))), []);
+    await page.close();
+  });
+
+  it('a page cannot tell the popup what it is: its own world does not reach where the content script notes its look', async () => {
+    const page = await open('forged-look');
+    const tabId = await tabIdOf(browser.worker, page);
+    await page.waitForTimeout(600);
+    await clickAction(browser, page);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.empty-title:has-text("does not look like a news article")');
+    await popup.close();
     await page.close();
   });
 
