@@ -169,6 +169,8 @@ export function firstLook(env: FirstLookEnv): () => void {
       }
       return;
     }
+    // No article, for now: a page whose load event is slow in coming (or never comes) is not left "being read".
+    env.note('not-article');
     if (early) {
       // Client-rendered pages fill in by the load event: one more look then, unless the page has no more elements
       // than it had (a live count: nothing new to read).
@@ -180,7 +182,6 @@ export function firstLook(env: FirstLookEnv): () => void {
       if (stopped) return;
       if (elements.length !== seen) return look(false);
     }
-    env.note('not-article');
     // A page that was read as an article before (a single-page site that moved) has a report to replace; the API's
     // bindings are built by then.
     if (!listening && !env.reportNotArticle) return;

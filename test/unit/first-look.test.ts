@@ -101,6 +101,29 @@ describe('the first stage (every page)', () => {
     expect(fake.looks).toEqual(['looking', 'not-article']);
   });
 
+  it('looks again after the load event at a page that was no article at DOMContentLoaded and has grown since', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    document.body.innerHTML = NOT_ARTICLE;
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+    try {
+      const fake = fakeExtension();
+      const stop = firstLook(fake.env);
+      await vi.advanceTimersByTimeAsync(50);
+      // Meanwhile the popup may ask: no article, for now.
+      await vi.waitFor(() => expect(fake.looks).toEqual(['looking', 'not-article']));
+      // The page's scripts render the article, then the load event comes.
+      document.body.innerHTML = ARTICLE;
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+      window.dispatchEvent(new Event('load'));
+      await vi.advanceTimersByTimeAsync(400);
+      await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toEqual(['cs/page']));
+      expect(fake.looks).toEqual(['looking', 'not-article', 'looking', 'article']);
+      stop();
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+    }
+  });
+
   it('sends an article to the background and loads no reader stage where no claims were found', async () => {
     document.body.innerHTML = ARTICLE;
     const fake = fakeExtension();
