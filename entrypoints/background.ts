@@ -47,6 +47,7 @@ export default defineBackground(() => {
       const look = parsePageLook(found?.result);
       return look && { ...look, private: tab.incognito };
     },
+    badge: (tabId) => action.getBadgeText({ tabId }),
     log: (m) => console.warn(`[claimlight] ${m}`),
   });
 

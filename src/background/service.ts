@@ -40,6 +40,8 @@ export interface BackgroundEnv {
    * script ran (a page open before the extension was installed).
    */
   askPage?(tabId: number): Promise<(PageLook & { private: boolean }) | undefined>;
+  /** The text on the tab's badge: the browser clears it when the tab loads another page. */
+  badge?(tabId: number): Promise<string>;
   now?: () => number;
   log(message: string): void;
 }
@@ -245,6 +247,10 @@ export class BackgroundService {
       const status = (await this.siteOff(page.url)) ? 'site-off' : 'not-article';
       report = { url: page.url, status, article: null, matches: [], at: Date.now(), ...(page.private ? { private: true } : {}) };
       await this.setReport(tabId, report);
+    } else if (!page && report && claimsOnPage(report.matches).length > 0 && (await this.env.badge?.(tabId).catch(() => undefined)) === '') {
+      // Claims and no count on the button: the tab has loaded another page since, one that cannot be asked (a
+      // browser page, a PDF), and Chrome did not say so (no tab addresses without the tabs permission).
+      report = undefined;
     }
     if (!report) return { state: 'none' };
     return { state: 'ready', report, packs: base.heads.length, claims: base.size };

@@ -180,6 +180,20 @@ describe('empty states', () => {
     await page.close();
   });
 
+  it("does not show an article's claims for the page the tab loads after it, when that page cannot be asked", async () => {
+    const page = await open('/seed/lab-discussed');
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(browser.worker, page);
+    assert.notEqual(await badgeOf(browser.worker, tabId), '');
+    // A page no content script runs in, and the toolbar button not clicked there: the background cannot ask it.
+    await page.goto('about:blank');
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.empty-title:has-text("has not checked this page")');
+    assert.equal(await popup.locator('.claim-item').count(), 0);
+    await popup.close();
+    await page.close();
+  });
+
   it('says an article has no known claims', async () => {
     const page = await open('/readability/wapo-1');
     const tabId = await tabIdOf(browser.worker, page);

@@ -116,6 +116,16 @@ describe('background service', () => {
     expect(badges.get(3)).toBe('');
   });
 
+  it('does not show an article\'s claims for the page after it that cannot be asked: the browser cleared its badge', async () => {
+    const { e, badges } = env();
+    const bg = new BackgroundService({ ...e, askPage: async () => undefined, badge: async (tab) => badges.get(tab) ?? '' });
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
+    expect((await bg.report(3)).state).toBe('ready');
+    // The tab loads a browser page: the browser clears the badge, and nobody tells the background.
+    badges.set(3, '');
+    expect(await bg.report(3)).toEqual({ state: 'none' });
+  });
+
   it('says the database is loading until it is, then works on bundled data if IndexedDB fails', async () => {
     let fail: (e: Error) => void = () => undefined;
     const { e, logs } = env({ openDb: () => new Promise((_, reject) => (fail = reject)) });
