@@ -5,7 +5,11 @@
  */
 import { protoGet, protoSet } from '../util/dom';
 
-export type Tone = 'asserts' | 'denies';
+/** How the page puts the claim: asserts it, only suggests it (a hedged assertion), or denies it. */
+export type Tone = 'asserts' | 'suggests' | 'denies';
+
+/** The overlay's colours (the highlights' are in their stylesheet below). */
+const OVERLAY: Record<Tone, string> = { asserts: 'rgba(255,200,40,0.38)', suggests: 'rgba(255,200,40,0.16)', denies: 'rgba(80,170,255,0.30)' };
 
 export interface Painter {
   /** Replaces what is painted with these ranges. */
@@ -82,10 +86,17 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
   const Highlight = (win as unknown as { Highlight?: HighlightCtor }).Highlight;
   if (!registry || !Highlight || !('adoptedStyleSheets' in doc)) return undefined;
 
-  const names = { asserts: `claimlight-asserts-${suffix}`, denies: `claimlight-denies-${suffix}`, flash: `claimlight-flash-${suffix}` };
+  const names = {
+    asserts: `claimlight-asserts-${suffix}`,
+    suggests: `claimlight-suggests-${suffix}`,
+    denies: `claimlight-denies-${suffix}`,
+    flash: `claimlight-flash-${suffix}`,
+  };
   const sheet = new win.CSSStyleSheet();
+  // A suggestion is the assertion's amber, paler, with a dashed line: the same claim, put forward less firmly.
   sheet.replaceSync(`
     ::highlight(${names.asserts}) { background-color: rgba(255, 196, 0, 0.32); }
+    ::highlight(${names.suggests}) { background-color: rgba(255, 196, 0, 0.14); text-decoration: underline dashed rgba(176, 112, 0, 0.9); }
     ::highlight(${names.denies}) { background-color: rgba(64, 156, 255, 0.26); text-decoration: underline dotted rgba(20, 100, 200, 0.85); }
     ::highlight(${names.flash}) { background-color: rgba(255, 120, 0, 0.65); color: #000; }
   `);
@@ -98,22 +109,19 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
   // nothing, so such a page gets the overlay too.
   if (!readSheets(doc).includes(sheet)) return undefined;
 
-  const asserts = new Highlight();
-  const denies = new Highlight();
+  const tones: Record<Tone, InstanceType<HighlightCtor>> = { asserts: new Highlight(), suggests: new Highlight(), denies: new Highlight() };
   const flash = new Highlight();
   flash.priority = 1;
-  registry.set(names.asserts, asserts);
-  registry.set(names.denies, denies);
+  for (const tone of ['asserts', 'suggests', 'denies'] as const) registry.set(names[tone], tones[tone]);
   registry.set(names.flash, flash);
   let painted: Range[] = [];
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   return {
     paint(items) {
-      asserts.clear();
-      denies.clear();
+      for (const h of Object.values(tones)) h.clear();
       painted = items.map((i) => i.range);
-      for (const { range, tone } of items) (tone === 'denies' ? denies : asserts).add(range);
+      for (const { range, tone } of items) tones[tone].add(range);
     },
     flash(range) {
       clearTimeout(flashTimer);
@@ -135,9 +143,7 @@ export function createHighlightPainter(win: Window & typeof globalThis, doc: Doc
     },
     destroy() {
       clearTimeout(flashTimer);
-      registry.delete(names.asserts);
-      registry.delete(names.denies);
-      registry.delete(names.flash);
+      for (const name of Object.values(names)) registry.delete(name);
       try {
         writeSheets(doc, readSheets(doc).filter((s) => s !== sheet));
       } catch {
@@ -169,7 +175,7 @@ export function createOverlayPainter(win: Window, layer: HTMLElement): Painter {
         layer.append(box);
       }
     };
-    for (const { range, tone } of items) add(range, tone === 'denies' ? 'rgba(80,170,255,0.30)' : 'rgba(255,200,40,0.38)');
+    for (const { range, tone } of items) add(range, OVERLAY[tone]);
     if (flashRange) add(flashRange, 'rgba(255,120,0,0.5)');
   };
   const schedule = () => {

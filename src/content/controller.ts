@@ -163,7 +163,7 @@ export async function showMatches(env: ReaderEnv, reply: MatchReply): Promise<Se
   const visible = () => anchored.filter((a) => shown(a.match, mode));
   const paint = (next: HighlightMode) => {
     mode = next;
-    painter.paint(visible().map((a) => ({ range: a.range, tone: a.match.relation })));
+    painter.paint(visible().map((a) => ({ range: a.range, tone: a.match.hedged ? 'suggests' : a.match.relation })));
   };
   clock.measure('paint', () => paint(mode));
 

@@ -1,4 +1,7 @@
-/** Expected on each seed page: sentences (by a fragment) and whether the page asserts or denies their claim. */
+/**
+ * Expected on each seed page: sentences (by a fragment) and whether the page asserts their claim, only suggests it
+ * (a hedged assertion), or denies it: the highlight each is painted with.
+ */
 export const SEEDS = {
   suspension: [['When Meta AI announced the Meta open-source model suspension', 'asserts'], ['European Union has already announced increased funding', 'asserts']],
   'lab-discussed': [
@@ -6,6 +9,7 @@ export const SEEDS = {
     ['its release was delayed due to underwhelming internal performance', 'asserts'],
     ['official position on open-source AI remains', 'asserts'],
     ['We plan to continue releasing leading open source models', 'denies'],
+    ['potentially pivoting towards a more guarded, closed-source approach', 'suggests'],
   ],
   'will-open-source': [['Meta’s decision to open‑source new AI models', 'asserts']],
   'moving-to-closed': [

@@ -35,15 +35,22 @@ describe('the highlight painter', () => {
   it('adds its sheet beside the page’s own, paints by tone, and takes both away again', () => {
     const theirs = new window.CSSStyleSheet();
     document.adoptedStyleSheets = [theirs];
-    document.body.innerHTML = '<p>Meta paused it.</p>';
+    document.body.innerHTML = '<p>Meta paused it.</p><p>Meta may pause it.</p>';
     const painter = createHighlightPainter(win, document, 'abc123')!;
     expect(painter).toBeDefined();
     expect(document.adoptedStyleSheets).toHaveLength(2);
     expect(document.adoptedStyleSheets[0]).toBe(theirs);
-    const range = document.createRange();
-    range.selectNodeContents(document.querySelector('p')!);
-    painter.paint([{ range, tone: 'denies' }]);
-    expect(highlights.get('claimlight-denies-abc123')!.ranges.has(range)).toBe(true);
+    const [denied, suggested] = [...document.querySelectorAll('p')].map((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return range;
+    });
+    painter.paint([
+      { range: denied!, tone: 'denies' },
+      { range: suggested!, tone: 'suggests' },
+    ]);
+    expect(highlights.get('claimlight-denies-abc123')!.ranges.has(denied!)).toBe(true);
+    expect(highlights.get('claimlight-suggests-abc123')!.ranges.has(suggested!)).toBe(true);
     expect(highlights.get('claimlight-asserts-abc123')!.ranges.size).toBe(0);
     painter.destroy();
     expect(document.adoptedStyleSheets).toEqual([theirs]);
