@@ -71,6 +71,19 @@ const WITH_CLAIMS = { status: 'claims', matches: [{ sentence: 1 }], quotes: { 1:
 
 const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
+/** An article read and its claims shown (fake timers), then the single-page site moves to `path`, showing `html`. */
+async function showThenMove(path: string, html?: string) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  document.body.innerHTML = ARTICLE;
+  const fake = fakeExtension({}, WITH_CLAIMS);
+  const stop = firstLook(fake.env);
+  await vi.advanceTimersByTimeAsync(50);
+  await vi.waitFor(() => expect(fake.shown).toHaveLength(1));
+  history.pushState(null, '', path);
+  if (html !== undefined) document.body.innerHTML = html;
+  return { fake, stop };
+}
+
 afterEach(() => {
   vi.useRealTimers();
   document.body.innerHTML = '';
@@ -218,14 +231,7 @@ describe('the first stage (every page)', () => {
   });
 
   it('says so when a single-page site moves from an article to a page that is no article, replacing its report', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    document.body.innerHTML = ARTICLE;
-    const fake = fakeExtension({}, WITH_CLAIMS);
-    const stop = firstLook(fake.env);
-    await vi.advanceTimersByTimeAsync(50);
-    await vi.waitFor(() => expect(fake.shown).toHaveLength(1));
-    history.pushState(null, '', '/search?q=flights');
-    document.body.innerHTML = NOT_ARTICLE;
+    const { fake, stop } = await showThenMove('/search?q=flights', NOT_ARTICLE);
     await vi.advanceTimersByTimeAsync(1000 + SPA_SETTLE_MS + 50);
     await vi.waitFor(() => expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/not-article']));
     expect(fake.shown[0]!.env.signal.aborted).toBe(true);
@@ -234,13 +240,7 @@ describe('the first stage (every page)', () => {
   });
 
   it('ends the highlights of an article when the site moves to another, and reads that one', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-    document.body.innerHTML = ARTICLE;
-    const fake = fakeExtension({}, WITH_CLAIMS);
-    const stop = firstLook(fake.env);
-    await vi.advanceTimersByTimeAsync(50);
-    await vi.waitFor(() => expect(fake.shown).toHaveLength(1));
-    history.pushState(null, '', '/story/another-one');
+    const { fake, stop } = await showThenMove('/story/another-one');
     await vi.advanceTimersByTimeAsync(1000);
     expect(fake.shown[0]!.env.signal.aborted).toBe(true);
     await vi.advanceTimersByTimeAsync(SPA_SETTLE_MS + 50);
