@@ -21,6 +21,5 @@ export default defineUnlistedScript(() => {
     loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
     // Read by the background's `scripting.executeScript` in this same world (src/background/page-look.ts).
     note: (look) => void (global[PAGE_LOOK_KEY] = { look, url: location.href }),
-    reportNotArticle: import.meta.env.FIREFOX,
   });
 });

@@ -58,12 +58,6 @@ export interface FirstLookEnv {
   loadReader(runtime: Extension['runtime']): Promise<ReaderStage>;
   /** Keeps what the look found where the background can ask for it (`PAGE_LOOK_KEY` in the isolated world). */
   note(look: LookState): void;
-  /**
-   * Reports every page that is no article too, as before the background could ask (Firefox's build). What that
-   * report costs was measured in Chromium, and Firefox's tests have no way to click the toolbar button, which lets
-   * the background ask the page (activeTab): there the report stays, and so does a test of what the popup shows.
-   */
-  reportNotArticle?: boolean;
 }
 
 /** Starts looking after the page; returns a function that stops it, and ends what it showed (for tests). */
@@ -184,7 +178,7 @@ export function firstLook(env: FirstLookEnv): () => void {
     }
     // A page that was read as an article before (a single-page site that moved) has a report to replace; the API's
     // bindings are built by then.
-    if (!listening && !env.reportNotArticle) return;
+    if (!listening) return;
     try {
       await live()?.runtime.sendMessage({ type: 'cs/not-article', url: doc.location?.href ?? '' });
     } catch {

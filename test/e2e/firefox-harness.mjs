@@ -73,25 +73,26 @@ function freePort() {
 }
 
 /**
- * What a reader does in about:addons ("Run in Private Windows: Allow"), then a private window, in a Firefox started
- * with `{ marionette: true }`; returns the browser to drive from then on. WebDriver BiDi can do neither, and Firefox
- * 140.12 ESR no longer runs BiDi scripts in the browser's own scope, but Marionette's Addon:Install and
- * WebDriver:NewWindow can. Firefox allows one WebDriver session at a time, so puppeteer's BiDi session ends for the
- * Marionette one and a new BiDi session follows it, on the same browser.
+ * Runs `work` in a Marionette session on a Firefox started with `{ marionette: true }`, and returns the browser to
+ * drive from then on. WebDriver BiDi cannot do what the callers need, and Firefox 140.12 ESR no longer runs BiDi
+ * scripts in the browser's own scope; Firefox allows one WebDriver session at a time, so puppeteer's BiDi session
+ * ends for the Marionette one and a new BiDi session follows it, on the same browser (pages opened before are there
+ * still, under new handles: `pages()`).
  */
-export async function allowPrivateAndOpenWindow(b) {
+async function throughMarionette(b, work) {
   const endpoint = b.wsEndpoint();
-  const profile = b.process()?.spawnargs.at(b.process().spawnargs.indexOf('--profile') + 1);
+  const profile = b.profile ?? b.process()?.spawnargs.at(b.process().spawnargs.indexOf('--profile') + 1);
   await b.disconnect();
   const m = await marionette(b.marionettePort);
   try {
-    await m.send('Addon:Install', { path: EXT, temporary: true, allowPrivateBrowsing: true });
-    await m.send('WebDriver:NewWindow', { type: 'window', private: true });
+    await work(m);
   } finally {
     await m.close();
   }
   const puppeteer = (await import('puppeteer-core')).default;
   const again = await puppeteer.connect({ browserWSEndpoint: endpoint, protocol: 'webDriverBiDi' });
+  again.marionettePort = b.marionettePort;
+  again.profile = profile;
   // The launch's own clean-up went with its session: the profile goes when the browser does.
   const close = again.close.bind(again);
   again.close = async () => {
@@ -100,6 +101,34 @@ export async function allowPrivateAndOpenWindow(b) {
   };
   return again;
 }
+
+/**
+ * What a reader does in about:addons ("Run in Private Windows: Allow"), then a private window (Marionette's
+ * Addon:Install and WebDriver:NewWindow); returns the browser to drive from then on.
+ */
+export const allowPrivateAndOpenWindow = (b) =>
+  throughMarionette(b, async (m) => {
+    await m.send('Addon:Install', { path: EXT, temporary: true, allowPrivateBrowsing: true });
+    await m.send('WebDriver:NewWindow', { type: 'window', private: true });
+  });
+
+/**
+ * Clicks the extension's toolbar button on the selected tab, as a reader does, through the browser's own code for
+ * the button (Marionette in the browser's scope): Firefox then lets the extension into that tab (activeTab) and
+ * opens the popup's panel. Returns the browser to drive from then on; the tests open the popup as a page of its own.
+ */
+export const clickAction = (b) =>
+  throughMarionette(b, async (m) => {
+    await m.send('Marionette:SetContext', { value: 'chrome' });
+    await m.send('WebDriver:ExecuteScript', {
+      script: `
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+        ExtensionParent.apiManager.global.browserActionFor(extension).triggerAction(window);
+      `,
+      args: [GECKO_ID],
+    });
+  });
 
 /**
  * A Marionette session. Its wire format: each message is its JSON's length, a colon, and the JSON; a command is

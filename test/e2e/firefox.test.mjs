@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
 import { startCardServer } from './card-page.mjs';
-import { allowPrivateAndOpenWindow, anyHighlight, available, AXE, FIREFOX, highlighted, launchFirefox, poll, POPUP, setViewport, UUID } from './firefox-harness.mjs';
+import { allowPrivateAndOpenWindow, anyHighlight, available, AXE, clickAction, FIREFOX, highlighted, launchFirefox, poll, POPUP, setViewport, UUID } from './firefox-harness.mjs';
 
 let server;
 let browser;
@@ -264,16 +264,6 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
     await page.close();
   });
 
-  it('says when a page is not an article', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/fixture/not-article.html`);
-    await new Promise((r) => setTimeout(r, 1000));
-    const popup = await openPopup();
-    await poll(popup, () => document.querySelector('.empty-title')?.textContent.includes('does not look like a news article'));
-    assert.deepEqual(await highlighted(page), []);
-    await popup.close();
-    await page.close();
-  });
 });
 
 /**
@@ -290,7 +280,8 @@ function describeWithFirefox(title, { prefs = {}, setup, skip, marionette: withM
       browser = own;
     });
     after(async () => {
-      await own?.close();
+      // (A test may have moved to another session on the same browser: `clickAction`.)
+      await (browser ?? own)?.close();
       await server?.close();
       server = undefined;
     });
@@ -308,6 +299,21 @@ describeWithFirefox('Firefox on a dark system theme', { prefs: { 'layout.css.pre
     await popup.screenshot({ path: join(SHOTS, 'firefox-popup-dark.png') });
     await popup.close();
     await page.close();
+  });
+});
+
+describeWithFirefox('Firefox, the toolbar button', { marionette: true }, () => {
+  it('says when a page is not an article, once the toolbar button was clicked there', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/fixture/not-article.html`);
+    await new Promise((r) => setTimeout(r, 1000));
+    // Such a page sends nothing: the background asks it, which the click on the button allows.
+    browser = await clickAction(browser);
+    const popup = await openPopup();
+    await poll(popup, () => document.querySelector('.empty-title')?.textContent.includes('does not look like a news article'));
+    const [article] = (await browser.pages()).filter((p) => p.url().endsWith('/fixture/not-article.html'));
+    assert.deepEqual(await highlighted(article), []);
+    await popup.close();
   });
 });
 

@@ -103,17 +103,6 @@ describe('the first stage (every page)', () => {
     expect(fake.loaded).toEqual([]);
   });
 
-  it('reports a page that is no article where it is told to (Firefox), touching the extension only to say so', async () => {
-    document.body.innerHTML = NOT_ARTICLE;
-    const fake = fakeExtension();
-    const stop = firstLook({ ...fake.env, reportNotArticle: true });
-    await settle();
-    stop();
-    expect(fake.sent).toEqual([{ type: 'cs/not-article', url: location.href }]);
-    expect(fake.touches).toEqual(['extension']);
-    expect(fake.looks).toEqual(['looking', 'not-article']);
-  });
-
   it('looks again after the load event at a page that was no article at DOMContentLoaded and has grown since', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     document.body.innerHTML = NOT_ARTICLE;
