@@ -19,7 +19,7 @@ export default defineUnlistedScript(() => {
     document,
     extension: () => global.browser ?? global.chrome,
     loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
-    // Read by the background's `scripting.executeScript` in this same world (src/background/page-look.ts).
+    // Read by the background's `scripting.executeScript` in this same world (entrypoints/background.ts, `askPage`).
     note: (look) => void (global[PAGE_LOOK_KEY] = { look, url: location.href }),
   });
 });

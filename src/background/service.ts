@@ -35,9 +35,9 @@ export interface BackgroundEnv {
   /** Tells a tab's content script to remove a sentence's highlight. */
   hideInTab?(tabId: number, sentence: number): Promise<void>;
   /**
-   * What the content script in a tab's page made of it, where the extension may ask (Chrome: the tab the reader
-   * opened the popup on; Firefox: pages its host permissions reach); undefined where it may not, or where no content
-   * script ran (a page open before the extension was installed).
+   * What the content script in a tab's page made of it, where the extension may ask (the tab whose toolbar button
+   * the reader clicked: activeTab); undefined where it may not, or where no content script ran (a browser page, a
+   * page open before the extension was installed).
    */
   askPage?(tabId: number): Promise<(PageLook & { private: boolean }) | undefined>;
   /** The text on the tab's badge: the browser clears it when the tab loads another page. */
