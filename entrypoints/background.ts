@@ -83,7 +83,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading' && change.url) void service.tabNavigated(tabId);
+    if (change.status === 'loading' && change.url) void service.tabNavigated(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener((tabId) => void service.tabClosed(tabId));
 });

@@ -306,9 +306,14 @@ export class BackgroundService {
     return { storage: true, packs, subscriptions };
   }
 
-  /** The tab started loading another page: its report and badge no longer apply. */
-  async tabNavigated(tabId: number): Promise<void> {
-    if (!this.reports.has(tabId)) return;
+  /**
+   * The tab started loading `url` (which the browser tells only where the extension may see the tab's address: after
+   * a click on the toolbar button there). Another page's report and badge no longer apply; a move within the page
+   * (`#section`) keeps them, as the content script keeps its highlights.
+   */
+  async tabNavigated(tabId: number, url: string): Promise<void> {
+    const report = this.reports.get(tabId);
+    if (!report || articleAddress(report.url) === articleAddress(url)) return;
     this.reports.delete(tabId);
     await Promise.all([this.env.saveReport(tabId, null), this.env.setBadge(tabId, '')]);
   }

@@ -180,6 +180,22 @@ describe('empty states', () => {
     await page.close();
   });
 
+  it('keeps the claims and the count through a move within the page once the toolbar button was clicked there', async () => {
+    const page = await open('/seed/lab-discussed');
+    await waitForHighlights(page);
+    const tabId = await tabIdOf(browser.worker, page);
+    const count = await badgeOf(browser.worker, tabId);
+    // The click lets the extension see the tab's address, and the browser then tells it of every move.
+    await clickAction(browser, page);
+    await page.evaluate(() => void (location.hash = '#footnote-1'));
+    await page.waitForTimeout(500);
+    assert.equal(await badgeOf(browser.worker, tabId), count);
+    const popup = await openPopup(tabId);
+    await popup.waitForSelector('.claim-item');
+    await popup.close();
+    await page.close();
+  });
+
   it("does not show an article's claims for the page the tab loads after it, when that page cannot be asked", async () => {
     const page = await open('/seed/lab-discussed');
     await waitForHighlights(page);
@@ -187,8 +203,11 @@ describe('empty states', () => {
     assert.notEqual(await badgeOf(browser.worker, tabId), '');
     // A page no content script runs in, and the toolbar button not clicked there: the background cannot ask it.
     await page.goto('about:blank');
+    assert.equal(await badgeOf(browser.worker, tabId), '', 'the browser clears the badge on a new document');
     const popup = await openPopup(tabId);
-    await popup.waitForSelector('.empty-title:has-text("has not checked this page")');
+    await popup.waitForSelector('.empty-title:has-text("has not checked this page")', { timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}; the popup said: ${await popup.locator('body').innerText()}`);
+    });
     assert.equal(await popup.locator('.claim-item').count(), 0);
     await popup.close();
     await page.close();

@@ -49,11 +49,15 @@ describe('background service', () => {
     if (ui.state === 'ready') expect(ui.report.matches).toHaveLength(3);
   });
 
-  it('clears the badge and the report when the tab navigates, and reports nothing for unknown tabs', async () => {
+  it('clears the badge and the report when the tab loads another page, not on a move within it, and reports nothing for unknown tabs', async () => {
     const { e, badges } = env();
     const bg = new BackgroundService(e);
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
-    await bg.tabNavigated(3);
+    // A move within the page keeps them.
+    await bg.tabNavigated(3, 'https://x.test/a#comments');
+    expect(badges.get(3)).toBe('3');
+    expect((await bg.report(3)).state).toBe('ready');
+    await bg.tabNavigated(3, 'https://x.test/b');
     expect(badges.get(3)).toBe('');
     expect(await bg.report(3)).toEqual({ state: 'none' });
   });
