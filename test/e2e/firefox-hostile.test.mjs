@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHOTS, startServer } from './harness.mjs';
 import { CLAIM_A, CLAIM_B, hostilePages, timerGaps } from './hostile-pages.mjs';
-import { anyHighlight, available, FIREFOX, GECKO_ID, highlighted, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
+import { anyHighlight, available, clickAction, FIREFOX, GECKO_ID, highlighted, launchFirefox, poll, POPUP } from './firefox-harness.mjs';
 
 let server;
 let browser;
@@ -62,7 +62,8 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startServer(hostilePages);
-    browser = await launchFirefox();
+    // (Marionette for the toolbar button's click: `clickAction`.)
+    browser = await launchFirefox({}, { marionette: true });
   });
   after(async () => {
     await browser?.close();
@@ -246,6 +247,15 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     await sleep(1000);
     assert.deepEqual(await frame.evaluate(() => [...CSS.highlights.keys()]), []);
     await page.close();
+  });
+
+  it('a page cannot tell the popup what it is: its own world does not reach the sandbox where the content script notes its look', async () => {
+    await open('forged-look');
+    await sleep(1000);
+    browser = await clickAction(browser);
+    const popup = await popupFor();
+    await poll(popup, () => document.querySelector('.empty-title')?.textContent.includes('does not look like a news article'));
+    await popup.close();
   });
 
   it('raised no error from the extension in any console', () => {
