@@ -243,6 +243,8 @@ export class BackgroundService {
     let report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
     const page = await this.env.askPage?.(tabId).catch(() => undefined);
     if (page && !(report && articleAddress(report.url) === articleAddress(page.url))) {
+      // (A read that failed: the popup says the page was not checked, and to reload it.)
+      if (page.look === 'failed') return { state: 'none' };
       if (page.look !== 'not-article') return { state: 'reading' };
       const status = (await this.siteOff(page.url)) ? 'site-off' : 'not-article';
       report = { url: page.url, status, article: null, matches: [], at: Date.now(), ...(page.private ? { private: true } : {}) };

@@ -160,6 +160,7 @@ export function firstLook(env: FirstLookEnv): () => void {
         session = found.session;
       } catch (e) {
         console.warn('Claimlight could not read this page:', e);
+        if (reading === read) env.note('failed');
       }
       return;
     }

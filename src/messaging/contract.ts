@@ -53,7 +53,9 @@ export type LookState =
   /** The page looks like an article: it was sent to be read. */
   | 'article'
   /** The page does not look like an article. */
-  | 'not-article';
+  | 'not-article'
+  /** The page looked like an article, and its read failed (the background did not answer): a reload reads it again. */
+  | 'failed';
 
 export const PAGE_LOOK_KEY = '__claimlight:look';
 
@@ -66,7 +68,8 @@ export interface PageLook {
 /** The answer of a tab asked for its `PageLook` if it is one (it comes from the page's process: checked as any message). */
 export function parsePageLook(v: unknown): PageLook | undefined {
   if (!isObj(v) || !isStr(v.url, 8_192)) return undefined;
-  return v.look === 'looking' || v.look === 'article' || v.look === 'not-article' ? { look: v.look, url: v.url } : undefined;
+  const looks: readonly unknown[] = ['looking', 'article', 'not-article', 'failed'] satisfies LookState[];
+  return looks.includes(v.look) ? { look: v.look as LookState, url: v.url } : undefined;
 }
 
 /** The address of an article: without its fragment (a move to #section is not another article). */

@@ -111,6 +111,8 @@ describe('background service', () => {
     // that to an extension without the tabs permission), and the report of the article is not shown for it.
     pages.set(3, { look: 'article', url: 'https://x.test/a', private: false });
     expect(await shown(3)).toBe('reading');
+    pages.set(3, { look: 'failed', url: 'https://x.test/a', private: false });
+    expect(await shown(3)).toBe('none');
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
     expect(await shown(3)).toEqual(['claims', 'https://x.test/a', false]);
     pages.set(3, { look: 'looking', url: 'https://x.test/a#comments', private: false });

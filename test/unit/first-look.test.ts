@@ -126,6 +126,20 @@ describe('the first stage (every page)', () => {
     }
   });
 
+  it('notes a read that failed (the background did not answer), so that the popup can say to reload', async () => {
+    document.body.innerHTML = ARTICLE;
+    const fake = fakeExtension();
+    fake.api.runtime.sendMessage = async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stop = firstLook(fake.env);
+    await vi.waitFor(() => expect(fake.looks).toEqual(['looking', 'article', 'failed']));
+    expect(warn).toHaveBeenCalledWith('Claimlight could not read this page:', expect.any(Error));
+    warn.mockRestore();
+    stop();
+  });
+
   it('sends an article to the background and loads no reader stage where no claims were found', async () => {
     document.body.innerHTML = ARTICLE;
     const fake = fakeExtension();
