@@ -32,6 +32,16 @@ async function open(path) {
   return page;
 }
 
+/** A page with claims, once highlighted: its tab and the count on the toolbar button. */
+async function openHighlighted(path) {
+  const page = await open(path);
+  await waitForHighlights(page);
+  const tabId = await tabIdOf(browser.worker, page);
+  const count = await badgeOf(browser.worker, tabId);
+  assert.notEqual(count, '', 'a count on the button');
+  return { page, tabId, count };
+}
+
 async function openPopup(tabId) {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
@@ -181,10 +191,7 @@ describe('empty states', () => {
   });
 
   it('keeps the claims and the count through a move within the page once the toolbar button was clicked there', async () => {
-    const page = await open('/seed/lab-discussed');
-    await waitForHighlights(page);
-    const tabId = await tabIdOf(browser.worker, page);
-    const count = await badgeOf(browser.worker, tabId);
+    const { page, tabId, count } = await openHighlighted('/seed/lab-discussed');
     // The click lets the extension see the tab's address, and the browser then tells it of every move.
     await clickAction(browser, page);
     await page.evaluate(() => void (location.hash = '#footnote-1'));
@@ -197,10 +204,7 @@ describe('empty states', () => {
   });
 
   it("does not show an article's claims for the page the tab loads after it, when that page cannot be asked", async () => {
-    const page = await open('/seed/lab-discussed');
-    await waitForHighlights(page);
-    const tabId = await tabIdOf(browser.worker, page);
-    assert.notEqual(await badgeOf(browser.worker, tabId), '');
+    const { page, tabId } = await openHighlighted('/seed/lab-discussed');
     // A page no content script runs in, and the toolbar button not clicked there: the background cannot ask it.
     await page.goto('about:blank');
     assert.equal(await badgeOf(browser.worker, tabId), '', 'the browser clears the badge on a new document');
