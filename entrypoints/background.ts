@@ -37,12 +37,13 @@ export default defineBackground(() => {
     hideInTab: async (tabId, sentence) => {
       await browser.tabs.sendMessage(tabId, { type: 'bg/hide', sentence });
     },
-    // The content script notes its look in the extension's isolated world (entrypoints/gate.ts), where this runs.
-    // Refused without access to the tab: the tab the reader opened the popup on (activeTab) has it.
+    // The content script notes its look in the extension's isolated world (entrypoints/gate.ts), where this runs, and
+    // the page's address is read there as it is now. Refused without access to the tab: the tab the reader opened the
+    // popup on (activeTab) has it.
     async askPage(tabId) {
       const [tab, [found]] = await Promise.all([
         browser.tabs.get(tabId),
-        browser.scripting.executeScript({ target: { tabId }, func: (key: string) => (globalThis as Record<string, unknown>)[key] ?? null, args: [PAGE_LOOK_KEY] }),
+        browser.scripting.executeScript({ target: { tabId }, func: (key: string) => ({ look: (globalThis as Record<string, unknown>)[key], url: location.href }), args: [PAGE_LOOK_KEY] }),
       ]);
       const look = parsePageLook(found?.result);
       return look && { ...look, private: tab.incognito };

@@ -1,7 +1,7 @@
 import type { ReaderStage } from '../src/content/controller';
 import { firstLook, type Extension } from '../src/content/first-look';
 import { loadStage } from '../src/content/handoff';
-import { PAGE_LOOK_KEY, type PageLook } from '../src/messaging/contract';
+import { PAGE_LOOK_KEY, type LookState } from '../src/messaging/contract';
 
 /**
  * The content script every page runs (declared in wxt.config.ts): the gate, the read of a page that looks like an
@@ -13,13 +13,13 @@ import { PAGE_LOOK_KEY, type PageLook } from '../src/messaging/contract';
  * `npm run bench:ab` on the page that is no article: the polyfill in this file cost 2 ms of its 7.
  */
 export default defineUnlistedScript(() => {
-  const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension; [PAGE_LOOK_KEY]?: PageLook };
+  const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension; [PAGE_LOOK_KEY]?: LookState };
   firstLook({
     window,
     document,
     extension: () => global.browser ?? global.chrome,
     loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
     // Read by the background's `scripting.executeScript` in this same world (entrypoints/background.ts, `askPage`).
-    note: (look) => void (global[PAGE_LOOK_KEY] = { look, url: location.href }),
+    note: (look) => void (global[PAGE_LOOK_KEY] = look),
   });
 });
