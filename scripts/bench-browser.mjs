@@ -6,7 +6,8 @@
 //   shown     time from DOMContentLoaded to highlights shown (pages with matches)
 //   readab.   Readability alone on the same page, in the page (what the extension would cost if it parsed there)
 //   ratio     ours / Readability alone, a figure that holds on a noisy machine
-// and, once: popup first render, hover card render, and the extension's memory.
+// and, once: popup first render, hover card render, and the extension's memory (the background's JS heap after a
+// garbage collection, and the private memory of the extension's processes).
 // Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20] [-- --only breitbart,non-article]
 //   [-- --long-tasks] (what of ours each long task held: our innermost functions by sampled ms; with
 //   CLAIMLIGHT_NO_MINIFY=1 npx wxt build, they keep their names) [-- --functions] (the same over all our time, per page)
@@ -193,15 +194,54 @@ const at = await page.evaluate(() => {
 await page.mouse.move(at.x, at.y);
 await page.waitForTimeout(300);
 const card = await page.evaluate(() => performance.getEntriesByName('claimlight:card').map((m) => m.duration));
-let extMB = 0;
+const heap = await backgroundHeap();
+// Each extension process's own memory (private pages); RSS, which also counts the browser's shared libraries in
+// every process that maps them, is printed beside it.
+let privateMB = 0;
+let rssMB = 0;
+let processes = 0;
 for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
   try {
     const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (cmd.includes('claimlight-profile-') && cmd.includes('--extension-process')) extMB += Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+    if (!cmd.includes('claimlight-profile-') || !cmd.includes('--extension-process')) continue;
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kB = (field) => Number(rollup.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm'))?.[1] ?? 0);
+    privateMB += (kB('Private_Clean') + kB('Private_Dirty')) / 1024;
+    rssMB += kB('Rss') / 1024;
+    processes++;
   } catch {
     // gone
   }
 }
-console.log(`popup first render: ${fmt(median(popupTimes), 0)} ms (median of ${RUNS}); hover card render: ${fmt(median(card), 1)} ms; extension process memory: ${extMB.toFixed(0)} MB RSS`);
+console.log(`popup first render: ${fmt(median(popupTimes), 0)} ms (median of ${RUNS}); hover card render: ${fmt(median(card), 1)} ms`);
+console.log(`extension's memory: background JS heap ${(heap / 1048576).toFixed(1)} MB after a garbage collection; ${processes} extension process${processes === 1 ? '' : 'es'} ${privateMB.toFixed(0)} MB private (${rssMB.toFixed(0)} MB RSS)`);
 await browser.close();
 server.close();
+
+/** The background's JS heap in use, in bytes, after a full garbage collection (CDP on its service worker). */
+async function backgroundHeap() {
+  const cdp = await browser.context.browser().newBrowserCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    if (!worker) throw new Error('no service worker of the extension');
+    // A session on the worker, spoken to through the browser's (playwright-core gives no session on a worker).
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    let next = 0;
+    const pending = new Map();
+    cdp.on('Target.receivedMessageFromTarget', (e) => {
+      const reply = JSON.parse(e.message);
+      pending.get(reply.id)?.(reply);
+    });
+    const send = (method) =>
+      new Promise((resolve, reject) => {
+        const id = ++next;
+        pending.set(id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result)));
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(reject);
+      });
+    await send('HeapProfiler.collectGarbage');
+    return (await send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
