@@ -12,7 +12,7 @@ import type { Pack } from '../src/packs/types';
 import { isoDay } from '../src/match/dates';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
-import { relationFigures, storyPackRecall } from './bench-relation';
+import { hedgeFigures, relationFigures, storyPackRecall } from './bench-relation';
 import { scaleFigures } from './bench-scale';
 import { isTrainingPage } from './page-split';
 import { pageTexts, ratePer1000, topicalScores, type PoolClaim } from './topical-packs';
@@ -196,6 +196,8 @@ if (calibrated.length > 0) {
 const rel = relationFigures();
 console.log('');
 console.log(`relation (asserts/denies) on ${rel.n} labelled pairs, ${rel.denials} denials (test/relation): ${pct(rel.accuracy)} right; asserts ${pct(rel.asserts)}, denies ${pct(rel.denies)} (a development set: see its README)`);
+const hedges = hedgeFigures();
+console.log(`hedges (asserts, or only suggests) on ${hedges.n} sentences, ${hedges.hedged} hedged (test/relation/hedges.jsonl): ${pct(hedges.accuracy)} right; precision ${pct(hedges.precision)}, recall ${pct(hedges.recall)} (a development set since its first run: see its README)`);
 const story = storyPackRecall();
 console.log(`the same ${story.n} sentences against a story pack of their ${story.claims} claims (no alternates): ${story.own} matched to their own claim (${pct(story.own / story.n)}), ${story.other} to another`);
 console.log('');

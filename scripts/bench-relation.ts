@@ -1,9 +1,10 @@
-// Accuracy of the asserts/denies reading on the labelled pairs in test/relation/pairs.jsonl, and how many of their
-// sentences a small story pack matches at all.
+// Accuracy of the asserts/denies reading on the labelled pairs in test/relation/pairs.jsonl, how many of their
+// sentences a small story pack matches at all, and the hedge reading (asserts or only suggests) on
+// test/relation/hedges.jsonl.
 // Run: node scripts/ts-run.mjs scripts/bench-relation.ts [--show]   (also printed by npm run bench:match)
 import { readFileSync } from 'node:fs';
 import { ClaimBase } from '../src/claims/claim-base';
-import { relationOf } from '../src/match/relation';
+import { isHedged, relationOf } from '../src/match/relation';
 import type { Pack } from '../src/packs/types';
 
 export interface RelationPair {
@@ -64,8 +65,40 @@ export function storyPackRecall(file = 'test/relation/pairs.jsonl') {
   return { n: pairs.length, claims: claims.length, own, other };
 }
 
+export interface HedgePair {
+  sentence: string;
+  claim: string;
+  /** Whether the sentence only puts the claim forward as a possibility ("could close", "appears to be moving"). */
+  hedged: boolean;
+  source: string;
+}
+
+/** The hedge reading on sentences that state their claim, some firmly and some as a possibility. */
+export function hedgeFigures(file = 'test/relation/hedges.jsonl') {
+  const pairs = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as HedgePair);
+  const read = pairs.map((p) => ({ ...p, read: isHedged(p.sentence, p.claim) }));
+  const flagged = read.filter((p) => p.read);
+  const hedged = read.filter((p) => p.hedged);
+  return {
+    n: pairs.length,
+    hedged: hedged.length,
+    accuracy: read.filter((p) => p.read === p.hedged).length / pairs.length,
+    /** Of the sentences read as suggesting, the share that do. */
+    precision: flagged.length ? flagged.filter((p) => p.hedged).length / flagged.length : 1,
+    /** Of the sentences that suggest, the share read so. */
+    recall: hedged.length ? hedged.filter((p) => p.read).length / hedged.length : 1,
+    wrong: read.filter((p) => p.read !== p.hedged),
+  };
+}
+
 if (process.argv[1]?.endsWith('bench-relation.ts')) {
   const f = relationFigures();
   console.log(`relation: ${(f.accuracy * 100).toFixed(1)}% of ${f.n} pairs (${f.denials} denials); asserts ${(f.asserts * 100).toFixed(1)}%, denies ${(f.denies * 100).toFixed(1)}%`);
   if (process.argv.includes('--show')) for (const p of f.wrong) console.log(`  expected ${p.relation}: ${p.sentence}\n      claim: ${p.claim}`);
+  const h = hedgeFigures();
+  console.log(`hedges: ${(h.accuracy * 100).toFixed(1)}% of ${h.n} sentences (${h.hedged} hedged); precision ${(h.precision * 100).toFixed(1)}%, recall ${(h.recall * 100).toFixed(1)}%`);
+  if (process.argv.includes('--show')) for (const p of h.wrong) console.log(`  expected ${p.hedged ? 'hedged' : 'firm'}: ${p.sentence}\n      claim: ${p.claim}`);
 }

@@ -356,7 +356,7 @@ export function relationOf(sentence: string, claim: string): Relation {
 // Words by which a sentence puts its claim forward as a possibility rather than as so: "could", "may", "potentially
 // pivoting", "appears to be", "is considering". A "would" in reported speech ("Meta said it would keep…", "reports
 // that it would charge") is the speaker's "will", so it hedges only where no word of saying or "that" comes before it.
-const HEDGE = /\b(?:could|might|may|potentially|possibly|perhaps|likely|probably|appears? to|appeared to|seems? to|seemed to|(?:is|are|was|were) said to|considering|mulling|weighing|(?:is|are) expected to|rumou?red|speculat\w*)\b/;
+const HEDGE = /\b(?:could|might|may|potentially|possibly|perhaps|likely|probably|(?:appears?|appeared|seems?|seemed|looks?|looked)(?: set| poised)? to|(?:is|are|was|were) said to|considering|mulling|weighing|(?:is|are) expected to|rumou?red|speculat\w*)\b/;
 const HEDGES = new RegExp(HEDGE.source, 'g');
 const DELIBERATION = /\b(?:consider|mull|weigh|discuss|debat|talk|explor|evaluat)\w*/i;
 const SAYING_VERB = /\b(?:said|says|told|stated|announced|indicated|suggested|admitted|wrote)\b/i;
@@ -365,6 +365,10 @@ const SAYING = /\b(?:that|said|says|told|tell|tells|announced|confirmed|stated|a
 
 // A verb of stopping, moving or putting off, which a hedge may bear on where the claim words it otherwise.
 const CHANGE_WORD = new RegExp(`${PRIVATIVE.source}|${MOVE.source}|${DELAY.source}`, 'i');
+
+// A relative pronoun as the hedged verb's subject: "who may", "that could", "some of whom might", "what appeared to be".
+const RELATIVE_SUBJECT = /\b(?:who|whom|which|that|what)\s+$/i;
+const AUXILIARY = /^(?:be|been|being|have|has|had|still|also|soon|now|even|eventually|already)$/i;
 
 // A subject that is itself a hypothetical act: "A move towards closed models would…", "Prioritizing closed models could…".
 const HYPOTHETICAL_SUBJECT = /^\W*(?:an?|any|\w+ing)\b[^,]*$/i;
@@ -391,8 +395,18 @@ export function isHedged(sentence: string, claim: string): boolean {
     const at = hedge.index ?? 0;
     if (deliberation && DELIBERATION.test(clause.slice(0, at + hedge[0].length))) return false;
     if (ofSaying && SAYING_VERB.test(clause.slice(0, at))) return false;
+    // A hedge in a relative clause is said of the noun before it ("developers who may have relied on the free API",
+    // "PCs that may still run Windows 10"), not of what the sentence says of its subject.
+    if (RELATIVE_SUBJECT.test(clause.slice(0, at))) return false;
     if (HYPOTHETICAL_SUBJECT.test(clause.slice(0, at))) return true;
-    const next = clause.slice(at + hedge[0].length).split(/\s+/).slice(0, 5).join(' ');
+    // The next five words past auxiliaries and adverbs of time: "might soon be preparing to trade its open-source
+    // approach" reaches "open-source".
+    const next = clause
+      .slice(at + hedge[0].length)
+      .split(/\s+/)
+      .filter((w) => w && !AUXILIARY.test(w))
+      .slice(0, 5)
+      .join(' ');
     return CHANGE_WORD.test(next) || terms(next).some((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a)));
   };
   return clausesOf(sentence, claimTerms).relevant.some((raw) => {

@@ -214,6 +214,11 @@ describe('relation', () => {
     // What someone said they would do is their "will"; a hedge in a part that speaks of something else does not count.
     ['Meta said it would move its next models to a closed licence.', false],
     ['While Meta may keep a few small models open, its most powerful models are moving to closed licences.', false],
+    // A hedge in a relative clause is said of the noun before it; one past an auxiliary still bears on the claim.
+    ['Developers who may still use open-source models are unhappy that Meta is shifting to closed models.', false],
+    ['Meta is shifting to closed models, which could anger the developers that may still rely on open weights.', false],
+    ['Meta might soon be preparing to trade its open-source approach for closed models.', true],
+    ['Meta seems set to move its models from open source to closed licences.', true],
   ] as const)('%j puts the claim forward as a possibility: %s', (sentence, hedged) => {
     expect(isHedged(sentence, 'Meta is shifting from open-source models to closed, proprietary AI models.')).toBe(hedged);
   });
