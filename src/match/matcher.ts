@@ -3,11 +3,19 @@ import { dayNumber, postDay } from './dates';
 import type { ClaimIndex } from './index';
 import { checkModel, score, thresholdFor, type DecisionModel } from './model';
 import modelJson from './decision-model.json';
+import poolModelJson from './decision-model-pool.json';
 import { terms } from './normalize';
 import { isAssertion } from './relation';
 import { englishWeights, type TermWeight } from './weights';
 
 const shippedModel = checkModel(modelJson as DecisionModel);
+const shippedPoolModel = checkModel(poolModelJson as DecisionModel);
+
+/**
+ * Packs of more claims than this are pools (a fact-checker's archive, the benchmark's 14,231 claims), judged by the pool
+ * model; smaller ones are story packs, judged by the story model at the thresholds calibrated by pack size up to this.
+ */
+export const STORY_PACK_MAX = 3000;
 
 /**
  * Deciding whether a sentence states a claim. Retrieval (BM25 over the index) proposes candidates; a small trained
@@ -15,6 +23,12 @@ const shippedModel = checkModel(modelJson as DecisionModel);
  * phrasings the sentence covers, each term weighed by how rare it is in English. Context (the sentences before,
  * the title) can stand in for one term at reduced weight, because news says "the company" where the claim says
  * "Meta". Questions and conditionals state nothing and are not matched.
+ *
+ * Two models: a story pack's claims (up to `STORY_PACK_MAX`) are judged by one that weighs only how the sentence and
+ * the claim meet; a pool's by one that also weighs how far the claim's retrieval score stands above the next
+ * candidate's and what share of the claim's own score the sentence reaches. Among thousands of unrelated claims, a
+ * sentence that states one of them stands out from the rest; a story pack's claims are meant to be near each other,
+ * and there that gap says nothing (with it, every topical sentence of a story scored as a match).
  */
 
 export interface MatcherOptions {
@@ -90,6 +104,7 @@ export class Matcher {
     options: Partial<MatcherOptions> = {},
     weight: TermWeight = englishWeights,
     readonly model: DecisionModel = shippedModel,
+    readonly poolModel: DecisionModel | null = shippedPoolModel,
   ) {
     this.options = { ...DEFAULT_MATCHER_OPTIONS, threshold: thresholdFor(model, index.size), ...options };
     this.table = new TermTable(index, weight);
@@ -119,21 +134,40 @@ export class Matcher {
     for (let i = 0; i < Math.min(n, found.length); i++) {
       const { doc, bm25 } = found[i]!;
       if (!keep(doc, ids)) continue;
-      const features = pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight, this.withSelf);
+      const withSelf = this.withSelf || this.judgedAsPool(doc);
+      const features = pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight, withSelf);
       out.push({ doc, bm25, features });
     }
     return out;
+  }
+
+  private packStarts?: number[];
+
+  /** Whether a claim is judged by the pool model: there is one, and the claim's pack is larger than a story's. */
+  private judgedAsPool(doc: number): boolean {
+    if (!this.poolModel) return false;
+    const starts = (this.packStarts ??= packStarts(this.index));
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo + 1]! - starts[lo]! > STORY_PACK_MAX;
   }
 
   /** Decision scores for candidates, and whether each passes (threshold and enough of its terms). */
   private decide(candidates: Array<{ doc: number; bm25: number; features: PairFeatures }>): Scored[] {
     const phrasingCount = (doc: number, i: number) => (i < this.index.phrasingCount(doc) ? this.index.phrasingIds(doc, i).length : 0);
     return candidates.map(({ doc, bm25, features }) => {
-      const s = score(this.model, features.values);
+      const pool = this.judgedAsPool(doc);
+      const s = score(pool ? this.poolModel! : this.model, features.values);
+      const threshold = pool ? this.poolModel!.threshold : this.options.threshold;
       // Enough of the phrasing's terms, and every opposite it turns on ("closed", "stopped") said one way or the other:
       // "Meta is developing a model codenamed Avocado" does not say whether Avocado will be a closed model.
       const enough = features.inSentence >= Math.min(this.options.minTerms, phrasingCount(doc, features.phrasing)) && features.polarMissing === 0;
-      return { doc, key: this.index.keyOf(doc), bm25, score: s, phrasing: features.phrasing, match: enough && s >= this.options.threshold };
+      return { doc, key: this.index.keyOf(doc), bm25, score: s, phrasing: features.phrasing, match: enough && s >= threshold };
     });
   }
 
@@ -158,4 +192,22 @@ export class Matcher {
     const candidates = this.decide(this.retrieve(terms ?? query, this.options.candidates, (doc, ids) => enoughTerms(this.table, doc, ids, minTerms))).filter((c) => c.match);
     return candidates.sort((a, b) => b.score - a.score || b.bm25 - a.bm25)[0];
   }
+}
+
+/**
+ * Where each pack's claims start in the index, and its end: a claim's key is "packId/claimId" (a key without a "/"
+ * belongs to the one unnamed pack), and an index holds each pack's claims together.
+ */
+function packStarts(index: ClaimIndex): number[] {
+  const starts: number[] = [];
+  let prefix: string | undefined;
+  for (let d = 0; d < index.size; d++) {
+    const key = index.keyOf(d);
+    if (prefix !== undefined && key.startsWith(prefix) && (prefix !== '' || !key.includes('/'))) continue;
+    const slash = key.indexOf('/');
+    prefix = slash >= 0 ? key.slice(0, slash + 1) : '';
+    starts.push(d);
+  }
+  starts.push(index.size);
+  return starts;
 }

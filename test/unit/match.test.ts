@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ClaimBase } from '../../src/claims/claim-base';
 import { datePrior, dayNumber, postDay } from '../../src/match/dates';
 import { ClaimIndex } from '../../src/match/index';
-import { checkModel, thresholdFor, type DecisionModel } from '../../src/match/model';
+import { Matcher, STORY_PACK_MAX } from '../../src/match/matcher';
+import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
 import { isAssertion, isHedged, relationOf } from '../../src/match/relation';
 import { bundledPacks } from './helpers';
@@ -46,6 +47,45 @@ describe('normaliser', () => {
     expect(terms('#HunterBiden has flipped pic.twitter.com/wd6ZjGbVDu')).toEqual(['hunter', 'biden', 'hunterbiden', 'flip']);
     expect(terms('@LeoDiCaprio was on TV')).toContain('dicaprio');
     expect(terms('see bit.ly/3xYz for more')).toEqual(['see']);
+  });
+});
+
+describe('story packs and pools', () => {
+  // A story pack beside a pool one claim larger than the largest story pack: fillers of one shape, and two claims a
+  // sentence below states.
+  const pool = Array.from({ length: STORY_PACK_MAX + 1 }, (_, i) => ({ key: `pool/c${i}`, phrasings: [`A festival in town number ${i} was cancelled after a storm.`] }));
+  pool[7] = { key: 'pool/bags', phrasings: ['The city of Springfield banned plastic bags from its shops in 2019.'] };
+  const story = [
+    { key: 'story/stopped', phrasings: ['Meta has stopped releasing open-source AI models.'] },
+    { key: 'story/bags', phrasings: ['Springfield shops will charge for paper bags.'] },
+  ];
+  const index = ClaimIndex.build([...story, ...pool]);
+  const matcher = new Matcher(index);
+  const judged = (text: string, key: string) => {
+    const c = matcher.candidates({ text }, 10).find((x) => index.keyOf(x.doc) === key)!;
+    const r = matcher.rank({ text }, 10).find((x) => x.key === key)!;
+    return { story: score(matcher.model, c.features.values), pool: score(matcher.poolModel!, c.features.values), given: r.score, match: r.match };
+  };
+
+  it("judges a pool's claims by the pool model, at its threshold", () => {
+    const j = judged('Springfield has banned plastic bags from its shops since 2019, the council said.', 'pool/bags');
+    expect(j.given).toBeCloseTo(j.pool, 9);
+    expect(Math.abs(j.given - j.story)).toBeGreaterThan(0.01);
+    expect(j.match).toBe(j.pool >= matcher.poolModel!.threshold);
+  });
+
+  it("judges a story pack's claims by the story model, whatever else the index holds", () => {
+    const j = judged('Meta stopped releasing its open-source models last year.', 'story/stopped');
+    expect(j.given).toBeCloseTo(j.story, 9);
+    expect(Math.abs(j.given - j.pool)).toBeGreaterThan(0.01);
+    expect(j.match).toBe(true);
+  });
+
+  it('judges every claim by the story model when there is no pool model', () => {
+    const alone = new Matcher(index, {}, undefined, undefined, null);
+    const text = 'Springfield has banned plastic bags from its shops since 2019, the council said.';
+    const c = alone.candidates({ text }, 10).find((x) => index.keyOf(x.doc) === 'pool/bags')!;
+    expect(alone.rank({ text }, 10).find((x) => x.key === 'pool/bags')!.score).toBeCloseTo(score(alone.model, c.features.values), 9);
   });
 });
 
