@@ -16,6 +16,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:covid|coronavirus|sars-cov-2)(?:-19)?\b/g, ' covid '],
   // Laying off staff, as news writes it: "laid off", "lay off", "layoffs", "job cuts".
   [/\b(?:(?:lay|lays|laying|laid)[\s-]off|layoffs?|jobs? cuts?)\b/g, ' layoff '],
+  // Shutting something down, as news writes it: "shut down", "shutting down", "shutdown", "shut-down".
+  [/\b(?:shut(?:s|ting)?[\s-]down|shutdowns?)\b/g, ' shutdown '],
   // Putting something off: "pushed back the release" (not "pushed back against the report").
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
 ];
@@ -61,7 +63,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 6;
+export const NORMALISER_VERSION = 7;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

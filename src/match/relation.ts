@@ -11,7 +11,7 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|put to rest|laid to rest|cleared up|knocked down))\b/;
+  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
@@ -25,9 +25,9 @@ const DELAY = /\b(?:delay(?:s|ed|ing)?|postpon(?:e|es|ed|ing|ement)|push(?:es|ed
 // Closing a place is a stopping ("closing all of its stores", "no plans to close the Juneau store"); closing in
 // general is not one: "closed models" are a kind, not an end. Nor are "store closures" counted: news names them as
 // the background of a larger claim ("denied it was going out of business amid store closures").
-const PLACES = '(?:stores?|shops?|doors|locations?|outlets?|branch(?:es)?|restaurants?|plants?|factor(?:y|ies)|offices?|sites?)';
+const PLACES = '(?:stores?|shops?|doors|locations?|outlets?|branch(?:es)?|restaurants?|plants?|factor(?:y|ies)|offices?|sites?|cent(?:re|er)s?|facilit(?:y|ies)|malls?|schools?|hospitals?|clinics?)';
 const CLOSING_A_PLACE = new RegExp(
-  `\\b(?:clos(?:e|es|ed|ing)|shutter(?:s|ed|ing)?)(?= (?:down )?(?:[\\w\u2019']+ ){0,5}?${PLACES}\\b)|\\bclos(?:e|es|ed|ing) down\\b|\\bclos(?:e|es|ed|ing)\\b(?<=\\b${PLACES} (?:[\\w\u2019']+ ){0,3}?clos\\w*)`,
+  `\\b(?:clos(?:e|es|ed|ing)|shutter(?:s|ed|ing)?)(?= (?:down )?(?:[\\w\u2019']+ ){0,5}?${PLACES}\\b)|\\bclos(?:e|es|ed|ing) down\\b|\\bclos(?:e|es|ed|ing)\\b(?<=\\b${PLACES} (?:[\\w\u2019']+ ){0,5}?clos\\w*)`,
   'g',
 );
 
@@ -42,9 +42,9 @@ function norAfterNegationDropped(t: string): string {
   return first < 0 ? t : t.slice(0, first) + t.slice(first).replace(/\bnor\b/g, ' ');
 }
 
-// Phrases that look like a cue and are not one.
+// Phrases that look like a cue and are not one ("No. 1" is a number).
 const NOT_A_CUE =
-  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b/g;
+  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b|\bno\. ?(?=\d)/g;
 
 // Pairs of stems where a sentence using one where the claim uses the other says the opposite. The first group is
 // for matching only: in the relation, stopping verbs count as privative instead (see PRIVATIVE).

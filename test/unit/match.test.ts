@@ -6,6 +6,7 @@ import { Matcher, STORY_PACK_MAX } from '../../src/match/matcher';
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
 import { isAssertion, isHedged, relationOf } from '../../src/match/relation';
+import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
 
 describe('normaliser', () => {
@@ -14,6 +15,20 @@ describe('normaliser', () => {
     expect(t('open-source models')).toBe(t('open source models'));
     expect(t('open‑source models')).toBe(t('opensource models'));
     expect(t('open-weight models')).toBe(t('open source models'));
+  });
+
+  it('gives the ways news writes shutting down one term', () => {
+    const t = (s: string) => terms(s).join(' ');
+    expect(t('Facebook will shut down')).toBe(t('Facebook shutdown'));
+    expect(t('Facebook is shutting down')).toBe(t('Facebook shut-down'));
+    expect(t('BSNL shuts down')).toBe(t('BSNL shutdowns'));
+  });
+
+  it('matches a short claim of a shutdown, however the sentence writes it', () => {
+    const base = new ClaimBase([storyPack('hoax', 'Shutdown hoaxes', ['Facebook will shut down.'])]);
+    const found = base.matcher.best({ text: 'Facebook shutdown rumor is a hoax.' });
+    expect(found && base.claimAt(found.doc).text).toBe('Facebook will shut down.');
+    expect(relationOf('Facebook shutdown rumor is a hoax.', 'Facebook will shut down.')).toBe('denies');
   });
 
   it('gives "closed-source" and "proprietary" one term, the one its antonyms know', () => {
