@@ -59,6 +59,11 @@ export interface QueryIds {
   /** English weight of the sentence's own terms, and of those the index knows (for queryCov). */
   ownWeight: number;
   weightOf: Map<number, number>;
+  /**
+   * Claim terms whose opposite the sentence says ("alive" for "died"), found from the sentence's side: the opposite
+   * need not be a term of any claim.
+   */
+  opposed: Set<number>;
 }
 
 const pairKey = (a: number, b: number) => a * 4_194_304 + b; // ids stay far below 2^22 per index
@@ -134,9 +139,14 @@ export class TermTable {
     const weightOf = new Map<number, number>();
     let ownWeight = 0;
     const axes = new Set<string>();
+    const opposed = new Set<number>();
     for (const t of q.own) {
       const axis = stanceAxisOf(t);
       if (axis) axes.add(axis);
+      for (const a of antonymsOf(t)) {
+        const opposite = this.index.termId(a);
+        if (opposite >= 0) opposed.add(opposite);
+      }
       const id = this.index.termId(t);
       const w = id >= 0 ? this.weightOf(id) : this.weight(t);
       ownWeight += w;
@@ -156,7 +166,7 @@ export class TermTable {
       const b = this.index.termId(q.sequence[i]!);
       if (a >= 0 && b >= 0) pairs.add(pairKey(a, b));
     }
-    return { own, context, pairs, axes, ownWeight, weightOf };
+    return { own, context, pairs, axes, ownWeight, weightOf, opposed };
   }
 }
 
@@ -172,7 +182,7 @@ export function enoughTerms(table: TermTable, doc: number, q: QueryIds, minTerms
     let found = 0;
     for (let j = 0; j < phrasing.length && found < need; j++) {
       const t = phrasing[j]!;
-      if (q.own.has(t) || table.antonymIds(t).some((a) => q.own.has(a))) found++;
+      if (q.own.has(t) || q.opposed.has(t)) found++;
     }
     if (found >= need) return true;
   }
@@ -236,7 +246,7 @@ export function pairFeatures(
         coveredIdf += idf;
         inSentence++;
         direct++;
-      } else if (table.antonymIds(t).some((a) => q.own.has(a))) {
+      } else if (q.opposed.has(t)) {
         // "continue" where the claim says "stopped": the same subject, said the other way round.
         covered += w * antonymWeight;
         coveredIdf += idf * antonymWeight;

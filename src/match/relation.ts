@@ -11,7 +11,7 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
+  /\b(?:false(?:ly)?|untrue|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
@@ -78,6 +78,12 @@ const ANTONYMS: Array<[string, string]> = [
   ['legal', 'illeg'],
   ['safe', 'danger'],
   ['true', 'fals'],
+  // Alive, against a death (died, dies, die, dead, death, dying: Porter's stems).
+  ['aliv', 'di'],
+  ['aliv', 'die'],
+  ['aliv', 'dead'],
+  ['aliv', 'death'],
+  ['aliv', 'dy'],
   ['support', 'oppos'],
   ['more', 'less'],
   ['higher', 'lower'],

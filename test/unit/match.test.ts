@@ -288,6 +288,18 @@ describe('relation', () => {
     expect(isHedged('Meta will likely not open-source every model it builds.', 'Meta will not open-source every model it builds.')).toBe(true);
   });
 
+  it('reads "alive" as the opposite of a death', () => {
+    expect(relationOf('Robert Redford is alive and well, his publicist said.', 'Robert Redford has died.')).toBe('denies');
+    expect(relationOf('Jackie Chan is not dead.', 'Jackie Chan has died.')).toBe('denies');
+    expect(relationOf('The actor had died of a heart attack, the report said.', 'Jackie Chan has died of a heart attack.')).toBe('asserts');
+  });
+
+  it("credits a sentence that says the opposite of a claim's word, though no claim uses that opposite", () => {
+    const base = new ClaimBase([storyPack('one', 'One claim', ['Robert Redford has died.'])]);
+    const [c] = base.matcher.candidates({ text: 'Robert Redford is alive and well, his publicist said.' }, 1);
+    expect(c!.features.inSentence).toBe(3);
+  });
+
   it('does not read emphasis as negation', () => {
     expect(relationOf('The pivot is not just a technical adjustment: Meta is moving to closed models.', 'Meta is moving to closed models.')).toBe('asserts');
   });
