@@ -60,10 +60,15 @@ const SYNONYMS: Record<string, string> = {
   vaccin: 'vaccin',
   jab: 'vaccin',
   shot: 'vaccin',
+  // Dying, however said: "died", "dies", "dead", "death", "dying" (death hoaxes are a large share of fact-checks).
+  dead: 'di',
+  death: 'di',
+  die: 'di',
+  dy: 'di',
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 7;
+export const NORMALISER_VERSION = 8;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

@@ -24,6 +24,12 @@ describe('normaliser', () => {
     expect(t('BSNL shuts down')).toBe(t('BSNL shutdowns'));
   });
 
+  it('gives dying one term, however said', () => {
+    const t = (s: string) => terms(s).join(' ');
+    expect(t('Redford has died')).toBe(t('Redford death'));
+    expect(t('Redford is dead')).toBe(t('Redford dying'));
+  });
+
   it('matches a short claim of a shutdown, however the sentence writes it', () => {
     const base = new ClaimBase([storyPack('hoax', 'Shutdown hoaxes', ['Facebook will shut down.'])]);
     const found = base.matcher.best({ text: 'Facebook shutdown rumor is a hoax.' });
