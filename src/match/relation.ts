@@ -5,7 +5,7 @@ export type Relation = 'asserts' | 'denies';
 
 // Words and phrases that turn what follows around. Counted in pairs: "it has not stopped" denies a stop.
 const NEGATION =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than)\b|n't\b/g;
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than|impossible)\b|n't\b/g;
 
 // Words that call what is said false. Within a clause they say it once, however many there are: "hoaxes that have
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
