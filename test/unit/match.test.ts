@@ -10,22 +10,22 @@ import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
 
 describe('normaliser', () => {
+  // A text's terms as one string: two texts the normaliser reads alike give the same.
+  const t = (s: string) => terms(s).join(' ');
+
   it('folds the ways news writes "open source" into one term', () => {
-    const t = (s: string) => terms(s).join(' ');
     expect(t('open-source models')).toBe(t('open source models'));
     expect(t('open‑source models')).toBe(t('opensource models'));
     expect(t('open-weight models')).toBe(t('open source models'));
   });
 
   it('gives the ways news writes shutting down one term', () => {
-    const t = (s: string) => terms(s).join(' ');
     expect(t('Facebook will shut down')).toBe(t('Facebook shutdown'));
     expect(t('Facebook is shutting down')).toBe(t('Facebook shut-down'));
     expect(t('BSNL shuts down')).toBe(t('BSNL shutdowns'));
   });
 
   it('gives dying one term, however said', () => {
-    const t = (s: string) => terms(s).join(' ');
     expect(t('Redford has died')).toBe(t('Redford death'));
     expect(t('Redford is dead')).toBe(t('Redford dying'));
   });
@@ -48,7 +48,6 @@ describe('normaliser', () => {
   });
 
   it('gives the ways news writes of layoffs, staff, postponing and shuttering the words a claim uses', () => {
-    const t = (s: string) => terms(s).join(' ');
     expect(t('Apple has laid off workers')).toBe(t('Apple lays off staff'));
     expect(t('IBM layoffs')).toBe(t('IBM job cuts'));
     expect(t('laid-off employees')).toBe(t('layoffs workforce'));
