@@ -78,12 +78,8 @@ const ANTONYMS: Array<[string, string]> = [
   ['legal', 'illeg'],
   ['safe', 'danger'],
   ['true', 'fals'],
-  // Alive, against a death (died, dies, die, dead, death, dying: Porter's stems).
+  // Alive, against a death (died, dies, dead, death and dying are one term: see normalize.ts).
   ['aliv', 'di'],
-  ['aliv', 'die'],
-  ['aliv', 'dead'],
-  ['aliv', 'death'],
-  ['aliv', 'dy'],
   ['support', 'oppos'],
   ['more', 'less'],
   ['higher', 'lower'],
