@@ -57,6 +57,34 @@ const SYNONYMS: Record<string, string> = {
   usa: 'usa',
   america: 'usa',
   american: 'usa',
+  // A country and its adjective ("Indian government", "lockdown in India"), as "American" is the USA's.
+  indian: 'india',
+  chines: 'china',
+  russian: 'russia',
+  british: 'britain',
+  french: 'franc',
+  german: 'germani',
+  japanes: 'japan',
+  mexican: 'mexico',
+  canadian: 'canada',
+  australian: 'australia',
+  italian: 'itali',
+  spanish: 'spain',
+  brazilian: 'brazil',
+  isra: 'israel',
+  iranian: 'iran',
+  ukrainian: 'ukrain',
+  pakistani: 'pakistan',
+  nigerian: 'nigeria',
+  korean: 'korea',
+  filipino: 'philippin',
+  irish: 'ireland',
+  syrian: 'syria',
+  egyptian: 'egypt',
+  swedish: 'sweden',
+  dutch: 'netherland',
+  kenyan: 'kenya',
+  african: 'africa',
   vaccin: 'vaccin',
   jab: 'vaccin',
   shot: 'vaccin',
@@ -68,7 +96,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 8;
+export const NORMALISER_VERSION = 9;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

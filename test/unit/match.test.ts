@@ -25,6 +25,12 @@ describe('normaliser', () => {
     expect(t('BSNL shuts down')).toBe(t('BSNL shutdowns'));
   });
 
+  it("gives a country and its adjective one term, as American and the USA are", () => {
+    expect(t('the Indian government')).toBe(t('the India government'));
+    expect(t('Chinese regulators')).toBe(t('China regulators'));
+    expect(t('an Israeli strike')).toBe(t('an Israel strike'));
+  });
+
   it('gives dying one term, however said', () => {
     expect(t('Redford has died')).toBe(t('Redford death'));
     expect(t('Redford is dead')).toBe(t('Redford dying'));
