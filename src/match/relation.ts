@@ -147,10 +147,10 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim. A relative
 // clause is one too ("a closed model that does not disclose its weights"): "that" followed at once by its verb, not
 // by a subject as in "denied that it had".
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing)\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however|yet)\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing)\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
-const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|following)\b/i;
+const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|following|replying to|responding to|asked (?:about|whether|if))\b/i;
 const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
 const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
@@ -223,7 +223,7 @@ function swaps(sentenceTerms: Set<string>, claimTerms: Set<string>): number {
 // withheld, free or paid, stopped or going on): a sentence that says neither side of one does not state the claim.
 // The everyday comparatives of ANTONYMS (more, rise, win, true, …) are left out: tweets and articles speak around
 // them too often ("$100 per person" for "paid") for their absence to rule a sentence out.
-const STANCE_TERMS = new Set(['opensourc', 'closedsource', 'open', 'close', 'releas', 'withhold', 'stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'free', 'paid', 'charg']);
+const STANCE_TERMS = new Set(['opensourc', 'closedsource', 'open', 'close', 'releas', 'withhold', 'stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'free', 'paid', 'charg', 'revok']);
 
 export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 
@@ -233,7 +233,7 @@ export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 // for. A sentence with any of an axis's words speaks of every stance term on it: "Meta's plans to keep releasing
 // open models" speaks of whether it stopped.
 const STANCE_AXES: Record<string, readonly string[]> = {
-  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'ceas', 'scrap', 'shelv', 'ditch', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'stai', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
+  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'scrap', 'shelv', 'ditch', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'stai', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
   openness: ['opensourc', 'closedsource', 'open', 'close', 'shutter'],
   release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut'],
   price: ['free', 'paid', 'charg', 'fee', 'pai', 'price', 'subscript'],

@@ -36,6 +36,12 @@ describe('normaliser', () => {
     expect(t('Redford is dead')).toBe(t('Redford dying'));
   });
 
+  it('matches a claim of revoking only to a sentence that speaks of revoking or keeping', () => {
+    const base = new ClaimBase([storyPack('apps', 'App bans', ['India will revoke its ban on Chinese apps.'])]);
+    expect(base.matcher.best({ text: 'The government of India denies passing order to ban Chinese apps in India.' })).toBeUndefined();
+    expect(base.matcher.best({ text: 'India has no plans to lift its ban on Chinese apps, the ministry said.' })).toBeDefined();
+  });
+
   it('matches a short claim of a shutdown, however the sentence writes it', () => {
     const base = new ClaimBase([storyPack('hoax', 'Shutdown hoaxes', ['Facebook will shut down.'])]);
     const found = base.matcher.best({ text: 'Facebook shutdown rumor is a hoax.' });
