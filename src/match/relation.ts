@@ -5,7 +5,7 @@ export type Relation = 'asserts' | 'denies';
 
 // Words and phrases that turn what follows around. Counted in pairs: "it has not stopped" denies a stop.
 const NEGATION =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than|impossible)\b|n't\b/g;
+  /\b(?:not|no(?! such\b)|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than|impossible)\b|n't\b/g;
 
 // Words that call what is said false. Within a clause they say it once, however many there are: "hoaxes that have
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
@@ -44,7 +44,7 @@ function norAfterNegationDropped(t: string): string {
 
 // Phrases that look like a cue and are not one ("No. 1" is a number).
 const NOT_A_CUE =
-  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder|such)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b|\bno\. ?(?=\d)/g;
+  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b|\bno\. ?(?=\d)/g;
 
 // Pairs of stems where a sentence using one where the claim uses the other says the opposite. The first group is
 // for matching only: in the relation, stopping verbs count as privative instead (see PRIVATIVE).

@@ -305,6 +305,12 @@ describe('relation', () => {
     expect(isHedged('Meta will likely not open-source every model it builds.', 'Meta will not open-source every model it builds.')).toBe(true);
   });
 
+  it('reads "no such" as calling a thing false, once with "fake"', () => {
+    const claim = 'IndiGo will operate flights from Vizag to Delhi.';
+    expect(relationOf('An IndiGo spokesman said there was no such plan to fly from Vizag to Delhi.', claim)).toBe('denies');
+    expect(relationOf('The claim that IndiGo will fly from Vizag to Delhi is fake, as no such plan exists.', claim)).toBe('denies');
+  });
+
   it('reads "alive" as the opposite of a death', () => {
     expect(relationOf('Robert Redford is alive and well, his publicist said.', 'Robert Redford has died.')).toBe('denies');
     expect(relationOf('Jackie Chan is not dead.', 'Jackie Chan has died.')).toBe('denies');
