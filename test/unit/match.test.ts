@@ -13,27 +13,13 @@ describe('normaliser', () => {
   // A text's terms as one string: two texts the normaliser reads alike give the same.
   const t = (s: string) => terms(s).join(' ');
 
-  it('folds the ways news writes "open source" into one term', () => {
-    expect(t('open-source models')).toBe(t('open source models'));
-    expect(t('open‑source models')).toBe(t('opensource models'));
-    expect(t('open-weight models')).toBe(t('open source models'));
-  });
-
-  it('gives the ways news writes shutting down one term', () => {
-    expect(t('Facebook will shut down')).toBe(t('Facebook shutdown'));
-    expect(t('Facebook is shutting down')).toBe(t('Facebook shut-down'));
-    expect(t('BSNL shuts down')).toBe(t('BSNL shutdowns'));
-  });
-
-  it("gives a country and its adjective one term, as American and the USA are", () => {
-    expect(t('the Indian government')).toBe(t('the India government'));
-    expect(t('Chinese regulators')).toBe(t('China regulators'));
-    expect(t('an Israeli strike')).toBe(t('an Israel strike'));
-  });
-
-  it('gives dying one term, however said', () => {
-    expect(t('Redford has died')).toBe(t('Redford death'));
-    expect(t('Redford is dead')).toBe(t('Redford dying'));
+  it.each([
+    ['the ways news writes "open source"', [['open-source models', 'open source models'], ['open‑source models', 'opensource models'], ['open-weight models', 'open source models']]],
+    ['the ways news writes shutting down', [['Facebook will shut down', 'Facebook shutdown'], ['Facebook is shutting down', 'Facebook shut-down'], ['BSNL shuts down', 'BSNL shutdowns']]],
+    ['a country and its adjective, as American and the USA are', [['the Indian government', 'the India government'], ['Chinese regulators', 'China regulators'], ['an Israeli strike', 'an Israel strike']]],
+    ['dying, however said', [['Redford has died', 'Redford death'], ['Redford is dead', 'Redford dying']]],
+  ])('gives %s one term', (_, pairs) => {
+    for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
 
   it('matches a claim of revoking only to a sentence that speaks of revoking or keeping', () => {
