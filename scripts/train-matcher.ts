@@ -29,10 +29,20 @@ const L2 = 1e-3;
 // Features the decision may use. The story model leaves out bm25Self and bm25Gap, which depend on how many claims
 // compete: a story pack leaves a topical sentence's candidate far ahead of anything but its own neighbours, and a
 // model that weighs the gap fires on every topical sentence of a story. The pool model weighs them.
-const POOL = process.argv.includes('--pool');
+const args = process.argv.slice(2);
+const POOL = args.includes('--pool');
+const OUT = POOL ? 'src/match/decision-model-pool.json' : 'src/match/decision-model.json';
+// Nothing is written before the end; a mistyped flag must not retrain (and overwrite) the other model.
+const fail = (message: string): never => {
+  console.error(`train:matcher: ${message}; ${OUT} left as it was`);
+  process.exit(2);
+};
+if (args.some((a) => a !== '--pool')) fail(`unknown argument ${args.find((a) => a !== '--pool')} (usage: npm run train:matcher [-- --pool])`);
+for (const need of [join(EVAL, 'claims.jsonl'), join(EVAL, 'train.jsonl'), join(EVAL, 'dev.jsonl'), PAGES]) {
+  if (!existsSync(need)) fail(`${need} not found (set CLAIMLIGHT_SHARED to the shared/ folder)`);
+}
 const STORY_FEATURES = ['covBg', 'covIdf', 'queryCov', 'bits', 'terms', 'bigrams', 'numbers', 'antonyms', 'context'];
 const USE = new Set(process.env.FEATURES?.split(',') ?? (POOL ? [...STORY_FEATURES, 'bm25Self', 'bm25Gap'] : STORY_FEATURES));
-const OUT = POOL ? 'src/match/decision-model-pool.json' : 'src/match/decision-model.json';
 
 const jsonl = <T>(file: string): T[] => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 type Q = { id: string; text: string; relevant: string[] };
