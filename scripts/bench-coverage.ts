@@ -9,12 +9,11 @@
 //   {"sentence": "...", "relation": "asserts" | "denies", "claim": "..."}   the relation alone, against that claim
 //   {"sentence": "...", "relation": "asserts" | "denies", "ids": ["claim-id", ...]}
 //       matched against the bundled packs: right when the sentence is matched to one of `ids` (claims it states)
-import { readFileSync } from 'node:fs';
 import { ClaimBase } from '../src/claims/claim-base';
 import { relationOf, type Relation } from '../src/match/relation';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
-import { storyPack } from './bench-relation';
+import { readRows, storyPack } from './bench-relation';
 
 interface Row {
   sentence: string;
@@ -23,23 +22,12 @@ interface Row {
   ids?: string[];
 }
 
-function parseRows(file: string): Row[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line, i) => ({ line: line.trim(), at: i + 1 }))
-    .filter(({ line }) => line)
-    .map(({ line, at }) => {
-      let row: Partial<Row>;
-      try {
-        row = JSON.parse(line) as Partial<Row>;
-      } catch (e) {
-        throw new Error(`${file}:${at}: not JSON (${(e as Error).message})`);
-      }
-      const ok = typeof row.sentence === 'string' && (row.relation === 'asserts' || row.relation === 'denies') && (typeof row.claim === 'string' || (Array.isArray(row.ids) && row.ids.length > 0));
-      if (!ok) throw new Error(`${file}:${at}: needs "sentence", "relation" (asserts or denies) and "claim" or "ids"`);
-      return row as Row;
-    });
-}
+const parseRows = (file: string) =>
+  readRows<Row>(
+    file,
+    (r) => typeof r.sentence === 'string' && (r.relation === 'asserts' || r.relation === 'denies') && (typeof r.claim === 'string' || (Array.isArray(r.ids) && r.ids.length > 0)),
+    '"sentence", "relation" (asserts or denies) and "claim" or "ids"',
+  );
 
 const file = process.argv[2];
 if (!file || file.startsWith('--')) {

@@ -14,11 +14,31 @@ export interface RelationPair {
   source: string;
 }
 
-const readPairs = (file: string): RelationPair[] =>
-  readFileSync(file, 'utf8')
+/**
+ * The rows of a labelled set, one JSON object a line, each checked by `valid`: a bad line is named (file and line),
+ * not read as a row with missing fields.
+ */
+export function readRows<T>(file: string, valid: (row: Record<string, unknown>) => boolean, shape: string): T[] {
+  return readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as RelationPair);
+    .map((line, i) => ({ line: line.trim(), at: i + 1 }))
+    .filter(({ line }) => line)
+    .map(({ line, at }) => {
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch (e) {
+        throw new Error(`${file}:${at}: not JSON (${(e as Error).message})`);
+      }
+      if (typeof row !== 'object' || row === null || !valid(row as Record<string, unknown>)) throw new Error(`${file}:${at}: needs ${shape}`);
+      return row as T;
+    });
+}
+
+const isText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+const readPairs = (file: string) =>
+  readRows<RelationPair>(file, (r) => isText(r.sentence) && isText(r.claim) && isText(r.source) && (r.relation === 'asserts' || r.relation === 'denies'), '"sentence", "claim", "source" and "relation" (asserts or denies)');
 
 export function relationFigures(file = 'test/relation/pairs.jsonl') {
   const pairs = readPairs(file);
@@ -75,10 +95,7 @@ export interface HedgePair {
 
 /** The hedge reading on sentences that state their claim, some firmly and some as a possibility. */
 export function hedgeFigures(file = 'test/relation/hedges.jsonl') {
-  const pairs = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as HedgePair);
+  const pairs = readRows<HedgePair>(file, (r) => isText(r.sentence) && isText(r.claim) && isText(r.source) && typeof r.hedged === 'boolean', '"sentence", "claim", "source" and "hedged" (true or false)');
   const read = pairs.map((p) => ({ ...p, read: isHedged(p.sentence, p.claim) }));
   const flagged = read.filter((p) => p.read);
   const hedged = read.filter((p) => p.hedged);
