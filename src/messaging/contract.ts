@@ -43,9 +43,10 @@ export interface TabReport {
 
 /**
  * What the content script's first stage last made of its page, kept in the extension's isolated world (the page's
- * scripts cannot see it) under `PAGE_LOOK_KEY`, with nothing else (the page's address is read when it is asked): a page that is no article is not reported, since the message's first
- * touch of the extension's API is most of what such a page costs. The background asks for it, with `scripting`,
- * when the popup finds no report for the page on show (`PageLook`, `parsePageLook`).
+ * scripts cannot see it) under `PAGE_LOOK_KEY`, with nothing else (the page's address is read when it is asked). A
+ * page that is no article is not reported, since the message's first touch of the extension's API is most of what
+ * such a page costs. The background asks for it, with `scripting`, when the popup finds no report for the page on
+ * show (`PageLook`, `parsePageLook`).
  */
 export type LookState =
   /** Still looking: waiting for its turn, or for a page that is no article yet to finish loading. */
