@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { ClaimBase, splitKey } from '../src/claims/claim-base';
 import { extractArticle } from '../src/extract/article';
+import { articleFromHtml } from '../src/extract/from-html';
 import { STORY_PACK_MAX } from '../src/match/matcher';
 import type { Pack } from '../src/packs/types';
 import { isoDay } from '../src/match/dates';
@@ -19,6 +20,7 @@ import { isTrainingPage } from './page-split';
 import { pageTexts, ratePer1000, topicalScores, type PoolClaim } from './topical-packs';
 import shippedModel from '../src/match/decision-model.json';
 import { flexSearch, miniSearch, type Library } from './bench-libraries';
+import { seedPage, seedSlugs } from './seed-pages.mjs';
 
 const SHARED = resolve(process.env.CLAIMLIGHT_SHARED ?? '../shared');
 const EVAL = join(SHARED, 'eval', 'checkthat');
@@ -167,6 +169,25 @@ const poolFalse = falseMatches(pool, sentences);
 const seedBase = new ClaimBase(validBundledPacks(BUNDLED_PACKS));
 const seedFalse = falseMatches(seedBase, sentences);
 
+/**
+ * The four seed pages' highlights, as a reader's extension finds them: with the bundled pack alone, and with the pool
+ * installed beside it (a large subscription), where the pool's claims are judged by the pool model and the story's by
+ * the story model. Each is `[matched sentences, of them to a claim of the bundled pack]`.
+ */
+async function seedHighlights(base: ClaimBase): Promise<[number, number]> {
+  let matched = 0;
+  let bundled = 0;
+  for (const slug of seedSlugs()) {
+    const a = articleFromHtml(seedPage(slug)!)!;
+    const found = await base.matchSentences(a.sentences, { title: a.title, published: a.published });
+    matched += found.length;
+    bundled += found.filter((m) => BUNDLED_PACKS.some((p) => (p as Pack).id === m.claim.packId)).length;
+  }
+  return [matched, bundled];
+}
+const seedsAlone = await seedHighlights(seedBase);
+const seedsBeside = await seedHighlights(new ClaimBase([...validBundledPacks(BUNDLED_PACKS), poolPack()]));
+
 console.log(`Claimlight matcher benchmark (pool model, for packs of more than ${STORY_PACK_MAX} claims: threshold ${pool.matcher.poolModel!.threshold.toFixed(3)}; story model: ${pool.matcher.model.threshold.toFixed(3)}, lower for smaller packs)`);
 console.log(`pool: ${pool.size} claims from ${EVAL}, index built in ${buildMs.toFixed(0)} ms`);
 console.log('');
@@ -185,6 +206,7 @@ const per1000 = (hits: Array<{ page: string }>, train: boolean) => {
 };
 console.log(`  against the pool:             ${poolFalse.hits.length} (${(poolFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences; ${per1000(poolFalse.hits, true)}, ${per1000(poolFalse.hits, false)}), ${(sentences.length / (poolFalse.ms / 1000)).toFixed(0)} sentences/s`);
 console.log(`  against the bundled packs:    ${seedFalse.hits.length} (${(seedFalse.hits.length / sentences.length * 1000).toFixed(2)} per 1,000 sentences)`);
+console.log(`the four seed pages' highlights: ${seedsAlone[0]} with the bundled pack alone; ${seedsBeside[0]} with the pool beside it (${seedsBeside[1]} of them the bundled pack's claims)`);
 const calibrated = shippedModel.thresholds ?? [];
 if (calibrated.length > 0) {
   // The thresholds by pack size (npm run calibrate:matcher sets them on the training half): checked on the other.

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { seedPackJson } from './helpers';
-// @ts-expect-error -- a plain ESM helper shared with the e2e tests
 import { seedPage } from '../../scripts/seed-pages.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimlight-cli-'));
@@ -22,7 +21,7 @@ async function run(...argv: string[]) {
 }
 
 describe('claimlight check', () => {
-  const page = file('lab.html', (seedPage as (s: string) => string)('lab-discussed'));
+  const page = file('lab.html', seedPage('lab-discussed')!);
 
   it('prints exactly one JSON object with the article and its matches', async () => {
     const r = await run('check', page, '--json');
