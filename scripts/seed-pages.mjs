@@ -3,7 +3,11 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const SEEDS_DIR = resolve(process.env.CLAIMLIGHT_SHARED ?? join(import.meta.dirname, '..', '..', 'shared'), 'seeds');
+// The shared folder beside the repository. Found from this file, or, when a bundler has copied this file elsewhere
+// (scripts/ts-run.mjs runs the TypeScript benchmarks from node_modules/.cache), from the working directory, the
+// repository's root, as the benchmarks' own paths are.
+const besideRepo = join(import.meta.dirname, '..', '..', 'shared');
+export const SEEDS_DIR = resolve(process.env.CLAIMLIGHT_SHARED ?? (existsSync(besideRepo) ? besideRepo : resolve('..', 'shared')), 'seeds');
 
 /** What each seed is, as far as the seed files show; headlines are the articles' own where they have one. */
 const SEEDS = [
