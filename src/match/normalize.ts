@@ -96,7 +96,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 9;
+export const NORMALISER_VERSION = 10;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
@@ -153,6 +153,8 @@ export function terms(text: string): string[] {
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(BARE_LINK, ' ')
     .replace(/(\w)'s\b/g, '$1')
+    // Names of initials joined by an ampersand are one word ("AT&T", "H&M", "P&G"): split, both letters would drop.
+    .replace(/\b([a-z]{1,2})&([a-z]{1,2})\b/g, '$1$2')
     .replace(/(\d),(\d{3})\b/g, '$1$2');
   for (const [re, to] of PHRASES) t = t.replace(re, to);
   const out: string[] = [];

@@ -22,6 +22,12 @@ describe('normaliser', () => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
 
+  it('keeps a name of initials joined by an ampersand as one word, which splitting at "&" would drop', () => {
+    expect(t('AT&T plans layoffs')).toBe('att plan layoff');
+    expect(t('H&M plans layoffs')).not.toBe(t('AT&T plans layoffs'));
+    expect(t('rock & roll')).toBe('rock roll');
+  });
+
   it('matches a claim of revoking only to a sentence that speaks of revoking or keeping', () => {
     const base = new ClaimBase([storyPack('apps', 'App bans', ['India will revoke its ban on Chinese apps.'])]);
     expect(base.matcher.best({ text: 'The government of India denies passing order to ban Chinese apps in India.' })).toBeUndefined();
