@@ -18,6 +18,10 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:(?:lay|lays|laying|laid)[\s-]off|layoffs?|jobs? cuts?)\b/g, ' layoff '],
   // Shutting something down, as news writes it: "shut down", "shutting down", "shutdown", "shut-down".
   [/\b(?:shut(?:s|ting)?[\s-]down|shutdowns?)\b/g, ' shutdown '],
+  // A chief executive, however titled: "CEO", "chief executive", "chief executive officer".
+  [/\bchief[\s-]executive(?:[\s-]officer)?s?\b/g, ' ceo '],
+  // Leaving a post: "stepping down" is resigning ("Toshiba CEO will step down" / "Kurumatani plans to resign").
+  [/\b(?:step(?:s|ping|ped)?)[\s-]down\b/g, ' resign '],
   // Putting something off: "pushed back the release" (not "pushed back against the report").
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
 ];
@@ -87,7 +91,6 @@ const SYNONYMS: Record<string, string> = {
   african: 'africa',
   vaccin: 'vaccin',
   jab: 'vaccin',
-  shot: 'vaccin',
   // Dying, however said: "died", "dies", "dead", "death", "dying" (death hoaxes are a large share of fact-checks).
   dead: 'di',
   death: 'di',
@@ -96,7 +99,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 10;
+export const NORMALISER_VERSION = 11;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
@@ -119,7 +122,7 @@ export const STOPWORDS = new Set(
   on once only or other our ours ourselves out over own same she should so some such than that the their theirs
   them themselves then there these they this those through to too under until up very was we were what when where
   which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
-  said says say saying told according reportedly report reports reported via per amp rt http https www com co
+  said says say saying told according reportedly report reports reported via per rt http https www com co
   one two may might must shall also even still yet ever every many much another`.split(/\s+/),
 );
 
@@ -149,7 +152,8 @@ function stem(word: string): string {
 
 /** The words of a text, in order: each folded, stemmed, without function words. Keeps repeats. */
 export function terms(text: string): string[] {
-  let t = foldText(text.replace(/[#@][A-Za-z]\w*/g, spellOutTag))
+  // (Posts carry "&amp;" for "&", escaped once too often; decoded, it is no word, and "AMP" the company stays one.)
+  let t = foldText(text.replace(/&amp;/gi, '&').replace(/[#@][A-Za-z]\w*/g, spellOutTag))
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(BARE_LINK, ' ')
     .replace(/(\w)'s\b/g, '$1')

@@ -18,6 +18,8 @@ describe('normaliser', () => {
     ['the ways news writes shutting down', [['Facebook will shut down', 'Facebook shutdown'], ['Facebook is shutting down', 'Facebook shut-down'], ['BSNL shuts down', 'BSNL shutdowns']]],
     ['a country and its adjective, as American and the USA are', [['the Indian government', 'the India government'], ['Chinese regulators', 'China regulators'], ['an Israeli strike', 'an Israel strike']]],
     ['dying, however said', [['Redford has died', 'Redford death'], ['Redford is dead', 'Redford dying']]],
+    ['a chief executive, however titled', [['the chief executive officer quit', 'the CEO quit'], ['chief executives', 'CEOs']]],
+    ['stepping down and resigning', [['Kurumatani will step down', 'Kurumatani will resign'], ['Hayward is stepping down', 'Hayward is resigning']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
@@ -26,6 +28,16 @@ describe('normaliser', () => {
     expect(t('AT&T plans layoffs')).toBe('att plan layoff');
     expect(t('H&M plans layoffs')).not.toBe(t('AT&T plans layoffs'));
     expect(t('rock & roll')).toBe('rock roll');
+    // An ampersand escaped once too often, as posts carry it, is still one; "AMP", the company, is a word.
+    expect(t('AT&amp;T plans layoffs')).toBe(t('AT&T plans layoffs'));
+    expect(t('AMP denies its CEO resigned')).toBe('amp deni ceo resign');
+  });
+
+  it('does not read every "shot" as a vaccine: news shoots down reports and people', () => {
+    const vaccine = terms('vaccine')[0];
+    expect(terms('AMP has shot down speculation')).not.toContain(vaccine);
+    expect(terms('he was shot dead')).not.toContain(vaccine);
+    expect(t('the jab')).toBe(t('the vaccine'));
   });
 
   it('matches a claim of revoking only to a sentence that speaks of revoking or keeping', () => {
