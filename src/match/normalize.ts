@@ -22,6 +22,11 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bchief[\s-]executive(?:[\s-]officer)?s?\b/g, ' ceo '],
   // Leaving a post: "stepping down" is resigning ("Toshiba CEO will step down" / "Kurumatani plans to resign").
   [/\b(?:step(?:s|ping|ped)?)[\s-]down\b/g, ' resign '],
+  // A currency however written: "Rs 2,000", "₹2,000" and "2,000 rupees"; "$5" and "5 dollars"; "£5", "€5".
+  [/(?:₹|\b(?:rs|inr)\.?)\s?(?=\d)/g, ' rupee '],
+  [/\$\s?(?=\d)/g, ' dollar '],
+  [/£\s?(?=\d)/g, ' pound '],
+  [/€\s?(?=\d)/g, ' euro '],
   // Putting something off: "pushed back the release" (not "pushed back against the report").
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
 ];
