@@ -1,22 +1,43 @@
 import { browser } from 'wxt/browser';
-import { BackgroundService } from '../src/background/service';
-import { PAGE_LOOK_KEY, parseCStoBG, parsePageLook, parseUItoBG, type TabReport } from '../src/messaging/contract';
+import { BackgroundService, type ButtonMark } from '../src/background/service';
+import { PAGE_LOOK_KEY, parseCStoBG, parsePageLook, parseUItoBG, type TabReport, type TabStatus } from '../src/messaging/contract';
+import { t, tn, useMessages } from '../src/ui/i18n';
+import type { MessageKey } from '../src/ui/messages';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { openClaimDb } from '../src/store/db';
 import { parseSettings, SETTINGS_KEY } from '../src/settings';
 import { CORRECTIONS_KEY, parseCorrections } from '../src/corrections';
 
+/** The toolbar button's title on a tab whose page was read: what the popup would say first. */
+function buttonTitle({ status, claims }: ButtonMark): string {
+  const said = claims > 0 ? tn('claimsFound', claims) : t(STATUS_MESSAGE[status]);
+  return `${t('extName')}: ${said}`;
+}
+
+const STATUS_MESSAGE: Record<TabStatus, MessageKey> = {
+  claims: 'noClaims', // (every claim on it called a wrong match)
+  'no-claims': 'noClaims',
+  'not-article': 'notArticle',
+  'unsupported-language': 'otherLanguage',
+  'site-off': 'siteOff',
+};
+
 export default defineBackground(() => {
+  useMessages((key, subs) => browser.i18n.getMessage(key as never, subs), () => browser.i18n.getUILanguage());
   const reportKey = (tabId: number) => `report:${tabId}`;
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
   const action = browser.action ?? browser.browserAction;
   const service = new BackgroundService({
     openDb: () => openClaimDb(),
     bundled: BUNDLED_PACKS,
-    async setBadge(tabId, text) {
-      await action.setBadgeText({ tabId, text }).catch(() => undefined); // the tab may be gone
+    async markButton(tabId, mark) {
+      const text = mark?.claims ? String(mark.claims) : '';
+      // (A tab's title is set back by giving it the button's own: Chrome takes no null, and keeps an empty one.)
+      const title = mark ? buttonTitle(mark) : await action.getTitle({});
+      await Promise.all([action.setBadgeText({ tabId, text }), action.setTitle({ tabId, title })]).catch(() => undefined); // the tab may be gone
       if (text) await action.setBadgeBackgroundColor({ tabId, color: '#b45309' }).catch(() => undefined);
     },
+    buttonMarked: async (tabId) => (await action.getTitle({ tabId })) !== (await action.getTitle({})),
     async saveReport(tabId, report) {
       if (report) await browser.storage.session.set({ [reportKey(tabId)]: report });
       else await browser.storage.session.remove(reportKey(tabId));
@@ -48,7 +69,6 @@ export default defineBackground(() => {
       const look = parsePageLook(found?.result);
       return look && { ...look, private: tab.incognito };
     },
-    badge: (tabId) => action.getBadgeText({ tabId }),
     log: (m) => console.warn(`[claimlight] ${m}`),
   });
 

@@ -1,6 +1,6 @@
 import { ClaimBase, indexPacks, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
-import { articleAddress, type ArticleInfo, type CStoBG, type MatchReply, type PackInfo, type PacksReply, type PageLook, type ReportReply, type TabReport, type UItoBG } from '../messaging/contract';
+import { articleAddress, type ArticleInfo, type CStoBG, type MatchReply, type PackInfo, type PacksReply, type PageLook, type ReportReply, type TabReport, type TabStatus, type UItoBG } from '../messaging/contract';
 import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
@@ -19,8 +19,12 @@ export interface CorrectionStore {
 export interface BackgroundEnv {
   openDb(): Promise<ClaimDb>;
   bundled: readonly unknown[];
-  /** Shows the number of claims found on a tab ('' for none). */
-  setBadge(tabId: number, text: string): Promise<void>;
+  /**
+   * Marks a tab's toolbar button with what was found on its page: the number of claims on the badge (none for no
+   * claims), and the page's status in the button's title; null takes both away. The browser takes a tab's marks
+   * away itself when the tab loads another document (Chrome and Firefox alike), and keeps them for a move within it.
+   */
+  markButton(tabId: number, mark: ButtonMark | null): Promise<void>;
   /** Keeps a tab's report across service-worker restarts (storage.session); null forgets it. */
   saveReport(tabId: number, report: TabReport | null): Promise<void>;
   loadReport(tabId: number): Promise<TabReport | undefined>;
@@ -40,10 +44,16 @@ export interface BackgroundEnv {
    * page open before the extension was installed).
    */
   askPage?(tabId: number): Promise<(PageLook & { private: boolean }) | undefined>;
-  /** The text on the tab's badge: the browser clears it when the tab loads another page. */
-  badge?(tabId: number): Promise<string>;
+  /** Whether the tab's button still carries a mark (`markButton`): false once the tab has loaded another document. */
+  buttonMarked?(tabId: number): Promise<boolean>;
   now?: () => number;
   log(message: string): void;
+}
+
+/** What a tab's toolbar button shows of its report. */
+export interface ButtonMark {
+  status: TabStatus;
+  claims: number;
 }
 
 const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, message: 'The browser does not let Claimlight store data here (private window, or storage full): subscriptions are unavailable; the bundled packs are in use.' };
@@ -249,8 +259,8 @@ export class BackgroundService {
       const status = (await this.siteOff(page.url)) ? 'site-off' : 'not-article';
       report = { url: page.url, status, article: null, matches: [], at: Date.now(), ...(page.private ? { private: true } : {}) };
       await this.setReport(tabId, report);
-    } else if (!page && report && claimsOnPage(report.matches).length > 0 && (await this.env.badge?.(tabId).catch(() => undefined)) === '') {
-      // Claims and no count on the button: the tab has loaded another page since, one that cannot be asked (a
+    } else if (!page && report && (await this.env.buttonMarked?.(tabId).catch(() => true)) === false) {
+      // The button lost the report's mark: the tab has loaded another page since, one that cannot be asked (a
       // browser page, a PDF), and Chrome did not say so (no tab addresses without the tabs permission).
       report = undefined;
     }
@@ -317,7 +327,7 @@ export class BackgroundService {
     const report = this.reports.get(tabId);
     if (!report || articleAddress(report.url) === articleAddress(url)) return;
     this.reports.delete(tabId);
-    await Promise.all([this.env.saveReport(tabId, null), this.env.setBadge(tabId, '')]);
+    await Promise.all([this.env.saveReport(tabId, null), this.env.markButton(tabId, null)]);
   }
 
   async tabClosed(tabId: number): Promise<void> {
@@ -338,7 +348,7 @@ export class BackgroundService {
 
   private async setReport(tabId: number, report: TabReport): Promise<void> {
     this.reports.set(tabId, report);
-    const claims = claimsOnPage(report.matches).length;
-    await Promise.all([this.env.saveReport(tabId, report), this.env.setBadge(tabId, claims ? String(claims) : '')]);
+    const mark = { status: report.status, claims: claimsOnPage(report.matches).length };
+    await Promise.all([this.env.saveReport(tabId, report), this.env.markButton(tabId, mark)]);
   }
 }

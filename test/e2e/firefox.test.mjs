@@ -123,8 +123,12 @@ describe('Firefox', { skip: available ? false : `Firefox ESR (${FIREFOX}) or the
       const walks = await page.evaluate(() => ['anchor-index', 'anchor-index-page'].map((n) => performance.getEntriesByName(`claimlight:${n}`).length));
       assert.deepEqual(walks, [1, 0], 'one walk, of the paragraphs');
       const popup = await openListedPopup();
-      const [badge, listed] = await popup.evaluate(async (id) => [await browser.browserAction.getBadgeText({ tabId: id }), document.querySelectorAll('.claim-item').length], popup.tabId);
+      const [badge, title, listed] = await popup.evaluate(
+        async (id) => [await browser.browserAction.getBadgeText({ tabId: id }), await browser.browserAction.getTitle({ tabId: id }), document.querySelectorAll('.claim-item').length],
+        popup.tabId,
+      );
       assert.equal(badge, String(listed), 'the badge counts the claims the popup lists');
+      assert.equal(title, `Claimlight: ${listed} known ${listed === 1 ? 'claim' : 'claims'} found on this page`);
       await popup.close();
       await page.close();
     });

@@ -131,6 +131,11 @@ export async function badgeOf(worker, tabId) {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+/** The toolbar button's title on a tab, as its tooltip and a screen reader give it. */
+export async function buttonTitleOf(worker, tabId) {
+  return worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+}
+
 /** Names of our highlights on the page and the text of each highlighted range, as the page's document holds them. */
 export async function highlights(page) {
   return page.evaluate(() => {

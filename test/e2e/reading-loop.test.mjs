@@ -3,7 +3,7 @@
 // test-results/screenshots/.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessibleBox, accessibleText, badgeOf, clickAction, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
+import { accessibleBox, accessibleText, badgeOf, buttonTitleOf, clickAction, highlights, launch, rectOfHighlight, screenshot, startServer, tabIdOf, waitForHighlights } from './harness.mjs';
 import { SEEDS } from './seeds.mjs';
 
 let server;
@@ -69,6 +69,7 @@ describe('the seed story', () => {
       await popup.waitForSelector('.claim-item');
       const listed = await popup.locator('.claim-item').count();
       assert.equal(badge, String(listed), 'the badge counts the claims the popup lists');
+      assert.equal(await buttonTitleOf(browser.worker, tabId), `Claimlight: ${listed} known ${listed === 1 ? 'claim' : 'claims'} found on this page`);
       assert.ok(listed >= expected.length / 2);
       await page.bringToFront();
       await screenshot(page, `seed-${slug}`);
@@ -217,14 +218,24 @@ describe('empty states', () => {
     await page.close();
   });
 
-  it('says an article has no known claims', async () => {
+  it('says an article has no known claims, on the button too', async () => {
     const page = await open('/readability/wapo-1');
     const tabId = await tabIdOf(browser.worker, page);
     const popup = await openPopup(tabId);
     await popup.waitForSelector('.empty-title:has-text("No known claims")', { timeout: 15_000 });
     assert.equal(await badgeOf(browser.worker, tabId), '');
+    assert.equal(await buttonTitleOf(browser.worker, tabId), 'Claimlight: No known claims on this page.');
     await screenshot(popup, 'popup-no-claims');
     await popup.close();
+    // The tab loads a page no content script runs in, the button not clicked there: that the article before it had
+    // no claims is not said of it (the badge was empty for both; the browser took the button's title away).
+    await page.goto('about:blank');
+    assert.equal(await buttonTitleOf(browser.worker, tabId), 'Claimlight');
+    const after = await openPopup(tabId);
+    await after.waitForSelector('.empty-title:has-text("has not checked this page")', { timeout: 10_000 }).catch(async (e) => {
+      throw new Error(`${e.message}; the popup said: ${await after.locator('body').innerText()}`);
+    });
+    await after.close();
     await page.close();
   });
 

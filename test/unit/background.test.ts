@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { BackgroundService, type BackgroundEnv } from '../../src/background/service';
+import { BackgroundService, type BackgroundEnv, type ButtonMark } from '../../src/background/service';
 import type { PageLook, TabReport } from '../../src/messaging/contract';
 import { parseCStoBG, parsePageLook, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
@@ -10,18 +10,25 @@ import { DEFAULT_SETTINGS } from '../../src/settings';
 let n = 0;
 function env(overrides: Partial<BackgroundEnv> = {}) {
   const badges = new Map<number, string>();
+  // What each tab's button says of its page (its title); gone once the tab loads another document.
+  const titles = new Map<number, ButtonMark>();
   const saved = new Map<number, TabReport>();
   const logs: string[] = [];
   const e: BackgroundEnv = {
     openDb: () => openClaimDb(`bg-${++n}`),
     bundled: BUNDLED_PACKS,
-    setBadge: async (tab, text) => void badges.set(tab, text),
+    markButton: async (tab, mark) => {
+      badges.set(tab, mark?.claims ? String(mark.claims) : '');
+      if (mark) titles.set(tab, mark);
+      else titles.delete(tab);
+    },
+    buttonMarked: async (tab) => titles.has(tab),
     saveReport: async (tab, r) => void (r ? saved.set(tab, r) : saved.delete(tab)),
     loadReport: async (tab) => saved.get(tab),
     log: (m) => logs.push(m),
     ...overrides,
   };
-  return { e, badges, saved, logs };
+  return { e, badges, titles, saved, logs };
 }
 
 const article = { title: 'Meta AI’s Astonishing Shift', byline: null, siteName: 'BitcoinWorld', lang: 'en', words: 900 };
@@ -50,7 +57,7 @@ describe('background service', () => {
   });
 
   it('clears the badge and the report when the tab loads another page, not on a move within it, and reports nothing for unknown tabs', async () => {
-    const { e, badges } = env();
+    const { e, badges, titles } = env();
     const bg = new BackgroundService(e);
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
     // A move within the page keeps them.
@@ -59,6 +66,7 @@ describe('background service', () => {
     expect((await bg.report(3)).state).toBe('ready');
     await bg.tabNavigated(3, 'https://x.test/b');
     expect(badges.get(3)).toBe('');
+    expect(titles.has(3)).toBe(false);
     expect(await bg.report(3)).toEqual({ state: 'none' });
   });
 
@@ -122,14 +130,20 @@ describe('background service', () => {
     expect(badges.get(3)).toBe('');
   });
 
-  it('does not show an article\'s claims for the page after it that cannot be asked: the browser cleared its badge', async () => {
-    const { e, badges } = env();
-    const bg = new BackgroundService({ ...e, askPage: async () => undefined, badge: async (tab) => badges.get(tab) ?? '' });
+  it('does not show a report for the page after it that cannot be asked: the browser took the button\'s marks away', async () => {
+    const { e, titles } = env();
+    const bg = new BackgroundService({ ...e, askPage: async () => undefined });
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: ['The weather was fine.'] }, 4);
+    expect(titles.get(3)).toEqual({ status: 'claims', claims: 3 });
+    expect(titles.get(4)).toEqual({ status: 'no-claims', claims: 0 });
     expect((await bg.report(3)).state).toBe('ready');
-    // The tab loads a browser page: the browser clears the badge, and nobody tells the background.
-    badges.set(3, '');
+    expect((await bg.report(4)).state).toBe('ready');
+    // Both tabs load a browser page (a PDF, a chrome:// page): the browser clears their buttons' badge and title, and
+    // nobody tells the background. A report without claims had no badge to lose; it has lost its title.
+    titles.clear();
     expect(await bg.report(3)).toEqual({ state: 'none' });
+    expect(await bg.report(4)).toEqual({ state: 'none' });
   });
 
   it('says the database is loading until it is, then works on bundled data if IndexedDB fails', async () => {

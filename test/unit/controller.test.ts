@@ -28,7 +28,7 @@ function background(reports: TabReport[] = []) {
   return new BackgroundService({
     openDb: () => openClaimDb(`cs-${Math.random()}`),
     bundled: BUNDLED_PACKS,
-    setBadge: async () => undefined,
+    markButton: async () => undefined,
     saveReport: async (_tab, r) => void (r && reports.push(r)),
     loadReport: async () => undefined,
     log: () => undefined,

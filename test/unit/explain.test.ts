@@ -53,7 +53,7 @@ describe('explainable matches', () => {
     const bg = new BackgroundService({
       openDb: () => openClaimDb(`explain-${Math.random()}`),
       bundled: BUNDLED_PACKS,
-      setBadge: async () => undefined,
+      markButton: async () => undefined,
       saveReport: async () => undefined,
       loadReport: async () => undefined,
       corrections: { list: async () => store, save: async (l) => void (store = l) },
@@ -82,7 +82,7 @@ describe('explainable matches', () => {
     const bg = new BackgroundService({
       openDb: () => openClaimDb(`private-${Math.random()}`),
       bundled: BUNDLED_PACKS,
-      setBadge: async () => undefined,
+      markButton: async () => undefined,
       saveReport: async () => undefined,
       loadReport: async () => undefined,
       corrections: { list: async () => disk, save: async (l) => void (disk = l) },

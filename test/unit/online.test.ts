@@ -17,7 +17,7 @@ function setup(settings: Settings) {
   const bg = new BackgroundService({
     openDb: () => openClaimDb(`online-${Math.random()}`),
     bundled: [], // no packs: every article is one the packs know nothing about
-    setBadge: async () => undefined,
+    markButton: async () => undefined,
     saveReport: async () => undefined,
     loadReport: async () => undefined,
     fetch,

@@ -25,7 +25,7 @@ async function reportFor(sentences: string[]): Promise<ReportReply> {
   const bg = new BackgroundService({
     openDb: () => openClaimDb(`popup-${Math.random()}`),
     bundled: BUNDLED_PACKS,
-    setBadge: async () => undefined,
+    markButton: async () => undefined,
     saveReport: async () => undefined,
     loadReport: async () => undefined,
     log: () => undefined,
