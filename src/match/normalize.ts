@@ -27,6 +27,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\$\s?(?=\d)/g, ' dollar '],
   [/£\s?(?=\d)/g, ' pound '],
   [/€\s?(?=\d)/g, ' euro '],
+  // Divorcing, as news writes it: "to end their marriage".
+  [/\bend(?:s|ed|ing)? (?:their|his|her|the|a) marriage\b/g, ' divorce '],
   // Putting something off: "pushed back the release" (not "pushed back against the report").
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
 ];
@@ -104,7 +106,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 12;
+export const NORMALISER_VERSION = 13;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

@@ -11,7 +11,7 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
+  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? back at)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
@@ -37,6 +37,8 @@ const OFF_MARKET = /\b(?:off|from) (?:the |store |its |their )*(?:shelves|market
 
 // "Nor" after a negation carries the same one on ("has never shared data, nor received a request"); alone it turns.
 const FIRST_NEGATION = /\b(?:neither|not|never|no)\b|n't\b/;
+// A list of things said not to be ("no statement due, no divorce"): one negation, as "neither … nor" is.
+const NO_LIST = /(?<=\bno\b[^,;:.]*),\s+no\b/g;
 function norAfterNegationDropped(t: string): string {
   const first = t.search(FIRST_NEGATION);
   return first < 0 ? t : t.slice(0, first) + t.slice(first).replace(/\bnor\b/g, ' ');
@@ -44,7 +46,7 @@ function norAfterNegationDropped(t: string): string {
 
 // Phrases that look like a cue and are not one ("No. 1" is a number).
 const NOT_A_CUE =
-  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b|\bno\. ?(?=\d)/g;
+  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course|end(?:s|ed|ing)? (?:their|his|her|the|a) marriage)\b|\bno\. ?(?=\d)/g;
 
 // Pairs of stems where a sentence using one where the claim uses the other says the opposite. The first group is
 // for matching only: in the relation, stopping verbs count as privative instead (see PRIVATIVE).
@@ -80,6 +82,8 @@ const ANTONYMS: Array<[string, string]> = [
   ['true', 'fals'],
   // Alive, against a death (died, dies, dead, death and dying are one term: see normalize.ts).
   ['aliv', 'di'],
+  // Still together, against a divorce ("ending a marriage" is one: see normalize.ts).
+  ['togeth', 'divorc'],
   ['support', 'oppos'],
   ['more', 'less'],
   ['higher', 'lower'],
@@ -114,7 +118,7 @@ const STOP_FOR = stopReplacedBy('for', 'g');
 
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
 function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number; offMarket: number } {
-  let t = norAfterNegationDropped(foldText(text).replace(NOT_A_CUE, ' '));
+  let t = norAfterNegationDropped(foldText(text).replace(NOT_A_CUE, ' ')).replace(NO_LIST, '$1');
   if (change) t = t.replace(MOVE_AWAY, '$1');
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
@@ -147,7 +151,7 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim. A relative
 // clause is one too ("a closed model that does not disclose its weights"): "that" followed at once by its verb, not
 // by a subject as in "denied that it had".
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+yet\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing)\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+yet\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+(?!(?:[\w\u2019'.-]+\s+){0,3}(?:are|were)\b)|,\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing)\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
 const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|following|replying to|responding to|asked (?:about|whether|if))\b/i;

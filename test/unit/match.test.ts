@@ -20,6 +20,7 @@ describe('normaliser', () => {
     ['dying, however said', [['Redford has died', 'Redford death'], ['Redford is dead', 'Redford dying']]],
     ['a chief executive, however titled', [['the chief executive officer quit', 'the CEO quit'], ['chief executives', 'CEOs']]],
     ['a currency, by its sign or its name', [['Rs 2,000 notes', 'rupees 2,000 notes'], ['₹2000 notes', 'rupee 2000 notes'], ['paid $750', 'paid dollars 750'], ['a £5 fee', 'a pound 5 fee']]],
+    ['ending a marriage and divorcing', [['Lopez and Anthony will end their marriage', 'Lopez and Anthony will divorce']]],
     ['stepping down and resigning', [['Kurumatani will step down', 'Kurumatani will resign'], ['Hayward is stepping down', 'Hayward is resigning']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
