@@ -316,6 +316,12 @@ function readMove(clause: string, move: Move): number {
 
 const MAX_CHARS = 2000;
 
+// A negation's word capitalised inside a sentence that is not written in title case is part of a name or a title
+// ("Muhammad Sanusi Md Nor", "the film No Time to Die"), not a negation; a headline ("Meta Will Not Stop …") keeps it.
+const NAMED_NEGATION = /(?<=[\p{L}\p{N},]\s+)(?:No|Nor|Not|Never|None|Nothing)\b(?!\.)/gu;
+const TITLE_CASE = /\s(?:Is|Are|Was|Were|Has|Have|Will|To|Of|The|And|For|On|In|By|That)\s/;
+const namedNegationsDropped = (sentence: string) => (TITLE_CASE.test(sentence) ? sentence : sentence.replace(NAMED_NEGATION, 'Name'));
+
 /**
  * Reads the relation clause by clause, over the clauses of the sentence that speak of the claim. In each, every
  * negation (in the clause or in the claim), every stopping verb and every swap of a claim word for its opposite
@@ -326,8 +332,8 @@ const MAX_CHARS = 2000;
  */
 export function relationOf(sentence: string, claim: string): Relation {
   // No sentence or claim a person writes runs this long; a page that makes one gets its beginning read.
-  sentence = sentence.slice(0, MAX_CHARS);
-  claim = claim.slice(0, MAX_CHARS);
+  sentence = namedNegationsDropped(sentence.slice(0, MAX_CHARS));
+  claim = namedNegationsDropped(claim.slice(0, MAX_CHARS));
   const claimTerms = new Set(terms(claim));
   const { relevant: clauses, others } = clausesOf(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
