@@ -5,13 +5,13 @@ export type Relation = 'asserts' | 'denies';
 
 // Words and phrases that turn what follows around. Counted in pairs: "it has not stopped" denies a stop.
 const NEGATION =
-  /\b(?:not|no(?! such\b)|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than|impossible)\b|n't\b/g;
+  /\b(?:not|no(?! such\b)|never|none|nobody|nothing|neither|nor|cannot|without|no longer|nowhere|hardly|unchanged|instead of|rather than|impossible|rul(?:e|es|ed|ing) out)\b|n't\b/g;
 
 // Words that call what is said false. Within a clause they say it once, however many there are: "hoaxes that have
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? back at)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
+  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
@@ -99,7 +99,7 @@ const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w
 // Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
 // models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
 // ("is moving to closed systems", "has not changed") speaks of that change.
-const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|rethink\w*|rethought|overhaul\w*|pull(?:s|ed|ing)? back(?= to\b))\b/g;
+const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|rethink\w*|rethought|overhaul\w*|relocat\w*|pull(?:s|ed|ing)? back(?= to\b))\b/g;
 // "Moving away from" is one move, not a move and a leaving.
 const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
 // A move toward something: said of what a claimed move leaves ("moving towards open-source AI"), it goes back.
@@ -310,8 +310,11 @@ function readMove(clause: string, move: Move): number {
   // Where it goes: only what is said of that counts ("no plan to close its models"), not the move to it.
   if (going && !leaving) return c.negations + c.privatives - c.stopsFor;
   if (leaving && !going) return c.negations + c.privatives + (MOVE_TOWARD.test(foldText(clause)) ? 0 : moved(c)) + 1;
-  const flips = c.negations + (c.privatives + c.moves > 0 ? 1 : 0);
-  return flips + (flips > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
+  // Of the move itself: a verb of moving or stopping asserts it, once turned for being said and once more for each
+  // negation ("is not moving": denies); going on denies it ("remains unchanged"), and so does a bare negation ("there
+  // are no discussions to review the headquarters").
+  const moving = c.privatives + c.moves > 0 ? 1 : 0;
+  return c.negations + moving + (moving > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
 }
 
 const MAX_CHARS = 2000;
