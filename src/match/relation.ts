@@ -151,7 +151,7 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim. A relative
 // clause is one too ("a closed model that does not disclose its weights"): "that" followed at once by its verb, not
 // by a subject as in "denied that it had".
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+yet\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+(?!(?:[\w\u2019'.-]+\s+){0,3}(?:are|were)\b)|,\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing)\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+yet\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+(?!(?:[\w\u2019'.-]+\s+){0,3}(?:are|were)\b)|,\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing|(?:denie|dismisse|reject|refute)[sd])\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
 const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|following|replying to|responding to|asked (?:about|whether|if))\b/i;
@@ -363,7 +363,10 @@ export function relationOf(sentence: string, claim: string): Relation {
   if (change && reads.some((r) => r.speaksOfIt)) reads = reads.filter((r) => r.speaksOfIt);
   const readings = reads.map((r) => r.flips % 2 === 1);
   const denials = readings.filter(Boolean).length;
-  const denies = denials * 2 === readings.length ? readings[0]! : denials * 2 > readings.length;
+  // A tie goes to the clause that shares most of the claim's words and takes a stance on it: one that only names
+  // its subject ("a statement on its AMC Entertainment") does not outvote the one that calls the filing a rumour.
+  const tieBreak = reads.findIndex((r) => r.speaksOfIt);
+  const denies = denials * 2 === readings.length ? readings[Math.max(0, tieBreak)]! : denials * 2 > readings.length;
   // What the clauses report may be called false after them, once: a sentence that already denies still denies.
   return denies || others.some(callsItFalse) ? 'denies' : 'asserts';
 }
