@@ -20,6 +20,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\b(?:shut(?:s|ting)?[\s-]down|shutdowns?)\b/g, ' shutdown '],
   // A chief executive, however titled: "CEO", "chief executive", "chief executive officer".
   [/\bchief[\s-]executive(?:[\s-]officer)?s?\b/g, ' ceo '],
+  // A prime minister, however titled: "Prime Minister", "PM" (not the "5 pm" of a clock).
+  [/\bprime[\s-]minister\b|(?<!\d\s?)\bpm\b(?!\s?\d)/g, ' primeminister '],
   // Leaving a post: "stepping down" is resigning ("Toshiba CEO will step down" / "Kurumatani plans to resign").
   [/\b(?:step(?:s|ping|ped)?)[\s-]down\b/g, ' resign '],
   // A currency however written: "Rs 2,000", "₹2,000" and "2,000 rupees"; "$5" and "5 dollars"; "£5", "€5".
@@ -59,6 +61,7 @@ const SYNONYMS: Record<string, string> = {
   closur: 'close',
   shutter: 'close',
   postpon: 'delai',
+  govt: 'govern', // "govt", as headlines write "government"
   staff: 'worker',
   employe: 'worker',
   workforc: 'worker',
@@ -106,7 +109,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 13;
+export const NORMALISER_VERSION = 14;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

@@ -20,6 +20,7 @@ describe('normaliser', () => {
     ['dying, however said', [['Redford has died', 'Redford death'], ['Redford is dead', 'Redford dying']]],
     ['a chief executive, however titled', [['the chief executive officer quit', 'the CEO quit'], ['chief executives', 'CEOs']]],
     ['a currency, by its sign or its name', [['Rs 2,000 notes', 'rupees 2,000 notes'], ['₹2000 notes', 'rupee 2000 notes'], ['paid $750', 'paid dollars 750'], ['a £5 fee', 'a pound 5 fee']]],
+    ['a prime minister, however titled', [['PM Modi ordered it', 'Prime Minister Modi ordered it'], ['the govt denied it', 'the government denied it']]],
     ['ending a marriage and divorcing', [['Lopez and Anthony will end their marriage', 'Lopez and Anthony will divorce']]],
     ['stepping down and resigning', [['Kurumatani will step down', 'Kurumatani will resign'], ['Hayward is stepping down', 'Hayward is resigning']]],
   ])('gives %s one term', (_, pairs) => {
@@ -33,6 +34,11 @@ describe('normaliser', () => {
     // An ampersand escaped once too often, as posts carry it, is still one; "AMP", the company, is a word.
     expect(t('AT&amp;T plans layoffs')).toBe(t('AT&T plans layoffs'));
     expect(t('AMP denies its CEO resigned')).toBe('amp deni ceo resign');
+  });
+
+  it('does not read the "pm" of a clock as a prime minister', () => {
+    expect(terms('the meeting at 5 pm')).not.toContain(t('Prime Minister'));
+    expect(terms('the meeting at 5pm')).not.toContain(t('Prime Minister'));
   });
 
   it('does not read every "shot" as a vaccine: news shoots down reports and people', () => {
