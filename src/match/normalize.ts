@@ -31,6 +31,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/€\s?(?=\d)/g, ' euro '],
   // Divorcing, as news writes it: "to end their marriage".
   [/\bend(?:s|ed|ing)? (?:their|his|her|the|a) marriage\b/g, ' divorce '],
+  // "crypto currency", "crypto-currencies": the one word news also writes.
+  [/\bcrypto[\s-]currenc(?=y|ies)/g, ' cryptocurrenc'],
   // Putting something off: "pushed back the release" (not "pushed back against the report").
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
 ];
@@ -61,6 +63,8 @@ const SYNONYMS: Record<string, string> = {
   closur: 'close',
   shutter: 'close',
   postpon: 'delai',
+  prohibit: 'ban', // "prohibited", "prohibition"
+  outlaw: 'ban',
   govt: 'govern', // "govt", as headlines write "government"
   staff: 'worker',
   employe: 'worker',
@@ -109,7 +113,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 14;
+export const NORMALISER_VERSION = 15;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
