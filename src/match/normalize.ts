@@ -33,6 +33,8 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bend(?:s|ed|ing)? (?:their|his|her|the|a) marriage\b/g, ' divorce '],
   // "crypto currency", "crypto-currencies": the one word news also writes.
   [/\bcrypto[\s-]currenc(?=y|ies)/g, ' cryptocurrenc'],
+  // Being pregnant, as news writes it: "expecting a baby", "expecting twins", "expecting their second child".
+  [/\bexpecting (?:a baby|twins|triplets|(?:a|their|her|his) (?:first |second |third |fourth )?(?:child|baby))\b/g, ' pregnant '],
   // Putting something off: "pushed back the release" (not "pushed back against the report").
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
 ];
@@ -63,6 +65,7 @@ const SYNONYMS: Record<string, string> = {
   closur: 'close',
   shutter: 'close',
   postpon: 'delai',
+  pregnanc: 'pregnant', // "pregnancy rumours"
   prohibit: 'ban', // "prohibited", "prohibition"
   outlaw: 'ban',
   govt: 'govern', // "govt", as headlines write "government"
@@ -113,7 +116,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 15;
+export const NORMALISER_VERSION = 16;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

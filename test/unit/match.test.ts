@@ -22,6 +22,7 @@ describe('normaliser', () => {
     ['a currency, by its sign or its name', [['Rs 2,000 notes', 'rupees 2,000 notes'], ['₹2000 notes', 'rupee 2000 notes'], ['paid $750', 'paid dollars 750'], ['a £5 fee', 'a pound 5 fee']]],
     ['a prime minister, however titled', [['PM Modi ordered it', 'Prime Minister Modi ordered it'], ['the govt denied it', 'the government denied it']]],
     ['banning, however said', [['India will prohibit crypto currency', 'India will ban cryptocurrency'], ['bitcoin is outlawed', 'bitcoin is banned']]],
+    ['being pregnant, however said', [['pregnancy rumours about Aniston', 'pregnant rumours about Aniston'], ['Lopez is expecting a baby', 'Lopez is pregnant']]],
     ['ending a marriage and divorcing', [['Lopez and Anthony will end their marriage', 'Lopez and Anthony will divorce']]],
     ['stepping down and resigning', [['Kurumatani will step down', 'Kurumatani will resign'], ['Hayward is stepping down', 'Hayward is resigning']]],
   ])('gives %s one term', (_, pairs) => {
