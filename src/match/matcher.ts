@@ -94,6 +94,14 @@ export function namesReferredTo(text: string, previous: string | undefined): str
   return names.filter((n, i) => i > 0 || !previous.startsWith(n) || /^\p{Lu}{2,}/u.test(n)).slice(0, 4).join(' ');
 }
 
+/** A retrieval candidate: its BM25 score, its pair features, and whether the pool model judges it. */
+export interface Candidate {
+  doc: number;
+  bm25: number;
+  features: PairFeatures;
+  pool: boolean;
+}
+
 export class Matcher {
   readonly options: MatcherOptions;
   private readonly table: TermTable;
@@ -119,7 +127,7 @@ export class Matcher {
   }
 
   /** Retrieval candidates with their pair features (for scoring, and for training the model). */
-  candidates(query: Query | QueryTerms, n: number): Array<{ doc: number; bm25: number; features: PairFeatures }> {
+  candidates(query: Query | QueryTerms, n: number): Candidate[] {
     return this.retrieve(query, n, () => true);
   }
 
@@ -130,13 +138,13 @@ export class Matcher {
     const found = this.index.search(q.own, n + 1, q.day);
     if (found.length === 0) return [];
     const ids = this.table.query(q);
-    const out: Array<{ doc: number; bm25: number; features: PairFeatures }> = [];
+    const out: Candidate[] = [];
     for (let i = 0; i < Math.min(n, found.length); i++) {
       const { doc, bm25 } = found[i]!;
       if (!keep(doc, ids)) continue;
-      const withSelf = this.withSelf || this.judgedAsPool(doc);
-      const features = pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight, withSelf);
-      out.push({ doc, bm25, features });
+      const pool = this.judgedAsPool(doc);
+      const features = pairFeatures(this.table, doc, ids, bm25, found[i + 1]?.bm25 ?? 0, this.options.contextWeight, this.options.antonymWeight, this.withSelf || pool);
+      out.push({ doc, bm25, features, pool });
     }
     return out;
   }
@@ -158,10 +166,9 @@ export class Matcher {
   }
 
   /** Decision scores for candidates, and whether each passes (threshold and enough of its terms). */
-  private decide(candidates: Array<{ doc: number; bm25: number; features: PairFeatures }>): Scored[] {
+  private decide(candidates: Candidate[]): Scored[] {
     const phrasingCount = (doc: number, i: number) => (i < this.index.phrasingCount(doc) ? this.index.phrasingIds(doc, i).length : 0);
-    return candidates.map(({ doc, bm25, features }) => {
-      const pool = this.judgedAsPool(doc);
+    return candidates.map(({ doc, bm25, features, pool }) => {
       const s = score(pool ? this.poolModel! : this.model, features.values);
       const threshold = pool ? this.poolModel!.threshold : this.options.threshold;
       // Enough of the phrasing's terms, and every opposite it turns on ("closed", "stopped") said one way or the other:
