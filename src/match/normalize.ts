@@ -5,6 +5,9 @@ import { stemmer } from 'stemmer';
  * words, drop function words, stem. Claims and sentences must go through exactly this, or they stop meeting.
  */
 
+/** Ending a marriage is divorcing: one term here, and no stopping for the relation (relation.ts). */
+export const ENDING_A_MARRIAGE = /\bend(?:s|ed|ing)? (?:their|his|her|the|a) marriage\b/;
+
 // Multi-word terms that news writes several ways; each is folded into one token before splitting.
 const PHRASES: Array<[RegExp, string]> = [
   [/\bopen[\s-]?(?:sourced?|sourcing|weights?|weighted)\b/g, ' opensource '],
@@ -30,7 +33,7 @@ const PHRASES: Array<[RegExp, string]> = [
   [/£\s?(?=\d)/g, ' pound '],
   [/€\s?(?=\d)/g, ' euro '],
   // Divorcing, as news writes it: "to end their marriage".
-  [/\bend(?:s|ed|ing)? (?:their|his|her|the|a) marriage\b/g, ' divorce '],
+  [new RegExp(ENDING_A_MARRIAGE.source, 'g'), ' divorce '],
   // "crypto currency", "crypto-currencies": the one word news also writes.
   [/\bcrypto[\s-]currenc(?=y|ies)/g, ' cryptocurrenc'],
   // Being pregnant, as news writes it: "expecting a baby", "expecting twins", "expecting their second child".

@@ -1,4 +1,4 @@
-import { foldText, terms } from './normalize';
+import { ENDING_A_MARRIAGE, foldText, terms } from './normalize';
 
 /** Whether a sentence says a claim is so, or says it is not. Claims are stated positively (see pack format). */
 export type Relation = 'asserts' | 'denies';
@@ -45,8 +45,9 @@ function norAfterNegationDropped(t: string): string {
 }
 
 // Phrases that look like a cue and are not one ("No. 1" is a number).
-const NOT_A_CUE =
-  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course|end(?:s|ed|ing)? (?:their|his|her|the|a) marriage)\b|\bno\. ?(?=\d)/g;
+const NOT_A_CUE_PHRASES =
+  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b|\bno\. ?(?=\d)/;
+const NOT_A_CUE = new RegExp(`${NOT_A_CUE_PHRASES.source}|${ENDING_A_MARRIAGE.source}`, 'g');
 
 // Pairs of stems where a sentence using one where the claim uses the other says the opposite. The first group is
 // for matching only: in the relation, stopping verbs count as privative instead (see PRIVATIVE).
