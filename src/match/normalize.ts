@@ -66,6 +66,7 @@ const SYNONYMS: Record<string, string> = {
   poorli: 'poor',
   openli: 'open',
   closur: 'close',
+  laboratori: 'lab', // "the lab", as news shortens "the laboratory"
   shutter: 'close',
   postpon: 'delai',
   pregnanc: 'pregnant', // "pregnancy rumours"
@@ -119,7 +120,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 16;
+export const NORMALISER_VERSION = 17;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
@@ -141,7 +142,7 @@ export const STOPWORDS = new Set(
   her here hers herself him himself his how i if in into is it its itself just let me more most my myself of off
   on once only or other our ours ourselves out over own same she should so some such than that the their theirs
   them themselves then there these they this those through to too under until up very was we were what when where
-  which while who whom why will with would you your yours yourself yourselves s t d ll m re ve
+  which while whilst who whom why will with would you your yours yourself yourselves s t d ll m re ve
   said says say saying told according reportedly report reports reported via per rt http https www com co
   one two may might must shall also even still yet ever every many much another`.split(/\s+/),
 );
@@ -157,12 +158,53 @@ export function foldText(text: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-');
 }
 
+// British spellings, written the American way before stemming: the stemmer keeps "favour" and "favor", "organise" and
+// "organize", "centre" and "center" apart. Each list names the words it is for: "-our" is no ending of "hour" or
+// "tour", nor "-ise" of "promise" or "exercise".
+const BRITISH_SPELLINGS: Array<[RegExp, string]> = [
+  [/^(favo|behavio|colo|hono|labo|neighbo|rumo|humo|harbo|flavo|endeavo|savo|savio|vigo|valo|armo|parlo|odo|tumo|clamo|cando|splendo|rigo|fervo|ardo|demeano)ur/, '$1r'],
+  [
+    /(organ|recogn|real|critic|apolog|author|privat|monet|priorit|legal|maxim|minim|optim|capital|final|normal|standard|summar|util|mobil|modern|central|character|categor|civil|colon|commercial|criminal|custom|digit|hospital|immun|local|memor|national|neutral|penal|polar|public|radical|rational|special|stabil|steril|subsid|sympath|symbol|terror|theor|vandal|visual|weapon|global|industrial|liberal|militar|emphas|jeopard|harmon|human|equal|fertil|legitim|material|moral|random|scrutin|social|urban|victim|sanit|euthan|fantas|dramat|energ|formal|general|mechan|natural|personal|popular|regular|scandal|sensational|synthes|hypothes|stigmat|traumat|marginal|politic|incentiv|plagiar|sensit|sexual|trivial|item|vapor|computer|revolution|patron|agon|galvan|mesmer|ostrac)is(e|ed|es|ing|er|ers|ation|ations|ational|able)$/,
+    '$1iz$2',
+  ],
+  [/(anal|paral|catal|electrol)ys(e|ed|es|ing|er|ers)$/, '$1yz$2'],
+  [/(cent|theat|met|lit|fib|calib|sab|somb|lust|spect|meag)r(e|es|ed)$/, '$1er$2'],
+  [/(defen|offen|licen|preten)ce(s)?$/, '$1se$2'],
+  [/^practis(e|ed|es|ing)$/, 'practic$1'],
+  [/^focuss(ed|es|ing)$/, 'focus$1'],
+];
+// "ae" and "oe" of Greek and Latin words, mostly medicine's: "paediatric", "haemorrhage", "foetus".
+const BRITISH_DIGRAPH = /paed|haem|anaem|anaesth|aemia|^oestr|^oesoph|^foet|gynaec|oedema|manoeuv|diarrhoea/;
+const BRITISH_WORDS: Record<string, string> = {
+  programme: 'program',
+  programmes: 'programs',
+  grey: 'gray',
+  sceptic: 'skeptic',
+  sceptical: 'skeptical',
+  scepticism: 'skepticism',
+  mould: 'mold',
+  aluminium: 'aluminum',
+  ageing: 'aging',
+  judgement: 'judgment',
+  acknowledgement: 'acknowledgment',
+  jewellery: 'jewelry',
+  learnt: 'learned',
+  amongst: 'among',
+};
+
+function americanSpelling(word: string): string {
+  const whole = BRITISH_WORDS[word];
+  if (whole) return whole;
+  for (const [re, to] of BRITISH_SPELLINGS) if (re.test(word)) return word.replace(re, to);
+  return word.replace(BRITISH_DIGRAPH, (m) => m.replace(/ae|oe/, 'e'));
+}
+
 const stemCache = new Map<string, string>();
 
 function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\d/.test(word) ? word : stemmer(word);
+    s = /^\d/.test(word) ? word : stemmer(americanSpelling(word));
     s = SYNONYMS[s] ?? s;
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(word, s);

@@ -25,6 +25,8 @@ describe('normaliser', () => {
     ['being pregnant, however said', [['pregnancy rumours about Aniston', 'pregnant rumours about Aniston'], ['Lopez is expecting a baby', 'Lopez is pregnant']]],
     ['ending a marriage and divorcing', [['Lopez and Anthony will end their marriage', 'Lopez and Anthony will divorce']]],
     ['stepping down and resigning', [['Kurumatani will step down', 'Kurumatani will resign'], ['Hayward is stepping down', 'Hayward is resigning']]],
+    ['a word spelt the British or the American way', [['abandoning Behemoth in favour of a closed model', 'abandoning Behemoth in favor of a closed model'], ['rumoured to monetise', 'rumored to monetize'], ['organisations were criticised', 'organizations were criticized'], ['the city centre', 'the city center'], ['defence licences', 'defense licenses'], ['paediatric haemorrhage', 'pediatric hemorrhage'], ['a programme in grey', 'a program in gray'], ['hospitalised patients', 'hospitalized patients']]],
+    ['a lab and a laboratory', [['the superintelligence laboratory', 'the superintelligence lab']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
@@ -36,6 +38,13 @@ describe('normaliser', () => {
     // An ampersand escaped once too often, as posts carry it, is still one; "AMP", the company, is a word.
     expect(t('AT&amp;T plans layoffs')).toBe(t('AT&T plans layoffs'));
     expect(t('AMP denies its CEO resigned')).toBe('amp deni ceo resign');
+  });
+
+  it('leaves alone the words that only look like British spellings', () => {
+    // "-our", "-ise" and "-re" are endings of other words too: "hour" is no "hor", nor "promise" a "promize".
+    for (const [word, other] of [['hour', 'hor'], ['tour', 'tor'], ['promise', 'promize'], ['exercise', 'exercize'], ['enterprise', 'enterprize'], ['massacre', 'massacer'], ['genre', 'gener'], ['macabre', 'macaber']]) {
+      expect(t(word!)).not.toBe(t(other!));
+    }
   });
 
   it('does not read the "pm" of a clock as a prime minister', () => {
