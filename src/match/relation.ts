@@ -163,12 +163,28 @@ const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
  * The parts of the sentence that speak of the claim, most telling first (`relevant`): the clauses sharing more than
  * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
  */
+// The one who speaks at the head of a sentence: "Mark Zuckerberg, founder of Meta, said during a podcast that …".
+const SPEAKER = /^([^.;:!?]{0,120}?)\b(?:said|says|told|tells|stated|states|wrote|writes|added|insisted|insists|explained|argued|noted)\b/i;
+// A head that has a verb of its own is no speaker's name: "Woodstock 50 has not been canceled, organizers have said".
+const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|not|no|never)\b|n['\u2019]t\b/i;
+
 function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
   // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), and
   // between two participles ("no audio is streamed and stored").
   const parts = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
-  const overlap = parts.map((p) => terms(p).filter((t) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a))).length);
+  const ofClaim = (t: string) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a));
+  // Who speaks ("Zuckerberg said his company supports open source, but that doesn't mean…") speaks every part after:
+  // the speaker's words count for each, not only for the part that names them.
+  // Not across what the sentence grants apart from them ("…insists the festival is on, despite reports that…").
+  const head = SPEAKER.exec(sentence)?.[1];
+  const speaker = head && !SAYS_SOMETHING.test(head) ? head : undefined;
+  const spoken = speaker ? terms(speaker).filter(ofClaim) : [];
+  // A part that only names the speaker ("In turn, Mark Zuckerberg, founder") says nothing of the claim itself.
+  const overlap = parts.map((p) => {
+    if (speaker?.includes(p.trim())) return 0;
+    return new Set([...terms(p).filter(ofClaim), ...(CONCESSION.test(p) ? [] : spoken)]).size;
+  });
   // What a sentence concedes first ("Although Meta did announce paid badges, it has no plans to charge for the site")
   // is not what it says: the concession speaks only where nothing after it shares the claim's words.
   if (CONCESSION.test(parts[0]!) && overlap.slice(1).some((n) => n > 0)) overlap[0] = 0;

@@ -334,6 +334,16 @@ describe('relation', () => {
     expect(relationOf('The claim that IndiGo will fly from Vizag to Delhi is fake, as no such plan exists.', claim)).toBe('denies');
   });
 
+  it('reads every part after "X said" as the speaker\'s, and the part that only names the speaker as nothing', () => {
+    const claim = 'Zuckerberg said Meta will not open-source all of its superintelligence AI models.';
+    // The parts after the saying verb lack the claim's names, which the speaker's part has.
+    const sentence = 'In turn, Mark Zuckerberg, founder and CEO of Meta, said during a podcast that his company is "very supportive of open source," but that doesn\'t mean it will open source every single one of its products.';
+    expect(relationOf(sentence, claim)).toBe('asserts');
+    // Not across a part the sentence grants apart from what is said, nor for a head with a verb of its own.
+    expect(relationOf('The promoter of Woodstock 50 insists the festival is still a go, despite reports that it had been cancelled.', 'Woodstock 50 has been cancelled.')).toBe('denies');
+    expect(relationOf('Woodstock 50 has NOT been canceled despite losing a backer, organizers have said.', 'Woodstock 50 has been cancelled.')).toBe('denies');
+  });
+
   it('reads "alive" as the opposite of a death', () => {
     expect(relationOf('Robert Redford is alive and well, his publicist said.', 'Robert Redford has died.')).toBe('denies');
     expect(relationOf('Jackie Chan is not dead.', 'Jackie Chan has died.')).toBe('denies');
