@@ -2,7 +2,7 @@ import { dayNumber, postDay } from '../match/dates';
 import { ClaimIndex, type IndexInput } from '../match/index';
 import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
 import { terms } from '../match/normalize';
-import { isHedged, relationOf } from '../match/relation';
+import { isHedged, relationOf, tellsOnlyTheBefore } from '../match/relation';
 import type { Claim, Pack } from '../packs/types';
 import type { Sentence } from '../extract/sentences';
 import type { ClaimView, CoverageView, MatchView } from './views';
@@ -183,10 +183,13 @@ export class ClaimBase {
       if (!claim || !head) continue; // removed since the index was made: say nothing rather than something stale
       const s = sentences[f.sentence]!;
       const phrasing = f.phrasing === 0 ? claim.text : (claim.alternates[f.phrasing - 1] ?? claim.text);
+      const relation = relationOf(s.text, phrasing);
+      // The story's background ("Until recently, Meta's models were open") is no denial of the change it came to.
+      if (relation === 'denies' && tellsOnlyTheBefore(s.text)) continue;
       const view: MatchView = {
         sentence: f.sentence,
         text: s.text,
-        relation: relationOf(s.text, phrasing),
+        relation,
         score: Math.round(f.score * 1000) / 1000,
         shared: sharedWords(phrasing, new Set(own[f.sentence]!)),
         claim: this.view(head, claim),

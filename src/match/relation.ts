@@ -453,6 +453,25 @@ export function isHedged(sentence: string, claim: string): boolean {
   });
 }
 
+// A time gone by, at the head of a sentence or by its verb: "Until recently, Meta's position was based on open
+// source", "For three years, Meta told one story", "Meta has long favoured open models".
+const BYGONE =
+  /^\W*(?:until (?:recently|now|this year|last year|\d{4})|(?:for|over) (?:(?:the )?(?:past|last) )?(?:\w+ )?(?:years|decades)|last year|(?:\w+ )?years ago|historically|in the past|previously|as recently as|back (?:in|then|when)|in (?:19|20)\d\d)\b|\b(?:used to|(?:has|have|had) (?:long|always|historically|traditionally)|historically|traditionally)\b/i;
+
+// What speaks of now or of what comes: "has always been free and always will be" is no background.
+const NOW_OR_NEXT = /\b(?:will|shall|is|are|am|remains?|continues?|still|now|today|currently|going forward)\b|'ll\b/;
+
+/**
+ * Whether a sentence only tells how things were before, saying nothing of now, no "not", and calling nothing false: "Last year,
+ * Zuckerberg was optimistic about his open-source model". Against a claim that they have changed since, such a
+ * sentence reads as a denial by its opposite words ("open" for "closed"), yet it is the story's background, and
+ * often what the change is measured from; it neither asserts nor denies the change.
+ */
+export function tellsOnlyTheBefore(sentence: string): boolean {
+  const s = foldText(sentence.slice(0, MAX_CHARS));
+  return BYGONE.test(s) && !NOW_OR_NEXT.test(s) && !new RegExp(NEGATION.source).test(s) && !FALSITY.test(s);
+}
+
 /**
  * Whether a sentence puts something forward as so: questions ("Will open source end?") and conditionals ("If Meta
  * were to close its models, ...") do not, and a reader would not expect them to be flagged as claims.

@@ -5,7 +5,7 @@ import { ClaimIndex } from '../../src/match/index';
 import { Matcher, STORY_PACK_MAX } from '../../src/match/matcher';
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
-import { isAssertion, isHedged, relationOf } from '../../src/match/relation';
+import { isAssertion, isHedged, relationOf, tellsOnlyTheBefore } from '../../src/match/relation';
 import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
 
@@ -215,6 +215,22 @@ describe('matcher on the seed story', () => {
     'Meta is developing a new model codenamed Avocado.',
   ])('stays silent on %j', (sentence) => {
     expect(best(sentence)).toBeUndefined();
+  });
+
+  it('does not highlight the story\'s background as a denial of the change it came to', async () => {
+    // Each of these reads as a denial by its opposite words ("open" against "closed"), and tells only how things were.
+    for (const text of [
+      'For three years, Meta told a consistent story: open-source AI was the winning strategy.',
+      "Until recently, Meta's unique position in the AI field was based on the open-source nature of its Llama model.",
+      'Last year, Meta CEO Mark Zuckerberg was quite optimistic about his open-source AI model, Llama, promising it would be the most advanced in the industry.',
+    ]) {
+      expect(await base.matchSentences([{ text }])).toEqual([]);
+    }
+    // What says "not" of it, or speaks of now, still denies.
+    const [was] = await base.matchSentences([{ text: 'Last year, Meta said it had not stopped releasing open-source models.' }]);
+    expect(was?.relation).toBe('denies');
+    expect(tellsOnlyTheBefore('Facebook has always been free to use and always will be.')).toBe(false);
+    expect(tellsOnlyTheBefore('Meta has long kept its models open.')).toBe(true);
   });
 
   it('matches a claim that turns on an opposite when the sentence says either side of it', async () => {
