@@ -394,7 +394,7 @@ export function relationOf(sentence: string, claim: string): Relation {
 const HEDGE = /\b(?:could|might|may|potentially|possibly|perhaps|likely|probably|(?:appears?|appeared|seems?|seemed|looks?|looked)(?: set| poised)? to|(?:is|are|was|were) said to|considering|mulling|weighing|(?:is|are) expected to|rumou?red|speculat\w*)\b/;
 const HEDGES = new RegExp(HEDGE.source, 'g');
 const DELIBERATION = /\b(?:consider|mull|weigh|discuss|debat|talk|explor|evaluat)\w*/i;
-const SAYING_VERB = /\b(?:said|says|told|stated|announced|indicated|suggested|admitted|wrote)\b/i;
+const SAYING_VERB = /\b(?:said|says|told|stated|announced|indicated|suggested|admitted|acknowledged|conceded|noted|warned|emphasi[sz]ed|stressed|argued|explained|added|insisted|signall?ed|wrote)\b/i;
 const WOULD = /\bwould\b/;
 const SAYING = /\b(?:that|said|says|told|tell|tells|announced|confirmed|stated|added|insisted|reported|claimed|denied|noted|wrote|promised|pledged|explained|assur\w*|reports?|rumou?rs?|claims?)\b/;
 

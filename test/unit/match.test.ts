@@ -342,6 +342,9 @@ describe('relation', () => {
     const said = 'Zuckerberg has said Meta is not committed to open-sourcing every AI model it builds.';
     expect(isHedged('Zuckerberg indicated that Meta will likely not open-source every model it builds.', said)).toBe(false);
     expect(isHedged('Meta will likely not open-source every model it builds.', 'Meta will not open-source every model it builds.')).toBe(true);
+    // Any verb that reports what was said ("acknowledged", "conceded", "stressed") reports the speaker's own hedge.
+    const careful = 'Zuckerberg said Meta would be careful about what it chooses to open source.';
+    expect(isHedged('In it, he acknowledged that the company may need to be "careful about what we choose to open-source".', careful)).toBe(false);
   });
 
   it('reads "no such" as calling a thing false, once with "fake"', () => {
