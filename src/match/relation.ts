@@ -254,7 +254,7 @@ export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 // for. A sentence with any of an axis's words speaks of every stance term on it: "Meta's plans to keep releasing
 // open models" speaks of whether it stopped.
 const STANCE_AXES: Record<string, readonly string[]> = {
-  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'scrap', 'shelv', 'ditch', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'stai', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
+  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'scrap', 'shelv', 'ditch', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
   openness: ['opensourc', 'closedsource', 'open', 'close', 'shutter'],
   release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut'],
   price: ['free', 'paid', 'charg', 'fee', 'pai', 'price', 'subscript'],
