@@ -36,12 +36,15 @@ const CLOSING_A_PLACE = new RegExp(
 const OFF_MARKET = /\b(?:off|from) (?:the |store |its |their )*(?:shelves|market)\b/g;
 
 // "Nor" after a negation carries the same one on ("has never shared data, nor received a request"); alone it turns.
+// So does "neither" after one: "not negotiating with any club, neither Spanish nor foreign" says "not" once.
 const FIRST_NEGATION = /\b(?:neither|not|never|no)\b|n't\b/;
 // A list of things said not to be ("no statement due, no divorce"): one negation, as "neither … nor" is.
 const NO_LIST = /(?<=\bno\b[^,;:.]*),\s+no\b/g;
 function norAfterNegationDropped(t: string): string {
   const first = t.search(FIRST_NEGATION);
-  return first < 0 ? t : t.slice(0, first) + t.slice(first).replace(/\bnor\b/g, ' ');
+  if (first < 0) return t;
+  const at = first + (t.slice(first).match(FIRST_NEGATION)?.[0].length ?? 0);
+  return t.slice(0, at) + t.slice(at).replace(/\b(?:nor|neither)\b/g, ' ');
 }
 
 // Phrases that look like a cue and are not one ("No. 1" is a number).
@@ -152,7 +155,7 @@ function negations(text: string, change: boolean): { turns: number; ofChange: bo
 // Where one clause ends and another begins: a negation in another clause says nothing of the claim. A relative
 // clause is one too ("a closed model that does not disclose its weights"): "that" followed at once by its verb, not
 // by a subject as in "denied that it had".
-const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+yet\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+(?!(?:[\w\u2019'.-]+\s+){0,3}(?:are|were)\b)|,\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing|(?:denie|dismisse|reject|refute)[sd])\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
+const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u2019]?t worry|do not worry|in (?:response|reply) to\b[^,]*|(?:replying|responding) to\b[^,]*|asked (?:about|whether|if)\b[^,]*)\s*,\s*|[;:]|,?\s+(?:but|while|whereas|although|though|however)\s+|,\s+yet\s+|,\s+(?=(?:so|when|after|before|because|since|as)\s)|,?\s+(?=(?:despite|amid|after)\s)|(?<!\b(?:is|are|was|were|has|have|had|will|would|can|could|do|does|did|should|may|might|must))\s+and\s+(?!(?:[\w\u2019'.-]+\s+){0,3}(?:are|were)\b)|,\s+and\s+|,?\s+in favou?r of\s+|,?\s+(?=(?:instead of|rather than)\b)|,(?<=^\W*(?:instead of|rather than|although|though|while|whereas|after|despite|amid|following)\b[^,]*,)\s+|\s+(?=(?:saying|insisting|adding|stating)\s+(?:that\s+)?(?:they|it|he|she|we|there)\b)|,\s+(?=(?:leaving|making|forcing|adding|saying|stating|suggesting|claiming|alleging|asserting|affirming|insisting|noting|citing|prompting|sending|referring|call(?:s|ed|ing)|quashing|dismissing|denying|rejecting|refuting|debunking|rubbishing|(?:denie|dismisse|reject|refute)[sd])\b)|\s+(?=that\b)(?<=\b(?:(?:re)?assur|affirm|insist)\w*(?:\s+\w+){0,3}\s+)|\s+(?=(?:that|which|who)\s+(?:does|do|did|is|are|was|were|has|have|had|will|would|can|could|may|might|must|should)(?:n['\u2019]t)?\s)|\s[-\u2013\u2014]\s|\u2014/i;
 
 const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
 const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|following|replying to|responding to|asked (?:about|whether|if))\b/i;
