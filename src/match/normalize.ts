@@ -66,6 +66,7 @@ const SYNONYMS: Record<string, string> = {
   poorli: 'poor',
   openli: 'open',
   closur: 'close',
+  rais: 'increas', // "raise the retirement age", "increase the retirement age"
   stai: 'remain', // "will stay proprietary", "will remain proprietary"
   laboratori: 'lab', // "the lab", as news shortens "the laboratory"
   shutter: 'close',
@@ -121,7 +122,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 18;
+export const NORMALISER_VERSION = 19;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

@@ -28,6 +28,7 @@ describe('normaliser', () => {
     ['a word spelt the British or the American way', [['abandoning Behemoth in favour of a closed model', 'abandoning Behemoth in favor of a closed model'], ['rumoured to monetise', 'rumored to monetize'], ['organisations were criticised', 'organizations were criticized'], ['the city centre', 'the city center'], ['defence licences', 'defense licenses'], ['paediatric haemorrhage', 'pediatric hemorrhage'], ['a programme in grey', 'a program in gray'], ['hospitalised patients', 'hospitalized patients']]],
     ['a lab and a laboratory', [['the superintelligence laboratory', 'the superintelligence lab']]],
     ['staying and remaining', [['its largest models will stay proprietary', 'its largest models will remain proprietary'], ['the store stayed open', 'the store remained open']]],
+    ['raising and increasing', [['no plans to raise the retirement age', 'no plans to increase the retirement age'], ['prices were raised', 'prices were increased']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
