@@ -9,6 +9,9 @@
 //                                                            a sentence that states these claims: "asserts" or
 //                                                            "denies", or "either" where a highlight to that claim is
 //                                                            fair but not required (a claim the sentence implies)
+//     {"story": ["A claim.", "Another claim."]}                 optional, at most one: match with a story pack of
+//                                                            these claims instead of the bundled packs; labels then
+//                                                            name a claim by its text
 //   --show prints each highlight that is wrong and each labelled sentence left without one.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,13 +20,14 @@ import { ClaimBase } from '../src/claims/claim-base';
 import { extractArticle } from '../src/extract/article';
 import { BUNDLED_PACKS } from '../src/packs/bundled';
 import { validBundledPacks } from '../src/store/seed';
-import { readRows } from './bench-relation';
+import { readRows, storyPack } from './bench-relation';
 
 type Expected = 'asserts' | 'denies' | 'either';
 interface Row {
-  page: string;
+  page?: string;
   sentence?: string;
   claims?: Record<string, Expected>;
+  story?: string[];
 }
 
 const file = process.argv[2];
@@ -37,18 +41,28 @@ try {
   rows = readRows<Row>(
     file,
     (r) =>
-      typeof r.page === 'string' &&
-      (r.sentence === undefined ||
-        (typeof r.sentence === 'string' && typeof r.claims === 'object' && r.claims !== null && Object.values(r.claims).length > 0 && Object.values(r.claims).every(isExpected))),
-    '"page", and with "sentence" a "claims" object of claim ids to asserts, denies or either',
+      (Array.isArray(r.story) && r.story.length > 0 && r.story.every((c) => typeof c === 'string') && r.page === undefined) ||
+      (typeof r.page === 'string' &&
+        (r.sentence === undefined ||
+          (typeof r.sentence === 'string' && typeof r.claims === 'object' && r.claims !== null && Object.values(r.claims).length > 0 && Object.values(r.claims).every(isExpected)))),
+    '"page", and with "sentence" a "claims" object of claim ids to asserts, denies or either; or a "story" list of claims',
   );
 } catch (e) {
   console.error(`bench:articles: ${(e as Error).message}`);
   process.exit(2);
 }
 const show = process.argv.includes('--show');
-const base = new ClaimBase(validBundledPacks(BUNDLED_PACKS));
-const pages = [...new Set(rows.map((r) => r.page))];
+const stories = rows.filter((r) => r.story);
+if (stories.length > 1) {
+  console.error('bench:articles: at most one "story" row');
+  process.exit(2);
+}
+const story = stories[0]?.story;
+const base = new ClaimBase(story ? [storyPack('story', 'The labelled story', story)] : validBundledPacks(BUNDLED_PACKS));
+// A label names a claim by its id, or, with a story, by its text (the story pack's ids are c0, c1, …).
+const idOf = (claim: string) => (story?.includes(claim) ? `c${story.indexOf(claim)}` : claim);
+for (const r of rows) if (r.claims) r.claims = Object.fromEntries(Object.entries(r.claims).map(([c, e]) => [idOf(c), e]));
+const pages = [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))];
 
 let sentences = 0;
 let highlights = 0;
@@ -102,6 +116,6 @@ for (const page of pages) {
     }
   }
 }
-console.log(`${pages.length} articles, ${sentences} sentences, ${highlights} highlights with the bundled packs:`);
+console.log(`${pages.length} articles, ${sentences} sentences, ${highlights} highlights with ${story ? `a story pack of ${story.length} claims` : 'the bundled packs'}:`);
 console.log(`  ${rightRelation + either} to a claim the sentence states (${rightRelation} with the labelled relation, ${either} to a claim it implies), ${wrongRelation} with the wrong relation, ${notStated} to a claim it does not state`);
 console.log(`  ${required - missed} of the ${required} sentences labelled as stating a claim have a highlight`);
