@@ -81,14 +81,19 @@ export interface Query {
 }
 
 // Words by which a sentence refers to someone named before it: "We plan to...", "The company said...".
-const REFERRING = /\b(?:we|our|us|they|their|them|it|its|he|she|his|her|the (?:company|firm|group|spokesperson|agency|government|ministry|lab))\b/i;
+const REFERRINGS = /\b(?:we|our|us|they|their|them|it|its|he|she|his|her|the (?:company|firm|group|spokesperson|agency|government|ministry|lab))\b/gi;
 
 /**
  * The names (capitalised words) of the previous sentence, when this one refers back to someone: a crude stand-in
  * for resolving "we" or "the company", enough for a spokesperson's quote to count as the company's word.
  */
 export function namesReferredTo(text: string, previous: string | undefined): string {
-  if (!previous || !REFERRING.test(text)) return '';
+  if (!previous) return '';
+  // A pronoun after a name of the sentence's own refers to that name: "the organisers, Woodstock 50 LLC, said they…";
+  // "the company" still refers back ("…under his leadership, and the company plans…").
+  const ownName = /(?<=\S\s+)\p{Lu}/u.exec(text)?.index ?? Infinity;
+  const refersBack = [...text.matchAll(REFERRINGS)].some((m) => /^the\s/i.test(m[0]) || m.index < ownName);
+  if (!refersBack) return '';
   const names = previous.match(/(?<=\s|^["'\u201c(]?)\p{Lu}[\p{L}\d]*(?:['\u2019]s)?/gu) ?? [];
   // The first word of a sentence is capitalised anyway; keep it only if it is an acronym.
   return names.filter((n, i) => i > 0 || !previous.startsWith(n) || /^\p{Lu}{2,}/u.test(n)).slice(0, 4).join(' ');

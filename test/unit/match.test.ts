@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ClaimBase } from '../../src/claims/claim-base';
 import { datePrior, dayNumber, postDay } from '../../src/match/dates';
 import { ClaimIndex } from '../../src/match/index';
-import { Matcher, STORY_PACK_MAX } from '../../src/match/matcher';
+import { Matcher, namesReferredTo, STORY_PACK_MAX } from '../../src/match/matcher';
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
 import { isAssertion, isHedged, relationOf, tellsOnlyTheBefore } from '../../src/match/relation';
@@ -233,6 +233,15 @@ describe('matcher on the seed story', () => {
     expect(was?.relation).toBe('denies');
     expect(tellsOnlyTheBefore('Facebook has always been free to use and always will be.')).toBe(false);
     expect(tellsOnlyTheBefore('Meta has long kept its models open.')).toBe(true);
+  });
+
+  it("lends a sentence the names of the one before only where its pronoun can stand for them", () => {
+    const before = 'Confusion reigned after Dentsu Aegis Network said it was pulling out as an investor.';
+    // "they" after the sentence's own name is that name's: the organisers, not Dentsu.
+    expect(namesReferredTo('However, the organisers, Woodstock 50 LLC, said they planned to find new partners.', before)).toBe('');
+    expect(namesReferredTo('They said they planned to find new partners.', before)).toBe('Dentsu Aegis Network');
+    // "the company" refers back wherever it stands.
+    expect(namesReferredTo('The new systems are built under Wang, and the company plans to open them.', 'Alexandr Wang is building models at Meta.')).toContain('Meta');
   });
 
   it('matches a claim that turns on an opposite when the sentence says either side of it', async () => {
