@@ -162,16 +162,16 @@ const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|foll
 const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
 const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
-/**
- * The parts of the sentence that speak of the claim, most telling first (`relevant`): the clauses sharing more than
- * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
- */
 // The one who speaks at the head of a sentence: "Mark Zuckerberg, founder of Meta, said during a podcast that …".
 const SPEAKER = /^([^.;:!?]{0,120}?)\b(?:said|says|told|tells|stated|states|wrote|writes|added|insisted|insists|explained|argued|noted)\b/i;
 const SAYING_PART = /^\W*(?:saying|stating|insisting|adding|noting|asserting|affirming)\b/i;
 // A head that has a verb of its own is no speaker's name: "Woodstock 50 has not been canceled, organizers have said".
 const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|not|no|never)\b|n['\u2019]t\b/i;
 
+/**
+ * The parts of the sentence that speak of the claim, most telling first (`relevant`): the clauses sharing more than
+ * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
+ */
 function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
   // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), and
   // between two participles ("no audio is streamed and stored").
@@ -472,18 +472,20 @@ export function isHedged(sentence: string, claim: string): boolean {
 const BYGONE =
   /^\W*(?:until (?:recently|now|this year|last year|\d{4})|(?:for|over) (?:(?:the )?(?:past|last) )?(?:\w+ )?(?:years|decades)|last year|(?:\w+ )?years ago|historically|in the past|previously|as recently as|back (?:in|then|when)|in (?:19|20)\d\d)\b|\b(?:used to|(?:has|have|had) (?:long|always|historically|traditionally)|historically|traditionally)\b/i;
 
+// NEGATION without its global flag, for a test that keeps no position between calls.
+const ANY_NEGATION = new RegExp(NEGATION.source);
 // What speaks of now or of what comes: "has always been free and always will be" is no background.
 const NOW_OR_NEXT = /\b(?:will|shall|is|are|am|remains?|continues?|still|now|today|currently|going forward)\b|'ll\b/;
 
 /**
- * Whether a sentence only tells how things were before, saying nothing of now, no "not", and calling nothing false: "Last year,
- * Zuckerberg was optimistic about his open-source model". Against a claim that they have changed since, such a
- * sentence reads as a denial by its opposite words ("open" for "closed"), yet it is the story's background, and
- * often what the change is measured from; it neither asserts nor denies the change.
+ * Whether a sentence only tells how things were before, saying nothing of now, no "not", and calling nothing false:
+ * "Last year, Zuckerberg was optimistic about his open-source model". Against a claim that they have changed since,
+ * such a sentence reads as a denial by its opposite words ("open" for "closed"), yet it is the story's background,
+ * and often what the change is measured from; it neither asserts nor denies the change.
  */
 export function tellsOnlyTheBefore(sentence: string): boolean {
   const s = foldText(sentence.slice(0, MAX_CHARS));
-  return BYGONE.test(s) && !NOW_OR_NEXT.test(s) && !new RegExp(NEGATION.source).test(s) && !FALSITY.test(s);
+  return BYGONE.test(s) && !NOW_OR_NEXT.test(s) && !ANY_NEGATION.test(s) && !FALSITY.test(s);
 }
 
 /**
