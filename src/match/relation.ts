@@ -11,7 +11,7 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|conspiracy theor(?:y|ies|ists?)|disprov(?:e|es|ed|en|ing)|(?:claims?|reports?|rumou?rs?|theor(?:y|ies)|allegations?) (?:is|are|was|were) (?:completely |simply |plainly |just )?wrong|(?:utterly |completely |totally )?(?:ridiculous|absurd|laughable|preposterous)|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip|suggestions?|talk)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b/;
+  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|made[\s-]up(?! of\b)|(?:all|just|pure|complete|total|outright|blatant) lies|conspiracy theor(?:y|ies|ists?)|disprov(?:e|es|ed|en|ing)|(?:claims?|reports?|rumou?rs?|theor(?:y|ies)|allegations?) (?:is|are|was|were) (?:completely |simply |plainly |just )?wrong|(?:utterly |completely |totally )?(?:ridiculous|absurd|laughable|preposterous)|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip|suggestions?|talk)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b|(?:rumou?rs?|reports?|speculation|claims?)\b[^.;:]{0,80}?\b(?:is|are|was|were|might be|may be|could be|seems?|seemed)\s+(?:a little |a bit |somewhat |rather )?premature\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
@@ -88,6 +88,9 @@ const ANTONYMS: Array<[string, string]> = [
   ['aliv', 'di'],
   // Still together, against a divorce ("ending a marriage" is one: see normalize.ts).
   ['togeth', 'divorc'],
+  // Staying, against leaving or quitting ("he is staying at EastEnders"; "stay" is "remain": see normalize.ts).
+  ['leav', 'remain'],
+  ['quit', 'remain'],
   ['support', 'oppos'],
   ['more', 'less'],
   ['higher', 'lower'],
@@ -164,6 +167,10 @@ const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
 // The one who speaks at the head of a sentence: "Mark Zuckerberg, founder of Meta, said during a podcast that …".
 const SPEAKER = /^([^.;:!?]{0,120}?)\b(?:said|says|told|tells|stated|states|wrote|writes|added|insisted|insists|explained|argued|noted)\b/i;
+// A relative clause set off by commas is an aside: "Representatives denied the actor, who has been a hit since 2013,
+// plans to leave" is one clause once the aside is out.
+const ASIDE = /,\s+(?:who|which)\s[^,;:]*,/g;
+const REPORT_WORD = /\b(?:rumou?rs?|reports?|claims?|speculation|suggestions?|talk|allegations?|stories)\b/i;
 const SAYING_PART = /^\W*(?:saying|stating|insisting|adding|noting|asserting|affirming)\b/i;
 // A head that has a verb of its own is no speaker's name: "Woodstock 50 has not been canceled, organizers have said".
 const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|does|do|did|not|no|never)\b|n['\u2019]t\b/i;
@@ -175,7 +182,7 @@ const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can
 function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
   // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), and
   // between two participles ("no audio is streamed and stored").
-  const joined = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ');
+  const joined = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(ASIDE, ' ');
   const parts = joined.split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const ofClaim = (t: string) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a));
@@ -185,18 +192,20 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   const head = SPEAKER.exec(sentence)?.[1];
   const speaker = head && !SAYS_SOMETHING.test(head) ? head : undefined;
   const spoken = speaker ? terms(speaker).filter(ofClaim) : [];
-  // What a part goes on to say after a comma is said of the same thing ("Smith broke his silence over the retirement
-  // rumours, stating that he is not going anywhere"); not so a report's own words ("the rumour saying that…").
+  // What a part goes on to say, after a comma, of the report the part before names is said of the same thing ("Smith
+  // broke his silence over the retirement rumours, stating that he is not going anywhere"); not so a report's own
+  // words ("the rumour saying that…"), nor a reason given for what the part before did ("…had pulled their funding,
+  // saying they don't believe the festival can be executed").
   let at = 0;
-  const saysOn = parts.map((p) => {
+  const saysOn = parts.map((p, i) => {
     const start = joined.indexOf(p, at);
     at = start + p.length;
-    return SAYING_PART.test(p) && /,\s*$/.test(joined.slice(0, start));
+    return i > 0 && SAYING_PART.test(p) && /,\s*$/.test(joined.slice(0, start)) && REPORT_WORD.test(parts[i - 1]!);
   });
   // A part that only names the speaker ("In turn, Mark Zuckerberg, founder") says nothing of the claim itself.
   const overlap = parts.map((p, i) => {
     if (speaker?.includes(p.trim())) return 0;
-    const before = i > 0 && saysOn[i] ? terms(parts[i - 1]!).filter(ofClaim) : [];
+    const before = saysOn[i] ? terms(parts[i - 1]!).filter(ofClaim) : [];
     return new Set([...terms(p).filter(ofClaim), ...(CONCESSION.test(p) ? [] : spoken), ...before]).size;
   });
   // What a sentence concedes first ("Although Meta did announce paid badges, it has no plans to charge for the site")
