@@ -122,7 +122,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 19;
+export const NORMALISER_VERSION = 20;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
@@ -214,10 +214,21 @@ function stem(word: string): string {
   return s;
 }
 
+// "X", the site that was Twitter, is a word of one letter, which the splitting below drops: it is read as "Twitter", as
+// news writes both ("X, formerly Twitter"). Not in a name of several capitalised words ("Malcolm X", "Generation X",
+// "X Factor"; "Musk's X" is the site), nor in "X-ray" or "3 x 4".
+const X_THE_SITE = /(?<=^|[^\p{L}\p{N}'\u2019-])X(?=$|[^\p{L}\p{N}-])/gu;
+function xTheSite(x: string, at: number, text: string): string {
+  const before = /(\S+)\s*$/u.exec(text.slice(0, at))?.[1] ?? '';
+  const after = /^\s*(\S+)/u.exec(text.slice(at + 1))?.[1] ?? '';
+  const named = (w: string) => /^\p{Lu}/u.test(w) && !/['\u2019]s$/u.test(w);
+  return named(before.replace(/[^\p{L}'\u2019]+$/u, '')) || named(after.replace(/^[^\p{L}]+/u, '')) ? x : 'Twitter';
+}
+
 /** The words of a text, in order: each folded, stemmed, without function words. Keeps repeats. */
 export function terms(text: string): string[] {
   // (Posts carry "&amp;" for "&", escaped once too often; decoded, it is no word, and "AMP" the company stays one.)
-  let t = foldText(text.replace(/&amp;/gi, '&').replace(/[#@][A-Za-z]\w*/g, spellOutTag))
+  let t = foldText(text.replace(/&amp;/gi, '&').replace(/[#@][A-Za-z]\w*/g, spellOutTag).replace(X_THE_SITE, xTheSite))
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(BARE_LINK, ' ')
     .replace(/(\w)'s\b/g, '$1')

@@ -29,6 +29,7 @@ describe('normaliser', () => {
     ['a lab and a laboratory', [['the superintelligence laboratory', 'the superintelligence lab']]],
     ['staying and remaining', [['its largest models will stay proprietary', 'its largest models will remain proprietary'], ['the store stayed open', 'the store remained open']]],
     ['raising and increasing', [['no plans to raise the retirement age', 'no plans to increase the retirement age'], ['prices were raised', 'prices were increased']]],
+    ['X, the site that was Twitter, and Twitter', [['X will charge all users', 'Twitter will charge all users'], ["Elon Musk's X is preparing a fee", "Elon Musk's Twitter is preparing a fee"], ['posted on X.', 'posted on Twitter.']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
@@ -46,6 +47,13 @@ describe('normaliser', () => {
     // "-our", "-ise" and "-re" are endings of other words too: "hour" is no "hor", nor "promise" a "promize".
     for (const [word, other] of [['hour', 'hor'], ['tour', 'tor'], ['promise', 'promize'], ['exercise', 'exercize'], ['enterprise', 'enterprize'], ['massacre', 'massacer'], ['genre', 'gener'], ['macabre', 'macaber']]) {
       expect(t(word!)).not.toBe(t(other!));
+    }
+  });
+
+  it('reads a lone "X" as the site only outside names and other uses of the letter', () => {
+    const site = terms('Twitter')[0];
+    for (const text of ['Malcolm X spoke in Harlem', 'Generation X voters', 'The X Factor final', 'an X-ray of the chest', '3 x 4 metres']) {
+      expect(terms(text)).not.toContain(site);
     }
   });
 
