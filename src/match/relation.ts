@@ -279,7 +279,7 @@ export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 const STANCE_AXES: Record<string, readonly string[]> = {
   going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'scrap', 'shelv', 'ditch', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
   openness: ['opensourc', 'closedsource', 'open', 'close', 'shutter'],
-  release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut'],
+  release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut', 'delai'],
   price: ['free', 'paid', 'charg', 'fee', 'pai', 'price', 'subscript'],
 };
 const AXIS_OF = new Map(Object.entries(STANCE_AXES).flatMap(([axis, stems]) => stems.map((stem) => [stem, axis] as const)));

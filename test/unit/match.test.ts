@@ -266,6 +266,9 @@ describe('matcher on the seed story', () => {
     expect(await relationIn(pack('Meta will release the Behemoth model.'), 'Meta is withholding the Behemoth model.')).toBe('denies');
     expect(await relationIn(pack('Meta has stopped releasing open-source AI models.'), 'Meta has not ended its practice of releasing open-weight models.')).toBe('denies');
     expect(await relationIn(pack('Reddit is charging third-party apps for access to its API.'), 'Third-party apps must now pay Reddit for access to its API.')).toBe('asserts');
+    // Putting a release off speaks of the release: "is delaying its flagship Behemoth model" answers a claim that Meta
+    // postponed Behemoth's release.
+    expect(await relationIn(pack('Meta has postponed the release of its Behemoth model.'), 'Meta Platforms is significantly delaying its flagship Behemoth AI model.')).toBe('asserts');
     // Still none where the sentence says nothing of the axis.
     expect(await relationIn(pack('Meta will release the Behemoth model.'), 'Meta is training the Behemoth model.')).toBeUndefined();
   });
