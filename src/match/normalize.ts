@@ -38,8 +38,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bcrypto[\s-]currenc(?=y|ies)/g, ' cryptocurrenc'],
   // Being pregnant, as news writes it: "expecting a baby", "expecting twins", "expecting their second child".
   [/\bexpecting (?:a baby|twins|triplets|(?:a|their|her|his) (?:first |second |third |fourth )?(?:child|baby))\b/g, ' pregnant '],
-  // Putting something off: "pushed back the release" (not "pushed back against the report").
+  // Putting something off: "pushed back the release" (not "pushed back against the report"), "pushed to June".
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
+  [/\bpush(?:es|ed|ing)? (?=to (?:the )?(?:fall|autumn|spring|summer|winter|next|later|late|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b)/g, ' delay '],
 ];
 
 // Words that carry the same meaning for matching purposes, after stemming. Porter leaves nouns in -sion apart
@@ -122,7 +123,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 20;
+export const NORMALISER_VERSION = 21;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

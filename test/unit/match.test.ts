@@ -29,6 +29,7 @@ describe('normaliser', () => {
     ['a lab and a laboratory', [['the superintelligence laboratory', 'the superintelligence lab']]],
     ['staying and remaining', [['its largest models will stay proprietary', 'its largest models will remain proprietary'], ['the store stayed open', 'the store remained open']]],
     ['raising and increasing', [['no plans to raise the retirement age', 'no plans to increase the retirement age'], ['prices were raised', 'prices were increased']]],
+    ['putting off, however said', [['the launch was pushed to June', 'the launch was delayed to June'], ['the model has been pushed to fall', 'the model has been postponed to fall']]],
     ['X, the site that was Twitter, and Twitter', [['X will charge all users', 'Twitter will charge all users'], ["Elon Musk's X is preparing a fee", "Elon Musk's Twitter is preparing a fee"], ['posted on X.', 'posted on Twitter.']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
