@@ -48,21 +48,36 @@ try {
     '"page", and with "sentence" a "claims" object of claim ids to asserts, denies or either; or a "story" list of claims',
   );
 } catch (e) {
-  console.error(`bench:articles: ${(e as Error).message}`);
+  fail((e as Error).message);
+}
+function fail(message: string): never {
+  console.error(`bench:articles: ${message}`);
   process.exit(2);
 }
 const show = process.argv.includes('--show');
 const stories = rows.filter((r) => r.story);
-if (stories.length > 1) {
-  console.error('bench:articles: at most one "story" row');
-  process.exit(2);
-}
+if (stories.length > 1) fail('at most one "story" row');
 const story = stories[0]?.story;
-const base = new ClaimBase(story ? [storyPack('story', 'The labelled story', story)] : validBundledPacks(BUNDLED_PACKS));
-// A label names a claim by its id, or, with a story, by its text (the story pack's ids are c0, c1, …).
+const packs = story ? [storyPack('story', 'The labelled story', story)] : validBundledPacks(BUNDLED_PACKS);
+const base = new ClaimBase(packs);
+// A label names a claim by its id, or, with a story, by its text (the story pack's ids are c0, c1, …). A name that is
+// no claim of the packs would only ever count as missed: a typo, said as one.
+const known = new Set(packs.flatMap((p) => p.claims.map((c) => c.id)));
 const idOf = (claim: string) => (story?.includes(claim) ? `c${story.indexOf(claim)}` : claim);
-for (const r of rows) if (r.claims) r.claims = Object.fromEntries(Object.entries(r.claims).map(([c, e]) => [idOf(c), e]));
+for (const r of rows) {
+  if (!r.claims) continue;
+  r.claims = Object.fromEntries(Object.entries(r.claims).map(([c, e]) => [idOf(c), e]));
+  const unknown = Object.keys(r.claims).find((c) => !known.has(c));
+  if (unknown) fail(`${r.page}: "${unknown}" is no claim of ${story ? 'the story' : 'the bundled packs'}`);
+}
 const pages = [...new Set(rows.flatMap((r) => (r.page ? [r.page] : [])))];
+const htmlOf = (page: string) => {
+  try {
+    return readFileSync(join(dirname(file), page), 'utf8');
+  } catch (e) {
+    return fail(`${page}: cannot be read beside the labels (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+};
 
 let sentences = 0;
 let highlights = 0;
@@ -73,7 +88,7 @@ let notStated = 0;
 let required = 0;
 let missed = 0;
 for (const page of pages) {
-  const { document } = parseHTML(readFileSync(join(dirname(file), page), 'utf8'));
+  const { document } = parseHTML(htmlOf(page));
   const article = extractArticle(document as never);
   const labels = rows.filter((r) => r.page === page && r.sentence !== undefined);
   if (!article) {
@@ -87,10 +102,7 @@ for (const page of pages) {
   sentences += article.sentences.length;
   const labelOf = (text: string) => labels.find((l) => text.trim().startsWith(l.sentence!.trim()));
   for (const l of labels) {
-    if (!article.sentences.some((s) => s.text.trim().startsWith(l.sentence!.trim()))) {
-      console.error(`bench:articles: ${page}: no sentence starts "${l.sentence}"`);
-      process.exit(2);
-    }
+    if (!article.sentences.some((s) => s.text.trim().startsWith(l.sentence!.trim()))) fail(`${page}: no sentence starts "${l.sentence}"`);
   }
   const views = await base.matchSentences(article.sentences, { title: article.title, published: article.published });
   highlights += views.length;
