@@ -203,10 +203,10 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
     return i > 0 && SAYING_PART.test(p) && /,\s*$/.test(joined.slice(0, start)) && REPORT_WORD.test(parts[i - 1]!);
   });
   // A part that only names the speaker ("In turn, Mark Zuckerberg, founder") says nothing of the claim itself.
+  const shared = parts.map((p) => terms(p).filter(ofClaim));
   const overlap = parts.map((p, i) => {
     if (speaker?.includes(p.trim())) return 0;
-    const before = saysOn[i] ? terms(parts[i - 1]!).filter(ofClaim) : [];
-    return new Set([...terms(p).filter(ofClaim), ...(CONCESSION.test(p) ? [] : spoken), ...before]).size;
+    return new Set([...shared[i]!, ...(CONCESSION.test(p) ? [] : spoken), ...(saysOn[i] ? shared[i - 1]! : [])]).size;
   });
   // What a sentence concedes first ("Although Meta did announce paid badges, it has no plans to charge for the site")
   // is not what it says: the concession speaks only where nothing after it shares the claim's words.
