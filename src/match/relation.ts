@@ -231,22 +231,32 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
 const BACK_REFERENCE = /\b(?:it|this|these|those|such|the|both|all)\s+(?:\w+\s+)?(?:claims?|rumou?rs?|reports?|posts?|messages?|stor(?:y|ies)|news|information|allegations?|theor(?:y|ies))\b|\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|label(?:s|led|ling)?|describ(?:e|es|ed|ing)) it\b|\b(?:it|this|that|they|these|those)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:debunked|denied|refuted|dismissed|disproven|rejected)\b/i;
 const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && FALSITY.test(foldText(clause));
 
+// A word right before a name, quoted or not, and the word after it: "open-sourced "Llama" under", "closed GPT-4 and"
+// (not an acronym of common words: "open-source AI development").
+const OPPOSITE_OF_A_NAME = /(?<![\p{L}\p{N}-])(\p{L}[\p{L}-]*)(\s+["'\u2018\u201c]?)(\p{Lu}\p{Ll}[\p{L}\p{N}-]*|\p{Lu}+-?\d[\p{L}\p{N}.-]*)(?=["'\u2019\u201d]?\s*([\p{L}-]*))/gu;
 /**
  * "Ditches open-source Llama" said where the claim says "closed": stopping the opposite of what the claim says is
  * saying it, one turn for the stopping and one for the opposite. Both are taken out of the clause, the stopping verb
  * and the opposite it governs (within the next four words), so that neither counts: "Meta ditches open-source Llama,
- * embraces closed Avocado" asserts that Avocado will be closed.
+ * embraces closed Avocado" asserts that Avocado will be closed. Then an opposite said of something else the sentence
+ * names (`OPPOSITE_OF_A_NAME`) is dropped as well.
  */
 const STOPPING_AND_OBJECT = new RegExp(`(${PRIVATIVE.source})((?:\\W+[\\w\u2019'-]+){0,4})`, 'gi');
 function oppositesDropped(clause: string, claimTerms: Set<string>): string {
   const opposite = (word: string) => terms(word).some((t) => !claimTerms.has(t) && antonymsOf(t).some((a) => claimTerms.has(a)));
-  return clause.replace(STOPPING_AND_OBJECT, (whole, _verb: string, rest: string) => {
+  const stopped = clause.replace(STOPPING_AND_OBJECT, (whole, _verb: string, rest: string) => {
     const words = rest.split(/(\W+)/);
     const at = words.findIndex((w) => /\w/.test(w) && opposite(w));
     if (at < 0) return whole;
     words[at] = ' ';
     return ` ${words.join('')}`;
   });
+  // An opposite said of something else the sentence names, one the claim does not ("the successor to the
+  // open-sourced 'Llama' … a closed model" against "Avocado will be a closed model"), is not said of the claim's
+  // subject; unless the name only qualifies a word of the claim ("an open Llama model").
+  return stopped.replace(OPPOSITE_OF_A_NAME, (whole, word: string, gap: string, name: string, next: string) =>
+    opposite(word) && ![...terms(name), ...terms(next)].some((t) => claimTerms.has(t)) ? `${gap}${name}` : whole,
+  );
 }
 
 /**
