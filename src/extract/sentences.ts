@@ -87,13 +87,27 @@ function splitByPunctuation(text: string): string[] {
 // Words ending in a full stop that rarely end a sentence: titles, initials, months, "No. 3", "U.S.".
 const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|etc|e\.g|i\.e|No|Nos|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z]|(?:[A-Z]\.){1,3}[A-Z])\.$/;
 
+// The rest of a reference mark split after its opening bracket, and any marks after it: "353]", "12][13]",
+// "citation needed]".
+const REFERENCE_REST = /^([^[\]]{1,24}\](?:\[[^[\]]{1,24}\])*)\s*/;
+const AFTER_A_MARK = /(?<=[.!?](?:\[[^[\]]{1,24}\])+)\s+(?=["'\u201c\u2018(]?\p{Lu})/u;
+
 /** Splits one block of text into sentences. */
 export function splitSentences(text: string, lang = 'en'): string[] {
   const seg = segmenterFor(lang);
-  const parts = seg ? [...seg.segment(text)].map((s) => s.segment) : splitByPunctuation(text);
+  // ICU does not end a sentence at a reference mark that starts lower-case ("Ardern.[citation needed] Next…").
+  const parts = (seg ? [...seg.segment(text)].map((s) => s.segment) : splitByPunctuation(text)).flatMap((p) => p.split(AFTER_A_MARK));
   const out: string[] = [];
   for (const p of parts) {
-    const s = p.trim();
+    let s = p.trim();
+    // ICU splits a reference mark after a full stop ("…tradition.[353] New Zealand…") inside its brackets: what
+    // closes them belongs to the sentence before.
+    const last = out.length - 1;
+    const mark = out[last]?.endsWith('[') ? REFERENCE_REST.exec(s) : null;
+    if (mark) {
+      out[last] = out[last]! + mark[1]!;
+      s = s.slice(mark[0].length);
+    }
     if (!s) continue;
     // ICU splits after abbreviations such as "Sen." or initials; a piece that starts lower-case continues the last.
     const prev = out[out.length - 1];

@@ -16,6 +16,22 @@ describe('sentences', () => {
     ]);
   });
 
+  it('keeps reference marks with the sentence they follow', () => {
+    expect(splitSentences('It is known for its sports.[353] New Zealand is big.[12][13] The prime minister is Ardern.[citation needed] Next.')).toEqual([
+      'It is known for its sports.[353]',
+      'New Zealand is big.[12][13]',
+      'The prime minister is Ardern.[citation needed]',
+      'Next.',
+    ]);
+  });
+
+  it('gives every sentence of a real Wikipedia page with reference marks its own start', () => {
+    const a = extractArticle(dom(readShared('pages', 'readability', 'wikipedia-2', 'source.html')))!;
+    const marked = a.sentences.filter((s) => /\.\[\d+\]$/.test(s.text));
+    expect(marked.length).toBeGreaterThan(20);
+    expect(a.sentences.filter((s) => /^[^[\s]*\]/.test(s.text))).toEqual([]);
+  });
+
   it('never joins text across paragraphs or list items', () => {
     const { document } = parseHTML('<div><p>First para <b>bold</b> end</p><ul><li>One</li><li>Two</li></ul>tail <br> after</div>');
     expect(blockTexts(document.querySelector('div') as unknown as Element)).toEqual(['First para bold end', 'One', 'Two', 'tail', 'after']);
