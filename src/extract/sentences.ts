@@ -31,8 +31,9 @@ export function collapseWhitespace(text: string): string {
 }
 
 /**
- * The text of each block under root, in document order, whitespace collapsed, empty blocks left out. `firstNodes`,
- * if given, receives the first text node of each block (with text in it), to find the block again in the page.
+ * The text of each block under root, in document order, whitespace collapsed, empty blocks and preformatted ones
+ * left out. `firstNodes`, if given, receives the first text node of each block (with text in it), to find the block
+ * again in the page.
  */
 export function blockTexts(root: Element, firstNodes?: Text[]): string[] {
   const blocks: string[] = [];
@@ -54,9 +55,11 @@ export function blockTexts(root: Element, firstNodes?: Text[]): string[] {
         if (!first && v.trim()) first = child as Text;
         current += v;
       } else if (child.nodeType === 1) {
-        const block = BLOCK.has((child as Element).tagName.toUpperCase());
+        const tag = (child as Element).tagName.toUpperCase();
+        const block = BLOCK.has(tag);
         if (block) flush();
-        walk(child);
+        // Preformatted text (code, a terminal's output, a table drawn in characters) holds no sentences to check.
+        if (tag !== 'PRE') walk(child);
         if (block) flush();
       }
     }

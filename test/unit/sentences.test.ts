@@ -37,6 +37,17 @@ describe('sentences', () => {
     expect(blockTexts(document.querySelector('div') as unknown as Element)).toEqual(['First para bold end', 'One', 'Two', 'tail', 'after']);
   });
 
+  it('reads no sentences in preformatted text, and keeps inline code in its sentence', () => {
+    const { document } = parseHTML('<div><p>Run <code>npm test</code> first.</p><pre>SELECT * FROM claims WHERE id = 1; DROP TABLE users.</pre><p>Then stop.</p></div>');
+    expect(blockTexts(document.querySelector('div') as unknown as Element)).toEqual(['Run npm test first.', 'Then stop.']);
+  });
+
+  it('gives no sentence of the SQL listings of a real page', () => {
+    const a = extractArticle(dom(readShared('pages', 'readability', 'toc-missing', 'source.html')))!;
+    expect(a.sentences.length).toBeGreaterThan(20);
+    expect(a.sentences.filter((s) => /\bSELECT\b.*\bFROM\b/.test(s.text))).toEqual([]);
+  });
+
   it('gives each sentence the text before and after it as quote context', () => {
     const s = sentencesOf(['Alpha one. Beta two.', 'Gamma three.']);
     expect(s.map((x) => x.text)).toEqual(['Alpha one.', 'Beta two.', 'Gamma three.']);
