@@ -2,7 +2,7 @@ import { dayNumber, postDay } from '../match/dates';
 import { ClaimIndex, type IndexInput } from '../match/index';
 import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
 import { terms } from '../match/normalize';
-import { isHedged, relationOf, tellsOnlyTheBefore } from '../match/relation';
+import { isHedged, relationOf, saysNothingOfAll, tellsOnlyTheBefore } from '../match/relation';
 import type { Claim, Pack } from '../packs/types';
 import type { Sentence } from '../extract/sentences';
 import type { ClaimView, CoverageView, MatchView } from './views';
@@ -184,8 +184,9 @@ export class ClaimBase {
       const s = sentences[f.sentence]!;
       const phrasing = f.phrasing === 0 ? claim.text : (claim.alternates[f.phrasing - 1] ?? claim.text);
       const relation = relationOf(s.text, phrasing);
-      // The story's background ("Until recently, Meta's models were open") is no denial of the change it came to.
-      if (relation === 'denies' && tellsOnlyTheBefore(s.text)) continue;
+      // The story's background ("Until recently, Meta's models were open") is no denial of the change it came to, and
+      // "Meta is committed to open source" none of "Meta will not open-source every model".
+      if (relation === 'denies' && (tellsOnlyTheBefore(s.text) || saysNothingOfAll(s.text, phrasing))) continue;
       const view: MatchView = {
         sentence: f.sentence,
         text: s.text,

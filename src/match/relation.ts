@@ -516,3 +516,17 @@ export function isAssertion(sentence: string): boolean {
   if (/\?["'\u201d\u2019)]*$/.test(s)) return false;
   return !/^["'\u201c\u2018(]?(?:if|whether|should|suppose|imagine)\b/i.test(s);
 }
+
+// A claim that not all of something is so ("is not committed to open-sourcing every AI model it builds", "not all of
+// its models will be open") and the words by which a sentence speaks of all of it.
+const NOT_ALL = /(?:\b(?:not|never|no)\b|n't\b)[^.;:]*?\b(?:every|all|each)\b/;
+const ALL = /\b(?:every|all|each|everything|entire(?:ly)?|whole|completely|fully)\b/;
+
+/**
+ * Whether a sentence leaves a claim of "not all" alone: it can deny that claim only by saying that all of it is so
+ * ("Meta will open-source all of its models"); "Meta is committed to open-source AI" does not say every model will
+ * be open, and is no denial that some will not be.
+ */
+export function saysNothingOfAll(sentence: string, claim: string): boolean {
+  return NOT_ALL.test(foldText(claim.slice(0, MAX_CHARS))) && !ALL.test(foldText(sentence.slice(0, MAX_CHARS)));
+}

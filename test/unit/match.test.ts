@@ -5,7 +5,7 @@ import { ClaimIndex } from '../../src/match/index';
 import { Matcher, namesReferredTo, STORY_PACK_MAX } from '../../src/match/matcher';
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
-import { isAssertion, isHedged, relationOf, tellsOnlyTheBefore } from '../../src/match/relation';
+import { isAssertion, isHedged, relationOf, saysNothingOfAll, tellsOnlyTheBefore } from '../../src/match/relation';
 import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
 
@@ -242,6 +242,16 @@ describe('matcher on the seed story', () => {
     expect(was?.relation).toBe('denies');
     expect(tellsOnlyTheBefore('Facebook has always been free to use and always will be.')).toBe(false);
     expect(tellsOnlyTheBefore('Meta has long kept its models open.')).toBe(true);
+  });
+
+  it('does not read a general commitment as denying that not every model will be open', async () => {
+    // A 2024 quote: committed to open source, which says nothing of whether every model will be open.
+    const text = '"Meta is committed to open-source AI," Zuckerberg stated, highlighting several benefits for developers.';
+    expect((await base.matchSentences([{ text }])).filter((m) => m.claim.claimId === 'zuckerberg-not-committed-to-open-source-everything')).toEqual([]);
+    expect(saysNothingOfAll(text, 'Zuckerberg has said Meta is not committed to open-sourcing every AI model it builds.')).toBe(true);
+    // Saying all of it is so denies it; a claim of "all" is denied without the word ("Hobby Lobby is not closing stores").
+    expect(saysNothingOfAll('Meta will open-source all of its models.', 'Meta will not open-source all of its models.')).toBe(false);
+    expect(saysNothingOfAll('Hobby Lobby is not closing stores.', 'Hobby Lobby is closing all of its stores.')).toBe(false);
   });
 
   it("lends a sentence the names of the one before only where its pronoun can stand for them", () => {
