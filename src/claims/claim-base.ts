@@ -2,7 +2,7 @@ import { dayNumber, postDay } from '../match/dates';
 import { ClaimIndex, type IndexInput } from '../match/index';
 import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
 import { terms } from '../match/normalize';
-import { isHedged, relationOf, saysNothingOfAll, tellsOnlyTheBefore } from '../match/relation';
+import { isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore } from '../match/relation';
 import type { Claim, Pack } from '../packs/types';
 import type { Sentence } from '../extract/sentences';
 import type { ClaimView, CoverageView, MatchView } from './views';
@@ -183,6 +183,9 @@ export class ClaimBase {
       if (!claim || !head) continue; // removed since the index was made: say nothing rather than something stale
       const s = sentences[f.sentence]!;
       const phrasing = f.phrasing === 0 ? claim.text : (claim.alternates[f.phrasing - 1] ?? claim.text);
+      // What the claim turns on, said only of someone none of its phrasings names ("Google and Microsoft have
+      // stopped…"), is not the claim.
+      if (saidOfAnother(s.text, [claim.text, ...claim.alternates].join(' '))) continue;
       const relation = relationOf(s.text, phrasing);
       // The story's background ("Until recently, Meta's models were open") is no denial of the change it came to, and
       // "Meta is committed to open source" none of "Meta will not open-source every model".

@@ -530,3 +530,32 @@ const ALL = /\b(?:every|all|each|everything|entire(?:ly)?|whole|completely|fully
 export function saysNothingOfAll(sentence: string, claim: string): boolean {
   return NOT_ALL.test(foldText(claim.slice(0, MAX_CHARS))) && !ALL.test(foldText(sentence.slice(0, MAX_CHARS)));
 }
+
+// Who does what the claim turns on: a name (capitalised words, joined by "of", "the", "and" or "&"), an auxiliary, and
+// the verb after it, past "been" and an adverb: "Google and Microsoft have stopped", "The Reserve Bank of India has
+// stopped" (not "an April release").
+const DOER = /((?:\p{Lu}[\p{L}\p{N}'\u2019.-]*)(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}\p{N}'\u2019.-]*))*)\s+(?:has|have|had|is|are|was|were|will|would)\s+(?:been\s+)?(?:\w+ly\s+)?(\p{L}[\p{L}-]*)/gu;
+// Capitalised words that are no one's name: pronouns, articles, and what else opens a sentence ("No suspension …").
+const NO_NAME = /^(?:I|We|You|He|She|It|They|This|That|These|Those|The|A|An|No|Not|None|Neither|Nor|And|But|Or|So|Yet|If|When|While|After|Before|Since|As|In|On|At|For|By|With|To|From|Its|Their|Our|His|Her)$/;
+
+/**
+ * Whether the sentence says the claim's turning verb ("stopped", "released", "closed") only of someone the claim does
+ * not name: "Google and Microsoft have stopped promoting its models as open source, but discussions with Meta failed"
+ * does not say that Meta stopped anything. A name stands for the claim's when it shares a word with it or its
+ * initials are a word of it ("Reserve Bank of India" for "RBI").
+ */
+export function saidOfAnother(sentence: string, claim: string): boolean {
+  const claimTerms = new Set(terms(claim));
+  const acronyms = new Set(claim.match(/\b\p{Lu}{2,}\b/gu) ?? []);
+  let another = false;
+  for (const m of sentence.slice(0, MAX_CHARS).matchAll(DOER)) {
+    if (!terms(m[2]!).some((t) => claimTerms.has(t) && isStanceTerm(t))) continue;
+    const words = m[1]!.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const named = words.filter((w) => !NO_NAME.test(w));
+    if (named.length === 0) return false;
+    const initials = named.map((w) => w[0]).join('');
+    if (terms(m[1]!).some((t) => claimTerms.has(t)) || acronyms.has(initials)) return false;
+    another = true;
+  }
+  return another;
+}

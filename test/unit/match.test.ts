@@ -5,7 +5,7 @@ import { ClaimIndex } from '../../src/match/index';
 import { Matcher, namesReferredTo, STORY_PACK_MAX } from '../../src/match/matcher';
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
-import { isAssertion, isHedged, relationOf, saysNothingOfAll, tellsOnlyTheBefore } from '../../src/match/relation';
+import { isAssertion, isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore } from '../../src/match/relation';
 import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
 
@@ -252,6 +252,19 @@ describe('matcher on the seed story', () => {
     // Saying all of it is so denies it; a claim of "all" is denied without the word ("Hobby Lobby is not closing stores").
     expect(saysNothingOfAll('Meta will open-source all of its models.', 'Meta will not open-source all of its models.')).toBe(false);
     expect(saysNothingOfAll('Hobby Lobby is not closing stores.', 'Hobby Lobby is closing all of its stores.')).toBe(false);
+  });
+
+  it('does not take what others did for what the claim says its subject did', async () => {
+    const text = 'Maffulli pointed out Google and Microsoft have stopped promoting its models as open source, but discussions with Meta Platforms failed to produce a similar result.';
+    expect(await base.matchSentences([{ text }])).toEqual([]);
+    const claim = 'Meta has stopped releasing open-source models.';
+    expect(saidOfAnother(text, claim)).toBe(true);
+    // Its own subject, a pronoun, or a name whose initials the claim uses is the claim's.
+    expect(saidOfAnother('Meta has stopped releasing open models, while Google has stopped nothing.', claim)).toBe(false);
+    expect(saidOfAnother('"We have stopped releasing open models for now," an executive told staff.', claim)).toBe(false);
+    expect(saidOfAnother('The Reserve Bank of India has stopped printing the new notes.', 'The RBI has stopped printing Rs 2,000 notes.')).toBe(false);
+    // A name before a noun is no one doing anything: "an April release".
+    expect(saidOfAnother('Initially slated for an April release, Behemoth has been pushed back.', 'Meta has postponed the release of its Behemoth model.')).toBe(false);
   });
 
   it("lends a sentence the names of the one before only where its pronoun can stand for them", () => {
