@@ -163,6 +163,8 @@ const CLAUSE_BREAK = /^(?:no|yes|however|hopefully|either way|in fact|don['\u201
 const CONSEQUENCE = /^\s*(?:forcing|prompting|leading|causing)\b/i;
 const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|following|replying to|responding to|asked (?:about|whether|if))\b/i;
 const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
+// Two verbs after "to" or a modal share their object: "plans to eliminate and replace third-party cookies".
+const VERBS_AND = /\b((?:to|will|would|can|could|may|might|must|should|shall)\s+\w+)\s+and\s+(?!(?:the|a|an|its|their|his|her|our|it|they|he|she|we|this|that|these|those|there|then)\b)(?=\w+\s)/gi;
 const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
 
 // The one who speaks at the head of a sentence: "Mark Zuckerberg, founder of Meta, said during a podcast that …".
@@ -180,9 +182,10 @@ const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can
  * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
  */
 function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
-  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), and
-  // between two participles ("no audio is streamed and stored").
-  const joined = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(ASIDE, ' ');
+  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), between
+  // two participles ("no audio is streamed and stored"), and between two verbs of one object ("to eliminate and
+  // replace cookies").
+  const joined = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
   const parts = joined.split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const ofClaim = (t: string) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a));
@@ -392,6 +395,8 @@ export function relationOf(sentence: string, claim: string): Relation {
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
+  // How many times the claim itself stops something: "has abandoned its plan to phase out cookies" twice.
+  const claimStops = claimCues.privatives + moved(claimCues) + (claimCues.privatives === 0 && claimCues.offMarket > 0 ? 1 : 0);
   const move = moveOf(claim);
   const read = (raw: string) => {
     if (move) return { flips: readMove(raw, move) + claimCues.negations, speaksOfIt: true };
@@ -400,10 +405,11 @@ export function relationOf(sentence: string, claim: string): Relation {
     const flips = swaps(new Set(terms(clause)), claimTerms) + own.turns;
     // A claim of change is answered only by a clause that speaks of stopping, changing or going on, or calls it
     // false; one that merely shares the claim's other words ("the announcement came during a review") asserts it.
-    // The claim's own stopping counts as a turn against a clause that speaks of stopping or going on ("is not
-    // shutting down", "remains available"), not against one that only calls the report false ("refuted the claim").
+    // The claim's own stopping counts as a turn (each of them, if it stops twice) against a clause that speaks of
+    // stopping or going on ("is not shutting down", "remains available"), not against one that only calls the report
+    // false ("refuted the claim").
     const speaksOfIt = flips > 0 || own.ofChange;
-    return { flips: flips + claimCues.negations + (own.ofChange && change ? 1 : 0), speaksOfIt };
+    return { flips: flips + claimCues.negations + (own.ofChange && change ? claimStops : 0), speaksOfIt };
   };
   // Clause by clause, each read on its own: "it remains committed to open source and has no plan to close its
   // models" denies twice, not once and once again. The clauses that speak of the claim vote; a tie goes to the one
