@@ -39,6 +39,7 @@ const PHRASES: Array<[RegExp, string]> = [
   // Being pregnant, as news writes it: "expecting a baby", "expecting twins", "expecting their second child".
   [/\bexpecting (?:a baby|twins|triplets|(?:a|their|her|his) (?:first |second |third |fourth )?(?:child|baby))\b/g, ' pregnant '],
   // Putting something off: "pushed back the release" (not "pushed back against the report"), "pushed to June".
+  [/\bpull(?:s|ed|ing)? the plug(?: on)?\b/g, ' cancel '],
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
   [/\bpush(?:es|ed|ing)? (?=to (?:the )?(?:fall|autumn|spring|summer|winter|next|later|late|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b)/g, ' delay '],
 ];
@@ -115,6 +116,11 @@ const SYNONYMS: Record<string, string> = {
   african: 'africa',
   vaccin: 'vaccin',
   jab: 'vaccin',
+  // Calling something off, however said: "cancelled", "scrapped", "shelved", "axed", "ditched", "pulled the plug on".
+  scrap: 'cancel',
+  shelv: 'cancel',
+  ax: 'cancel',
+  ditch: 'cancel',
   // Dying, however said: "died", "dies", "dead", "death", "dying" (death hoaxes are a large share of fact-checks).
   dead: 'di',
   death: 'di',
@@ -123,7 +129,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 21;
+export const NORMALISER_VERSION = 22;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

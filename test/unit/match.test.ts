@@ -30,6 +30,7 @@ describe('normaliser', () => {
     ['staying and remaining', [['its largest models will stay proprietary', 'its largest models will remain proprietary'], ['the store stayed open', 'the store remained open']]],
     ['raising and increasing', [['no plans to raise the retirement age', 'no plans to increase the retirement age'], ['prices were raised', 'prices were increased']]],
     ['putting off, however said', [['the launch was pushed to June', 'the launch was delayed to June'], ['the model has been pushed to fall', 'the model has been postponed to fall']]],
+    ['calling something off, however said', [['Apple scrapped its car project', 'Apple cancelled its car project'], ['the project was shelved', 'the project was canceled'], ['Apple axed the car', 'Apple cancelled the car'], ['Meta ditches Behemoth', 'Meta cancels Behemoth'], ['Apple pulled the plug on the car', 'Apple cancelled the car']]],
     ['X, the site that was Twitter, and Twitter', [['X will charge all users', 'Twitter will charge all users'], ["Elon Musk's X is preparing a fee", "Elon Musk's Twitter is preparing a fee"], ['posted on X.', 'posted on Twitter.']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
