@@ -28,6 +28,11 @@ export interface Io {
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    // "claimlight rank --help" asks for the usage as "claimlight --help" does.
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(HELP + '\n');
+      return 0;
+    }
     switch (command) {
       case 'check': {
         const a = parseArgs(rest, ['pack'], ['json', 'no-bundled']);

@@ -100,6 +100,15 @@ describe('claimlight rank and pack validate', () => {
     expect(b).toEqual({ id: '2', ranked: [] });
   });
 
+  it('prints its usage for --help after a command too, and exits 0', async () => {
+    for (const argv of [['--help'], ['rank', '--help'], ['check', '-h'], ['pack', 'build', '--help']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^claimlight: find the sentences/);
+      expect(r.err).toBe('');
+    }
+  });
+
   it('validates a pack file', async () => {
     expect((await run('pack', 'validate', file('ok.json', JSON.stringify(seedPackJson())))).out).toMatch(/^ok: meta-open-source-ai/);
     const r = await run('pack', 'validate', file('broken.json', '{"format":"claimlight-pack","version":1,"id":"x","title":"x","updated":"2026-01-01","claims":[{"id":"a","text":"b","coverage":[{"source":"s9","stance":"supports"}]}]}'));
