@@ -38,8 +38,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bcrypto[\s-]currenc(?=y|ies)/g, ' cryptocurrenc'],
   // Being pregnant, as news writes it: "expecting a baby", "expecting twins", "expecting their second child".
   [/\bexpecting (?:a baby|twins|triplets|(?:a|their|her|his) (?:first |second |third |fourth )?(?:child|baby))\b/g, ' pregnant '],
-  // Putting something off: "pushed back the release" (not "pushed back against the report"), "pushed to June".
+  // Calling something off: "pulled the plug on the project" (and see SYNONYMS: scrapped, shelved, axed, ditched).
   [/\bpull(?:s|ed|ing)? the plug(?: on)?\b/g, ' cancel '],
+  // Putting something off: "pushed back the release" (not "pushed back against the report"), "pushed to June".
   [/\bpush(?:es|ed|ing)?[\s-]back\b(?! (?:against|on|at|hard|from)\b)/g, ' delay '],
   [/\bpush(?:es|ed|ing)? (?=to (?:the )?(?:fall|autumn|spring|summer|winter|next|later|late|early|mid|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b)/g, ' delay '],
 ];
