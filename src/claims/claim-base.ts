@@ -167,7 +167,7 @@ export class ClaimBase {
       const names = namesReferredTo(s.text, sentences[i - 1]?.text);
       const sequence = names ? [...own[i]!, ...terms(names)] : own[i]!;
       const context = new Set([...titleTerms, ...(own[i - 2] ?? []), ...(own[i - 1] ?? [])]);
-      const best = this.matcher.best({ text: s.text }, { own: new Set(sequence), sequence, context, day: day ?? postDay(s.text) });
+      const best = this.matcher.best({ text: s.text }, { own: this.matcher.ownTerms(sequence), sequence, context, day: day ?? postDay(s.text) });
       if (best) found.push({ sentence: i, doc: best.doc, phrasing: best.phrasing, score: best.score });
     });
     if (found.length === 0) return [];

@@ -128,7 +128,20 @@ export class Matcher {
   queryTerms(query: Query): QueryTerms {
     const sequence = terms(`${query.text} ${namesReferredTo(query.text, query.previous)}`);
     const day = dayNumber(query.date) ?? postDay(query.text);
-    return { own: new Set(sequence), sequence, context: query.context ? new Set(terms(query.context)) : new Set(), day };
+    return { own: this.ownTerms(sequence), sequence, context: query.context ? new Set(terms(query.context)) : new Set(), day };
+  }
+
+  /**
+   * A sentence's distinct terms, with the one word a claim makes of two of them next to each other ("earth quake",
+   * "tik tok", "knife point"), where the index knows that word. Numbers are not joined ("6 0" is no "60").
+   */
+  ownTerms(sequence: readonly string[]): Set<string> {
+    const own = new Set(sequence);
+    for (let i = 1; i < sequence.length; i++) {
+      const joined = sequence[i - 1]! + sequence[i]!;
+      if (!/\d/.test(joined) && this.index.termId(joined) >= 0) own.add(joined);
+    }
+    return own;
   }
 
   /** Retrieval candidates with their pair features (for scoring, and for training the model). */

@@ -268,6 +268,15 @@ describe('matcher on the seed story', () => {
     expect(saidOfAnother('Initially slated for an April release, Behemoth has been pushed back.', 'Meta has postponed the release of its Behemoth model.')).toBe(false);
   });
 
+  it('reads two words as the one a claim makes of them ("earth quake"), but not two numbers', async () => {
+    const quake = new ClaimBase([storyPack('quake', 'Drills', ['FEMA scheduled an earthquake drill on the day of the California primary.', 'The 60 stores will close.'])]);
+    const own = quake.matcher.ownTerms(terms('California is having an earth quake FEMA drill on primary day, 6 0 stores'));
+    expect(own.has(terms('earthquake')[0]!)).toBe(true);
+    expect(own.has('60')).toBe(false);
+    const [m] = await quake.matchSentences([{ text: 'California is having an earth quake FEMA drill on the day of its primary.' }]);
+    expect(m?.claim.text).toMatch(/earthquake drill/);
+  });
+
   it("lends a sentence the names of the one before only where its pronoun can stand for them", () => {
     const before = 'Confusion reigned after Dentsu Aegis Network said it was pulling out as an investor.';
     // "they" after the sentence's own name is that name's: the organisers, not Dentsu.
