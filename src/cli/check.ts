@@ -75,7 +75,7 @@ export function formatCheck(r: CheckResult, input: string): string {
   if (!r.article) return `${input}: no article found (the page does not look like a news article).\n`;
   const a = r.article;
   lines.push(a.title || '(untitled article)');
-  lines.push([a.siteName, a.byline, a.lang, `${a.words.toLocaleString('en')} words`, `${r.sentences} sentences`].filter(Boolean).join(' · '));
+  lines.push([a.siteName, a.byline, a.lang, `${a.words.toLocaleString('en')} word${a.words === 1 ? '' : 's'}`, `${r.sentences} sentence${r.sentences === 1 ? '' : 's'}`].filter(Boolean).join(' · '));
   lines.push('');
   if (r.unsupportedLanguage) {
     lines.push(`The article is in "${a.lang}"; Claimlight's matcher reads English only, so it says nothing here.`);

@@ -52,6 +52,14 @@ describe('claimlight check', () => {
     expect(r.out).toContain('DENIES');
   });
 
+  it('counts one word or sentence in the singular, and reads no claim in a code listing', async () => {
+    const code = file('code.html', `<html lang="en"><head><title>Code</title></head><body><article><h1>Listing</h1><pre>${'SELECT 1; Meta has stopped releasing open-source AI models. '.repeat(40)}</pre></article></body></html>`);
+    const r = await run('check', code);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/· 1 word · 1 sentence\n/);
+    expect(r.out).toContain('No known claims in this article.');
+  });
+
   it('exits 0 with no matches when no pack is loaded, and with a null article for a non-article', async () => {
     const none = JSON.parse((await run('check', page, '--json', '--no-bundled')).out);
     expect(none.matches).toEqual([]);
