@@ -287,10 +287,11 @@ export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 // The axes those opposites lie on, with the other words that speak of each (stems): whether something goes on or
 // stops ("ceased", "kept", "no longer", "dropping", "moving away"), whether it is open or closed ("shuttering" a
 // store), released or held back ("published", "launched", "offered", "withheld"), and whether it is free or paid
-// for. A sentence with any of an axis's words speaks of every stance term on it: "Meta's plans to keep releasing
-// open models" speaks of whether it stopped.
+// for (stems as the normaliser gives them: "scrapped", "shelved" and "ditched" are "cancel"). A sentence with any of
+// an axis's words speaks of every stance term on it: "Meta's plans to keep releasing open models" speaks of whether it
+// stopped.
 const STANCE_AXES: Record<string, readonly string[]> = {
-  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'scrap', 'shelv', 'ditch', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
+  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
   openness: ['opensourc', 'closedsource', 'open', 'close', 'shutter'],
   release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut', 'delai'],
   price: ['free', 'paid', 'charg', 'fee', 'pai', 'price', 'subscript'],
