@@ -1,6 +1,6 @@
 import { ClaimBase, indexPacks, supportsLanguage } from '../claims/claim-base';
 import { claimsOnPage } from '../claims/views';
-import { articleAddress, type ArticleInfo, type CStoBG, type MatchReply, type PackInfo, type PacksReply, type PageLook, type ReportReply, type TabReport, type TabStatus, type UItoBG } from '../messaging/contract';
+import { articleAddress, MAX_HTML_CHARS, type ArticleInfo, type CStoBG, type MatchReply, type PackInfo, type PacksReply, type PageLook, type ReportReply, type TabReport, type TabStatus, type UItoBG } from '../messaging/contract';
 import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
@@ -68,6 +68,8 @@ export class BackgroundService {
   private collected = false;
   private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
+  /** The parts of a page being sent in parts (`cs/page-part`), by tab: one read at a time. */
+  private readonly pageParts = new Map<number, { read: string; url: string; parts: string[]; chars: number }>();
 
 
   constructor(private readonly env: BackgroundEnv) {
@@ -147,6 +149,10 @@ export class BackgroundService {
       await this.wrongMatch(tabId, msg.sentence, false);
       return null;
     }
+    if (msg.type === 'cs/page-part') {
+      this.keepPart(tabId, msg);
+      return null;
+    }
     if (msg.type === 'cs/not-article' || msg.type === 'cs/site-off') {
       // A page that is no article does not read the settings (that would cost every page the storage bindings):
       // it is told apart here from one on a site the reader switched off.
@@ -160,7 +166,10 @@ export class BackgroundService {
     const t0 = performance.now();
     let tRead = 0;
     if (msg.type === 'cs/page') {
-      const article = articleFromHtml(msg.html);
+      const html = this.wholePage(tabId, msg);
+      // Parts missing (the service worker restarted between them) or too many: the page is told, and says so.
+      if (html === undefined) return null;
+      const article = articleFromHtml(html);
       tRead = performance.now() - t0;
       if (!article) {
         await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now(), ...privately });
@@ -199,6 +208,29 @@ export class BackgroundService {
     const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - t0 - tRead } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
     return reply;
+  }
+
+  /** Keeps a part of a page sent in parts; a part of another read (the page was read again) starts afresh. */
+  private keepPart(tabId: number, { read, url, part }: { read: string; url: string; part: string }): void {
+    let pending = this.pageParts.get(tabId);
+    if (!pending || pending.read !== read || pending.url !== url) {
+      pending = { read, url, parts: [], chars: 0 };
+      this.pageParts.set(tabId, pending);
+    }
+    pending.chars += part.length;
+    // No more than a page may weigh: what came is dropped, and the page's last part finds its read incomplete.
+    if (pending.chars > MAX_HTML_CHARS) this.pageParts.delete(tabId);
+    else pending.parts.push(part);
+  }
+
+  /** The whole HTML of a `cs/page`: the message's own, or the parts kept for its read and its last part. */
+  private wholePage(tabId: number, msg: { url: string; html: string; read?: string; parts?: number }): string | undefined {
+    if (msg.read === undefined) return msg.html;
+    const pending = this.pageParts.get(tabId);
+    this.pageParts.delete(tabId);
+    if (!pending || pending.read !== msg.read || pending.url !== msg.url || pending.parts.length !== msg.parts! - 1) return undefined;
+    if (pending.chars + msg.html.length > MAX_HTML_CHARS) return undefined;
+    return pending.parts.join('') + msg.html;
   }
 
   /**
@@ -332,6 +364,7 @@ export class BackgroundService {
 
   async tabClosed(tabId: number): Promise<void> {
     this.reports.delete(tabId);
+    this.pageParts.delete(tabId);
     await this.env.saveReport(tabId, null);
   }
 

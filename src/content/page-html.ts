@@ -56,7 +56,8 @@ export async function pageHtmlInSlices(
   return html;
 }
 
-function* pagePieces(doc: Document): Generator<string> {
+/** The pieces `pageHtml` joins (exported for tests). */
+export function* pagePieces(doc: Document): Generator<string> {
   const root = rootOf(doc);
   if (!root) return;
   const head = protoGet<HTMLHeadElement | null>(doc, 'head');
@@ -91,23 +92,35 @@ const EMPTIED = 'script, style';
 const EMPTY_ABOVE = 64 * 1024;
 
 /**
- * The body's HTML with every script and style element kept but emptied, JSON-LD apart: they are most of a heavy
- * page's body (Yahoo's scripts, 970 of its 1,180 kB; Breitbart's stylesheets, which its markup puts in the body,
- * 531 of 853 kB), Readability drops them, and the elements stay so that the paths to paragraphs the background
- * works out stand as they do on the live page. Only the elements that hold one are written here, tag by tag;
+ * The most elements one piece of the body holds: the browser serialises a subtree in one go (bug-1255978's body,
+ * 2,200 elements, took 37 ms at 1x, one task), so a larger one is written tag by tag down to subtrees of this size,
+ * each a piece of its own, between which the slices may give the page a turn.
+ */
+export const PIECE_ELEMENTS = 400;
+
+/** How many elements a subtree holds below its root: the browser counts them without a wrapper for each. */
+const elementsIn = (el: Element) => protoCall<HTMLCollection>(el, 'getElementsByTagName', '*').length;
+
+/**
+ * The body's HTML in pieces. Where its scripts and styles weigh more than `EMPTY_ABOVE`, every script and style
+ * element is kept but emptied, JSON-LD apart: they are most of a heavy page's body (Yahoo's scripts, 970 of its
+ * 1,180 kB; Breitbart's stylesheets, which its markup puts in the body, 531 of 853 kB), Readability drops them, and
+ * the elements stay so that the paths to paragraphs the background works out stand as they do on the live page.
+ * The elements that hold one, and those of more than `PIECE_ELEMENTS` elements, are written here tag by tag;
  * everything else is the browser's own serialisation of each whole subtree, one piece each.
  */
 function* bodyPieces(body: Element): Generator<string> {
   const emptied = protoCall<NodeListOf<Element>>(body, 'querySelectorAll', EMPTIED);
   let weight = 0;
   for (let i = 0; i < emptied.length && weight <= EMPTY_ABOVE; i++) weight += protoGet<string>(emptied[i]!, 'textContent')?.length ?? 0;
-  if (weight <= EMPTY_ABOVE) {
+  const empty = weight > EMPTY_ABOVE;
+  if (!empty && elementsIn(body) <= PIECE_ELEMENTS) {
     yield protoGet<string>(body, 'outerHTML') ?? '';
     return;
   }
-  // The elements with one inside, from each up to the body.
+  // The elements with a script or style inside, from each up to the body.
   const holders = new Set<Node>();
-  for (let i = 0; i < emptied.length; i++) {
+  for (let i = 0; empty && i < emptied.length; i++) {
     for (let el = protoGet<Node | null>(emptied[i]!, 'parentNode'); el && !holders.has(el); el = protoGet<Node | null>(el, 'parentNode')) {
       holders.add(el);
       if (el === body) break;
@@ -120,8 +133,8 @@ function* bodyPieces(body: Element): Generator<string> {
       if (type === 1) {
         const child = node as Element;
         const name = protoGet<string>(child, 'localName');
-        if (name === 'script' || name === 'style') yield `${startTag(child)}${name === 'script' && isJsonLd(child) ? (protoGet<string>(child, 'textContent') ?? '') : ''}</${name}>`;
-        else if (holders.has(child)) yield* write(child);
+        if (empty && (name === 'script' || name === 'style')) yield `${startTag(child)}${name === 'script' && isJsonLd(child) ? (protoGet<string>(child, 'textContent') ?? '') : ''}</${name}>`;
+        else if (holders.has(child) || elementsIn(child) > PIECE_ELEMENTS) yield* write(child);
         else yield protoGet<string>(child, 'outerHTML') ?? '';
       } else if (type === 3) yield escapeText(protoGet<string>(node, 'data') ?? '');
       else if (type === 8) yield `<!--${protoGet<string>(node, 'data') ?? ''}-->`;

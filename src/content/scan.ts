@@ -1,4 +1,4 @@
-import { MAX_HTML_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
+import { MAX_HTML_CHARS, PAGE_PART_CHARS, type CStoBG, type MatchReply } from '../messaging/contract';
 import type { ReaderStage, Session } from './controller';
 import { pageHtmlInSlices } from './page-html';
 import type { PageSettings } from './page-settings';
@@ -72,11 +72,22 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
     await env.send({ type: 'cs/not-article', url });
     return {};
   }
-  // The send copies the HTML (30 ms for Breitbart's 226 kB at 4x CPU throttling): a task of its own.
+  // The send copies the HTML on this thread (30 ms for Breitbart's 226 kB at 4x CPU throttling): in parts of
+  // `PAGE_PART_CHARS`, each in a task of its own.
+  const parts = partsOf(html, PAGE_PART_CHARS);
+  const read = parts.length > 1 ? Math.random().toString(36).slice(2) : undefined;
+  const sent = win.performance.now();
+  for (const part of parts.slice(0, -1)) {
+    await nextTask(win);
+    if (signal.aborted) return {};
+    await env.send({ type: 'cs/page-part', url, read: read!, part });
+  }
   await nextTask(win);
   if (signal.aborted) return {};
-  const sent = win.performance.now();
-  const reply = await env.send({ type: 'cs/page', url, html });
+  const last = parts[parts.length - 1]!;
+  const reply = await env.send(read ? { type: 'cs/page', url, html: last, read, parts: parts.length } : { type: 'cs/page', url, html: last });
+  // (Without its parts, the background has no page to read: its service worker restarted between them.)
+  if (read && !reply && !signal.aborted) throw new Error('the page was sent in parts and the background did not get them all');
   clock.record('background', sent, win.performance.now());
   if (reply?.timings) {
     clock.record('background-read', sent, sent + reply.timings.read);
@@ -95,4 +106,22 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   clock.record('load-reader', loaded, win.performance.now());
   if (signal.aborted) return {};
   return { session: await show({ window: win, document: doc, send: env.send, signal, highlight: settings.highlight, timing: settings.timing }, reply) };
+}
+
+/**
+ * `text` cut into pieces of at most `size` characters, never between the two halves of a surrogate pair (each piece
+ * goes as a message of its own).
+ */
+export function partsOf(text: string, size: number): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  while (text.length - at > size) {
+    let end = at + size;
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff) end--;
+    parts.push(text.slice(at, end));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts;
 }

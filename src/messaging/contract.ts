@@ -77,8 +77,14 @@ export function parsePageLook(v: unknown): PageLook | undefined {
 export const articleAddress = (href: string): string => href.replace(/#.*$/, '');
 
 export type CStoBG =
-  /** The page's HTML, to be read (Readability, off the page's thread) and matched; answered with `MatchReply`. */
-  | { type: 'cs/page'; url: string; html: string }
+  /**
+   * The page's HTML, to be read (Readability, off the page's thread) and matched; answered with `MatchReply`. A page
+   * larger than one part (`PAGE_PART_CHARS`) comes in parts: every part but the last as `cs/page-part` of the same
+   * `read`, and this message with the last part and how many parts came in all.
+   */
+  | { type: 'cs/page'; url: string; html: string; read?: string; parts?: number }
+  /** One part of a page's HTML, kept by the background until its `cs/page` comes; answered with null. */
+  | { type: 'cs/page-part'; url: string; read: string; part: string }
   /** An article already read, and its sentences, to be matched; answered with `MatchReply`. */
   | { type: 'cs/match'; url: string; article: ArticleInfo; sentences: string[] }
   /** The page is not an article (or no longer is, after in-page navigation). */
@@ -161,6 +167,14 @@ export type UItoCS =
 const MAX_SENTENCES = 20_000;
 /** Pages larger than this are not sent for reading. */
 export const MAX_HTML_CHARS = 8_000_000;
+/**
+ * The most of a page's HTML one message carries. Sending copies the message on the page's main thread, about 70 ms
+ * per 1,000 kB in Chromium 156 (a 300 kB page: 23 ms, one task); in parts of this size, each sent in a task of its
+ * own, no send is a long task, even at 4x CPU throttling.
+ */
+export const PAGE_PART_CHARS = 64 * 1024;
+/** A read's id (`cs/page-part`): a few random characters. */
+const MAX_READ_ID_CHARS = 64;
 const MAX_SENTENCE_CHARS = 5_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -181,7 +195,16 @@ export function parseCStoBG(v: unknown): CStoBG | undefined {
   if (!isObj(v) || !isStr(v.url, 8_192)) return undefined;
   if (v.type === 'cs/not-article') return { type: 'cs/not-article', url: v.url };
   if (v.type === 'cs/site-off') return { type: 'cs/site-off', url: v.url };
-  if (v.type === 'cs/page') return isStr(v.html, MAX_HTML_CHARS) ? { type: 'cs/page', url: v.url, html: v.html } : undefined;
+  if (v.type === 'cs/page') {
+    if (!isStr(v.html, MAX_HTML_CHARS)) return undefined;
+    if (v.read === undefined && v.parts === undefined) return { type: 'cs/page', url: v.url, html: v.html };
+    const parts = v.parts;
+    if (!isStr(v.read, MAX_READ_ID_CHARS) || !Number.isInteger(parts) || (parts as number) < 2) return undefined;
+    return { type: 'cs/page', url: v.url, html: v.html, read: v.read, parts: parts as number };
+  }
+  if (v.type === 'cs/page-part') {
+    return isStr(v.read, MAX_READ_ID_CHARS) && isStr(v.part, PAGE_PART_CHARS) ? { type: 'cs/page-part', url: v.url, read: v.read, part: v.part } : undefined;
+  }
   if (v.type === 'cs/wrong-match') return Number.isInteger(v.sentence) && (v.sentence as number) >= 0 ? { type: 'cs/wrong-match', url: v.url, sentence: v.sentence as number } : undefined;
   if (v.type !== 'cs/match') return undefined;
   const article = parseArticle(v.article);

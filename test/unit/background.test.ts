@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BackgroundService, type BackgroundEnv, type ButtonMark } from '../../src/background/service';
 import type { PageLook, TabReport } from '../../src/messaging/contract';
-import { parseCStoBG, parsePageLook, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
+import { PAGE_PART_CHARS, parseCStoBG, parsePageLook, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
+import { partsOf } from '../../src/content/scan';
+import { seedPage } from '../../scripts/seed-pages.mjs';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 import { DEFAULT_SETTINGS } from '../../src/settings';
@@ -159,7 +161,52 @@ describe('background service', () => {
 });
 
 describe('message contract', () => {
+  it('reads a page sent in parts as the whole page, and nothing of a read whose parts did not all come', async () => {
+    const { e, badges } = env();
+    const bg = new BackgroundService(e);
+    const url = 'https://x.test/lab';
+    const html = seedPage('lab-discussed')!;
+    const whole = await bg.fromContentScript({ type: 'cs/page', url, html }, 3);
+    const parts = partsOf(html, 4_000);
+    expect(parts.length).toBeGreaterThan(2);
+    const send = async (tab: number, read: string, list: string[], lose?: number) => {
+      for (const [i, part] of list.slice(0, -1).entries()) {
+        if (i !== lose) expect(await bg.fromContentScript({ type: 'cs/page-part', url, read, part }, tab)).toBeNull();
+      }
+      return bg.fromContentScript({ type: 'cs/page', url, html: list.at(-1)!, read, parts: list.length }, tab);
+    };
+    const inParts = await send(4, 'r1', parts);
+    expect(inParts!.matches.map((m) => m.claim.claimId)).toEqual(whole!.matches.map((m) => m.claim.claimId));
+    expect(inParts!.matches.length).toBeGreaterThan(0);
+    expect(badges.get(4)).toBe(badges.get(3));
+    // A part lost (the service worker restarted between them): no page, and no report made of half of one.
+    expect(await send(5, 'r2', parts, 1)).toBeNull();
+    expect(badges.has(5)).toBe(false);
+    // A read begun again (the page moved on) drops the parts of the one before.
+    await bg.fromContentScript({ type: 'cs/page-part', url, read: 'old', part: parts[0]! }, 6);
+    expect((await send(6, 'new', parts))!.matches).toHaveLength(whole!.matches.length);
+    // The last part alone, of a read the background never heard of: nothing.
+    expect(await bg.fromContentScript({ type: 'cs/page', url, html: parts.at(-1)!, read: 'unknown', parts: 2 }, 7)).toBeNull();
+  });
+
+  it('cuts a page into parts that join up again, never between the halves of a surrogate pair', () => {
+    const text = `${'a'.repeat(9)}\u{1F600}${'b'.repeat(25)}`;
+    for (const size of [1, 2, 3, 10, 11, 50]) {
+      const parts = partsOf(text, Math.max(size, 2));
+      expect(parts.join('')).toBe(text);
+      expect(parts.every((p) => p.length <= Math.max(size, 2) && p.length > 0)).toBe(true);
+      expect(parts.every((p) => !/[\ud800-\udbff]$/.test(p) && !/^[\udc00-\udfff]/.test(p))).toBe(true);
+    }
+    expect(partsOf('', 10)).toEqual(['']);
+  });
+
   it('accepts well-formed messages and drops everything else', () => {
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', part: 'x'.repeat(PAGE_PART_CHARS) })).toBeTruthy();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', part: 'x'.repeat(PAGE_PART_CHARS + 1) })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', part: 'x' })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: 3 })).toEqual({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: 3 });
+    expect(parseCStoBG({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: 1 })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page', url: 'u', html: 'x', parts: 2 })).toBeUndefined();
     expect(parseCStoBG({ type: 'cs/match', url: 'u', article, sentences: ['a'] })).toBeTruthy();
     expect(parseCStoBG({ type: 'cs/match', url: 'u', article, sentences: [1] })).toBeUndefined();
     expect(parseCStoBG({ type: 'cs/match', url: 'u', article: { ...article, words: 'many' }, sentences: [] })).toBeUndefined();

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderStage, Session, StageEnv } from '../../src/content/controller';
 import { firstLook, SPA_SETTLE_MS, watchAddress, type Extension } from '../../src/content/first-look';
-import type { CStoBG, LookState, MatchReply } from '../../src/messaging/contract';
+import { PAGE_PART_CHARS, type CStoBG, type LookState, type MatchReply } from '../../src/messaging/contract';
+import { pageHtml } from '../../src/content/page-html';
 import { SETTINGS_KEY } from '../../src/settings';
 
 const ARTICLE = `<article><h1>Meta and open models</h1>${Array.from(
@@ -151,6 +152,22 @@ describe('the first stage (every page)', () => {
     expect(page.type).toBe('cs/page');
     expect(page.type === 'cs/page' && page.html).toContain('top members of the new lab');
     expect(fake.loaded).toEqual([]);
+  });
+
+  it('sends a page larger than one message in parts that make up the whole page', async () => {
+    document.body.innerHTML = ARTICLE + `<ul>${Array.from({ length: 6000 }, (_, i) => `<li>Related story number ${i}</li>`).join('')}</ul>`;
+    const whole = pageHtml(document);
+    expect(whole.length).toBeGreaterThan(2 * PAGE_PART_CHARS);
+    const fake = fakeExtension();
+    const stop = firstLook(fake.env);
+    await vi.waitFor(() => expect(fake.sent.at(-1)?.type).toBe('cs/page'));
+    stop();
+    const parts = fake.sent.slice(0, -1);
+    const last = fake.sent.at(-1)!;
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    expect(parts.every((m) => m.type === 'cs/page-part' && m.part.length <= PAGE_PART_CHARS && m.read === (last.type === 'cs/page' && last.read))).toBe(true);
+    expect(last.type === 'cs/page' && last.parts).toBe(parts.length + 1);
+    expect([...parts.map((m) => (m.type === 'cs/page-part' ? m.part : '')), last.type === 'cs/page' ? last.html : ''].join('')).toBe(whole);
   });
 
   it('loads the reader stage where claims were found and hands it the answer and the settings', async () => {

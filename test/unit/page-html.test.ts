@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageHtml, pageHtmlInSlices, SLICE_MS } from '../../src/content/page-html';
+import { pageHtml, pageHtmlInSlices, pagePieces, PIECE_ELEMENTS, SLICE_MS } from '../../src/content/page-html';
 import { articleFromHtml } from '../../src/extract/from-html';
 import { elementAt } from '../../src/util/dom';
 import { readShared, SHARED } from './helpers';
@@ -67,6 +67,23 @@ describe('the page HTML the content script sends', () => {
     // Nor is a page followed past the size the background takes.
     expect(await pageHtmlInSlices(doc, win, new AbortController().signal, () => {}, html.length - 1)).toBe('');
     expect(await pageHtmlInSlices(doc, win, new AbortController().signal, () => {}, html.length)).toBe(html);
+  });
+
+  it('writes a large body in pieces of a bounded size that make up the same page', () => {
+    const paragraph = (i: number) => `<p class="p" data-note='say "${i}" &amp; more'>Tom &amp; Jerry&nbsp;<b>met</b> &lt;here&gt; ${i}.<!-- c${i} --></p>`;
+    const section = (n: number) => `<section><h2>Part ${n}</h2><div>${Array.from({ length: 600 }, (_, i) => paragraph(n * 1000 + i)).join('\n')}</div></section>`;
+    const doc = docOf(`<html><head><title>T</title></head><body><div id="page">${[1, 2, 3].map(section).join('')}<svg viewBox="0 0 1 1"><linearGradient id="g"></linearGradient></svg><script>var small = 1;</script></div></body></html>`);
+    const pieces = [...pagePieces(doc)];
+    const html = pieces.join('');
+    // Parsed again, the body is the live one, node for node.
+    expect(docOf(html).body.outerHTML).toBe(doc.body.outerHTML);
+    expect(html).toContain('var small = 1;');
+    // No piece holds more than PIECE_ELEMENTS elements: the whole body holds 3,600.
+    const elements = (piece: string) => (piece.match(/<[a-z]/gi) ?? []).length;
+    expect(doc.body.getElementsByTagName('*').length).toBeGreaterThan(8 * PIECE_ELEMENTS);
+    expect(Math.max(...pieces.map(elements))).toBeLessThanOrEqual(PIECE_ELEMENTS + 1);
+    // A small body is still one piece, the browser's own.
+    expect([...pagePieces(docOf('<html><head></head><body><p>One.</p></body></html>'))]).toContain('<body><p>One.</p></body>');
   });
 
   // Every fifth saved page: what Readability makes of the cut-down page is what it makes of the whole one.
