@@ -8,6 +8,9 @@ import type { ReportReply } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 import { Popup } from '../../src/ui/Popup';
+import { formatDate } from '../../src/ui/format';
+import { useMessages } from '../../src/ui/i18n';
+import { LANGS, messagesIn } from '../../src/ui/messages';
 
 const root = () => document.getElementById('root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
 afterEach(() => render(null, root()));
@@ -88,5 +91,25 @@ describe('popup', () => {
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(asked).toEqual([1]);
     expect(el.textContent).toContain('no longer on the page');
+  });
+});
+
+describe('dates', () => {
+  afterEach(() => useMessages(messagesIn('en'), 'en'));
+
+  // The cards and the popup write dates from the messages rather than with Intl (whose formatter costs a page tens of
+  // milliseconds to create): they must read as Intl writes them, in each language of the UI.
+  it.each(LANGS)('are written in %s as Intl writes them, for every month', (lang) => {
+    useMessages(messagesIn(lang), lang);
+    for (let month = 1; month <= 12; month++) {
+      const m = String(month).padStart(2, '0');
+      const day = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+      const monthOnly = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+      expect(formatDate(`2025-${m}-09`)).toBe(day.format(Date.parse(`2025-${m}-09`)));
+      expect(formatDate(`2024-${m}-28T23:30:00Z`)).toBe(day.format(Date.parse(`2024-${m}-28T23:30:00Z`)));
+      expect(formatDate(`2026-${m}`)).toBe(monthOnly.format(Date.parse(`2026-${m}-01`)));
+    }
+    expect(formatDate('not a date')).toBe('');
+    expect(formatDate(undefined)).toBe('');
   });
 });
