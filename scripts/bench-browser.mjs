@@ -6,8 +6,8 @@
 //   shown     time from DOMContentLoaded to highlights shown (pages with matches)
 //   readab.   Readability alone on the same page, in the page (what the extension would cost if it parsed there)
 //   ratio     ours / Readability alone, a figure that holds on a noisy machine
-// and, once: popup first render, the first hover card of each of several pages, and the extension's memory (the background's JS heap after a
-// garbage collection, and the private memory of the extension's processes).
+// and after them: popup first render, the first hover card on each of --runs pages, and the extension's memory (the
+// background's JS heap after a garbage collection, and the private memory of the extension's processes).
 // Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20] [-- --only breitbart,non-article]
 //   [-- --long-tasks] (what of ours each long task held: our innermost functions by sampled ms; with
 //   CLAIMLIGHT_NO_MINIFY=1 npx wxt build, they keep their names) [-- --functions] (the same over all our time, per page)
