@@ -169,8 +169,8 @@ const MAX_SENTENCES = 20_000;
 export const MAX_HTML_CHARS = 8_000_000;
 /**
  * The most of a page's HTML one message carries. Sending copies the message on the page's main thread, about 70 ms
- * per 1,000 kB in Chromium 156 (a 300 kB page: 23 ms, one task); in parts of this size, each sent in a task of its
- * own, no send is a long task, even at 4x CPU throttling.
+ * per 1,000 kB in Chromium 156 on a slow machine (a 300 kB page: 23 ms, one task; 64 kB: 4.4 ms); a part of this
+ * size, sent in a task of its own, stays well under a long task's 50 ms even at 4x CPU throttling.
  */
 export const PAGE_PART_CHARS = 64 * 1024;
 /** A read's id (`cs/page-part`): a few random characters. */
