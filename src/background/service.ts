@@ -68,6 +68,8 @@ export class BackgroundService {
   private collected = false;
   private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
+  /** Per tab, the storing of its last report and the marking of its button, until they are done. */
+  private readonly storing = new Map<number, Promise<unknown>>();
   /** The parts of a page being sent in parts (`cs/page-part`), by tab: one read at a time. */
   private readonly pageParts = new Map<number, { read: string; url: string; parts: string[]; chars: number }>();
 
@@ -203,7 +205,11 @@ export class BackgroundService {
       }
     }
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
-    await this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now(), ...privately });
+    // The page has its answer before the report is stored and the button marked (about 30 ms of the browser's
+    // storage and action calls): the popup reads the report kept in memory, which `setReport` sets at once.
+    void this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now(), ...privately }).catch((e: unknown) =>
+      this.env.log(`could not store the report of tab ${tabId}: ${(e as Error).message}`),
+    );
     // Only the quotes of matched sentences go back to the page.
     const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - t0 - tRead } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
@@ -282,6 +288,8 @@ export class BackgroundService {
   async report(tabId: number): Promise<ReportReply> {
     if (!this.loaded) return { state: 'loading' };
     const base = await this.base;
+    // (A report just made may still be on its way to storage and the button: the button's mark is read below.)
+    await this.storing.get(tabId)?.catch(() => undefined);
     let report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
     const page = await this.env.askPage?.(tabId).catch(() => undefined);
     if (page && !(report && articleAddress(report.url) === articleAddress(page.url))) {
@@ -382,6 +390,12 @@ export class BackgroundService {
   private async setReport(tabId: number, report: TabReport): Promise<void> {
     this.reports.set(tabId, report);
     const mark = { status: report.status, claims: claimsOnPage(report.matches).length };
-    await Promise.all([this.env.saveReport(tabId, report), this.env.markButton(tabId, mark)]);
+    const done = Promise.all([this.env.saveReport(tabId, report), this.env.markButton(tabId, mark)]);
+    this.storing.set(tabId, done);
+    try {
+      await done;
+    } finally {
+      if (this.storing.get(tabId) === done) this.storing.delete(tabId);
+    }
   }
 }

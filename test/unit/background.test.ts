@@ -58,6 +58,40 @@ describe('background service', () => {
     if (ui.state === 'ready') expect(ui.report.matches).toHaveLength(3);
   });
 
+  it('answers the page before its report is stored and its button marked; the popup waits for both', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const { e, titles } = env();
+    const mark = e.markButton;
+    // The browser's action calls are slow to come back: the button is marked only once they are released.
+    e.markButton = async (tab, m) => {
+      await held;
+      await mark(tab, m);
+    };
+    const bg = new BackgroundService(e);
+    const reply = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
+    expect(reply!.matches).toHaveLength(3);
+    expect(titles.has(7)).toBe(false);
+    // The popup opens now, on a page it cannot ask: the button's mark decides whether the report is this page's.
+    const ui = bg.report(7);
+    await new Promise((r) => setTimeout(r, 10));
+    release();
+    expect((await ui).state).toBe('ready');
+    expect(titles.get(7)?.claims).toBe(3);
+  });
+
+  it('still answers the page when its report cannot be stored, and says why in the log', async () => {
+    const { e, logs } = env({ saveReport: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
+    const bg = new BackgroundService(e);
+    const reply = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
+    expect(reply!.matches).toHaveLength(3);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(logs).toContain('could not store the report of tab 7: QUOTA_BYTES quota exceeded');
+    // The report is still the popup's for as long as this worker lives.
+    const ui = await bg.report(7);
+    expect(ui.state).toBe('ready');
+  });
+
   it('clears the badge and the report when the tab loads another page, not on a move within it, and reports nothing for unknown tabs', async () => {
     const { e, badges, titles } = env();
     const bg = new BackgroundService(e);
