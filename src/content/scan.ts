@@ -56,17 +56,21 @@ export async function readPage(env: ContentEnv, look: GateTimes): Promise<ScanRe
 async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  const settings = await env.settings();
+  // The settings come from the browser while the page is serialised: the page's first call to the extension's API
+  // takes 50–70 ms to be answered (1x, the long article), its later ones 7–30. Nothing leaves the page before they
+  // are known.
+  const asked = env.settings();
+  asked.catch(() => undefined);
+  // The page's HTML goes to the background: its serialisation (`page-html.ts`, in slices between which the page
+  // runs) and the message's copy are the costs here, paid by the kilobyte.
+  const html = await pageHtmlInSlices(doc, win, signal, (start, end) => clock.record('serialize', start, end), MAX_HTML_CHARS);
+  const settings = await asked;
   clock.decide(settings.timing);
   if (signal.aborted) return {};
   if (settings.off) {
     await env.send({ type: 'cs/site-off', url });
     return { off: true };
   }
-  // The page's HTML goes to the background: its serialisation (`page-html.ts`, in slices between which the page
-  // runs) and the message's copy are the costs here, paid by the kilobyte.
-  const html = await pageHtmlInSlices(doc, win, signal, (start, end) => clock.record('serialize', start, end), MAX_HTML_CHARS);
-  if (signal.aborted) return {};
   // (Empty too for a page larger than the background takes.)
   if (!html) {
     await env.send({ type: 'cs/not-article', url });
