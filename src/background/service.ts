@@ -47,6 +47,8 @@ export interface BackgroundEnv {
   /** Whether the tab's button still carries a mark (`markButton`): false once the tab has loaded another document. */
   buttonMarked?(tabId: number): Promise<boolean>;
   now?: () => number;
+  /** How long a page's last part waits for its other parts (ms; `PART_WAIT_MS` unless a test says otherwise). */
+  partWait?: number;
   log(message: string): void;
 }
 
@@ -54,6 +56,19 @@ export interface BackgroundEnv {
 export interface ButtonMark {
   status: TabStatus;
   claims: number;
+}
+
+/** How long a page's last part waits for parts of the same read still on their way. */
+const PART_WAIT_MS = 5_000;
+
+/** A page coming in parts (`cs/page-part`): those come so far, by index, and who waits for the next. */
+interface PendingPage {
+  read: string;
+  url: string;
+  parts: string[];
+  count: number;
+  chars: number;
+  arrived(): void;
 }
 
 const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, message: 'The browser does not let Claimlight store data here (private window, or storage full): subscriptions are unavailable; the bundled packs are in use.' };
@@ -71,7 +86,7 @@ export class BackgroundService {
   /** Per tab, the storing of its last report and the marking of its button, until they are done. */
   private readonly storing = new Map<number, Promise<unknown>>();
   /** The parts of a page being sent in parts (`cs/page-part`), by tab: one read at a time. */
-  private readonly pageParts = new Map<number, { read: string; url: string; parts: string[]; chars: number }>();
+  private readonly pageParts = new Map<number, PendingPage>();
 
 
   constructor(private readonly env: BackgroundEnv) {
@@ -167,8 +182,15 @@ export class BackgroundService {
     let sentences: string[];
     const t0 = performance.now();
     let tRead = 0;
+    // The page sends before it knows the reader's settings (it would wait for them until its load event): on a site
+    // switched off, what it sent is dropped unread.
+    if (await this.siteOff(msg.url)) {
+      if (msg.type === 'cs/page' && msg.read !== undefined && this.pageParts.get(tabId)?.read === msg.read) this.pageParts.delete(tabId);
+      await this.setReport(tabId, { url: msg.url, status: 'site-off', article: null, matches: [], at: Date.now(), ...privately });
+      return { status: 'site-off', matches: [] };
+    }
     if (msg.type === 'cs/page') {
-      const html = this.wholePage(tabId, msg);
+      const html = await this.wholePage(tabId, msg);
       // Parts missing (the service worker restarted between them) or too many: the page is told, and says so.
       if (html === undefined) return null;
       const article = articleFromHtml(html);
@@ -217,24 +239,57 @@ export class BackgroundService {
   }
 
   /** Keeps a part of a page sent in parts; a part of another read (the page was read again) starts afresh. */
-  private keepPart(tabId: number, { read, url, part }: { read: string; url: string; part: string }): void {
-    let pending = this.pageParts.get(tabId);
-    if (!pending || pending.read !== read || pending.url !== url) {
-      pending = { read, url, parts: [], chars: 0 };
-      this.pageParts.set(tabId, pending);
-    }
+  private keepPart(tabId: number, { read, url, index, part }: { read: string; url: string; index: number; part: string }): void {
+    const pending = this.pendingPage(tabId, read, url);
+    if (pending.parts[index] !== undefined) return;
     pending.chars += part.length;
     // No more than a page may weigh: what came is dropped, and the page's last part finds its read incomplete.
-    if (pending.chars > MAX_HTML_CHARS) this.pageParts.delete(tabId);
-    else pending.parts.push(part);
+    if (pending.chars > MAX_HTML_CHARS) {
+      this.pageParts.delete(tabId);
+      pending.arrived();
+      return;
+    }
+    pending.parts[index] = part;
+    pending.count++;
+    pending.arrived();
   }
 
-  /** The whole HTML of a `cs/page`: the message's own, or the parts kept for its read and its last part. */
-  private wholePage(tabId: number, msg: { url: string; html: string; read?: string; parts?: number }): string | undefined {
-    if (msg.read === undefined) return msg.html;
+  /** The parts come so far of a tab's read; a read of another id or address starts afresh (the page was read again). */
+  private pendingPage(tabId: number, read: string, url: string): PendingPage {
     const pending = this.pageParts.get(tabId);
+    if (pending && pending.read === read && pending.url === url) return pending;
+    pending?.arrived();
+    const fresh = { read, url, parts: [], count: 0, chars: 0, arrived: () => undefined };
+    this.pageParts.set(tabId, fresh);
+    return fresh;
+  }
+
+  /**
+   * The whole HTML of a `cs/page`: the message's own, or the parts kept for its read and its last part. The page
+   * sends its parts without waiting for each to be answered: one still on its way is waited for, up to
+   * `PART_WAIT_MS`; a read with parts missing after that (the service worker restarted between them, or the page
+   * was read again) has no page.
+   */
+  private async wholePage(tabId: number, msg: { url: string; html: string; read?: string; parts?: number }): Promise<string | undefined> {
+    if (msg.read === undefined) return msg.html;
+    const expected = msg.parts! - 1;
+    const ours = (p: PendingPage | undefined) => (p && p.read === msg.read && p.url === msg.url ? p : undefined);
+    // (The last part may come before the others.)
+    let pending: PendingPage | undefined = this.pendingPage(tabId, msg.read, msg.url);
+    if (pending.count < expected) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.env.partWait ?? PART_WAIT_MS)));
+      while (pending && pending.count < expected) {
+        const waiting = pending;
+        const next = new Promise<'part'>((resolve) => (waiting.arrived = () => resolve('part')));
+        if ((await Promise.race([next, late])) === 'late') break;
+        pending = ours(this.pageParts.get(tabId));
+      }
+      clearTimeout(timer);
+    }
+    if (!pending) return undefined;
     this.pageParts.delete(tabId);
-    if (!pending || pending.read !== msg.read || pending.url !== msg.url || pending.parts.length !== msg.parts! - 1) return undefined;
+    if (pending.count !== expected || pending.parts.length !== expected) return undefined;
     if (pending.chars + msg.html.length > MAX_HTML_CHARS) return undefined;
     return pending.parts.join('') + msg.html;
   }

@@ -56,18 +56,20 @@ export async function readPage(env: ContentEnv, look: GateTimes): Promise<ScanRe
 async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   const { document: doc, window: win, signal } = env;
   const url = doc.location?.href ?? '';
-  // The settings come from the browser while the page is serialised: the page's first call to the extension's API
-  // takes 50–70 ms to be answered (1x, the long article), its later ones 7–30. Nothing leaves the page before they
-  // are known.
+  // The settings are asked for now, and the page is sent without waiting for them: while a page loads, the browser
+  // holds back the answers to its calls to the extension's API until about its load event (on the long article 50–70
+  // ms after DOMContentLoaded at 1x, about 160 at 4x), but delivers what it sends within a few milliseconds, so the
+  // background reads and matches in that time. The background knows the settings too and drops, unread, a page on a
+  // site the reader switched off; where they are known here before the page is sent, it is not sent.
+  let known: PageSettings | undefined;
   const asked = env.settings();
-  asked.catch(() => undefined);
+  asked.then((got) => void (known = got), () => undefined);
   // The page's HTML goes to the background: its serialisation (`page-html.ts`, in slices between which the page
   // runs) and the message's copy are the costs here, paid by the kilobyte.
   const html = await pageHtmlInSlices(doc, win, signal, (start, end) => clock.record('serialize', start, end), MAX_HTML_CHARS);
-  const settings = await asked;
-  clock.decide(settings.timing);
   if (signal.aborted) return {};
-  if (settings.off) {
+  if (known?.off) {
+    clock.decide(known.timing);
     await env.send({ type: 'cs/site-off', url });
     return { off: true };
   }
@@ -77,21 +79,25 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
     return {};
   }
   // The send copies the HTML on this thread (30 ms for Breitbart's 226 kB at 4x CPU throttling): in parts of
-  // `PAGE_PART_CHARS`, each in a task of its own.
+  // `PAGE_PART_CHARS`, each in a task of its own. A part's answer is not waited for (it too would come only by the
+  // load event): the parts are numbered, and the background waits for any still on its way when the last comes.
   const parts = partsOf(html, PAGE_PART_CHARS);
   const read = parts.length > 1 ? Math.random().toString(36).slice(2) : undefined;
   const sent = win.performance.now();
-  for (const part of parts.slice(0, -1)) {
+  for (const [index, part] of parts.slice(0, -1).entries()) {
     await nextTask(win);
     if (signal.aborted) return {};
-    await env.send({ type: 'cs/page-part', url, read: read!, part });
+    env.send({ type: 'cs/page-part', url, read: read!, index, part }).catch(() => undefined);
   }
   await nextTask(win);
   if (signal.aborted) return {};
   const last = parts[parts.length - 1]!;
   const reply = await env.send(read ? { type: 'cs/page', url, html: last, read, parts: parts.length } : { type: 'cs/page', url, html: last });
-  // (Without its parts, the background has no page to read: its service worker restarted between them.)
-  if (read && !reply && !signal.aborted) throw new Error('the page was sent in parts and the background did not get them all');
+  const settings = await asked;
+  clock.decide(settings.timing);
+  if (signal.aborted) return {};
+  if (reply?.status === 'site-off') return { off: true };
+  if (read && !reply) throw new Error('the page was sent in parts and the background did not get them all');
   clock.record('background', sent, win.performance.now());
   if (reply?.timings) {
     clock.record('background-read', sent, sent + reply.timings.read);

@@ -78,13 +78,17 @@ export const articleAddress = (href: string): string => href.replace(/#.*$/, '')
 
 export type CStoBG =
   /**
-   * The page's HTML, to be read (Readability, off the page's thread) and matched; answered with `MatchReply`. A page
+   * The page's HTML, to be read (Readability, off the page's thread) and matched; answered with `MatchReply`, or
+   * `site-off` without reading it where the reader switched the site off (the page sends before it knows). A page
    * larger than one part (`PAGE_PART_CHARS`) comes in parts: every part but the last as `cs/page-part` of the same
-   * `read`, and this message with the last part and how many parts came in all.
+   * `read`, numbered from 0, and this message with the last part and how many parts there are in all.
    */
   | { type: 'cs/page'; url: string; html: string; read?: string; parts?: number }
-  /** One part of a page's HTML, kept by the background until its `cs/page` comes; answered with null. */
-  | { type: 'cs/page-part'; url: string; read: string; part: string }
+  /**
+   * One part of a page's HTML, kept by the background until its `cs/page` comes; answered with null. The page does
+   * not wait for the answer before sending the next part, so the parts say where they go.
+   */
+  | { type: 'cs/page-part'; url: string; read: string; index: number; part: string }
   /** An article already read, and its sentences, to be matched; answered with `MatchReply`. */
   | { type: 'cs/match'; url: string; article: ArticleInfo; sentences: string[] }
   /** The page is not an article (or no longer is, after in-page navigation). */
@@ -107,7 +111,7 @@ export interface Quote {
 }
 
 export type MatchReply = {
-  status: Exclude<TabStatus, 'site-off'>;
+  status: TabStatus;
   matches: MatchView[];
   /** For `cs/page`: the quote of each matched sentence, by sentence index. */
   quotes?: Record<number, Quote>;
@@ -175,6 +179,8 @@ export const MAX_HTML_CHARS = 8_000_000;
 export const PAGE_PART_CHARS = 64 * 1024;
 /** A read's id (`cs/page-part`): a few random characters. */
 const MAX_READ_ID_CHARS = 64;
+/** The most parts a page may come in. */
+export const MAX_PAGE_PARTS = Math.ceil(MAX_HTML_CHARS / PAGE_PART_CHARS);
 const MAX_SENTENCE_CHARS = 5_000;
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -199,11 +205,13 @@ export function parseCStoBG(v: unknown): CStoBG | undefined {
     if (!isStr(v.html, MAX_HTML_CHARS)) return undefined;
     if (v.read === undefined && v.parts === undefined) return { type: 'cs/page', url: v.url, html: v.html };
     const parts = v.parts;
-    if (!isStr(v.read, MAX_READ_ID_CHARS) || !Number.isInteger(parts) || (parts as number) < 2) return undefined;
+    if (!isStr(v.read, MAX_READ_ID_CHARS) || !Number.isInteger(parts) || (parts as number) < 2 || (parts as number) > MAX_PAGE_PARTS) return undefined;
     return { type: 'cs/page', url: v.url, html: v.html, read: v.read, parts: parts as number };
   }
   if (v.type === 'cs/page-part') {
-    return isStr(v.read, MAX_READ_ID_CHARS) && isStr(v.part, PAGE_PART_CHARS) ? { type: 'cs/page-part', url: v.url, read: v.read, part: v.part } : undefined;
+    const index = v.index;
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= MAX_PAGE_PARTS - 1) return undefined;
+    return isStr(v.read, MAX_READ_ID_CHARS) && isStr(v.part, PAGE_PART_CHARS) ? { type: 'cs/page-part', url: v.url, read: v.read, index: index as number, part: v.part } : undefined;
   }
   if (v.type === 'cs/wrong-match') return Number.isInteger(v.sentence) && (v.sentence as number) >= 0 ? { type: 'cs/wrong-match', url: v.url, sentence: v.sentence as number } : undefined;
   if (v.type !== 'cs/match') return undefined;

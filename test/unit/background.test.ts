@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { BackgroundService, type BackgroundEnv, type ButtonMark } from '../../src/background/service';
 import type { PageLook, TabReport } from '../../src/messaging/contract';
-import { PAGE_PART_CHARS, parseCStoBG, parsePageLook, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
+import { MAX_PAGE_PARTS, PAGE_PART_CHARS, parseCStoBG, parsePageLook, parseUItoBG, parseUItoCS } from '../../src/messaging/contract';
 import { partsOf } from '../../src/content/scan';
 import { seedPage } from '../../scripts/seed-pages.mjs';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
@@ -196,7 +196,7 @@ describe('background service', () => {
 
 describe('message contract', () => {
   it('reads a page sent in parts as the whole page, and nothing of a read whose parts did not all come', async () => {
-    const { e, badges } = env();
+    const { e, badges } = env({ partWait: 50 });
     const bg = new BackgroundService(e);
     const url = 'https://x.test/lab';
     const html = seedPage('lab-discussed')!;
@@ -205,7 +205,7 @@ describe('message contract', () => {
     expect(parts.length).toBeGreaterThan(2);
     const send = async (tab: number, read: string, list: string[], lose?: number) => {
       for (const [i, part] of list.slice(0, -1).entries()) {
-        if (i !== lose) expect(await bg.fromContentScript({ type: 'cs/page-part', url, read, part }, tab)).toBeNull();
+        if (i !== lose) expect(await bg.fromContentScript({ type: 'cs/page-part', url, read, index: i, part }, tab)).toBeNull();
       }
       return bg.fromContentScript({ type: 'cs/page', url, html: list.at(-1)!, read, parts: list.length }, tab);
     };
@@ -217,10 +217,45 @@ describe('message contract', () => {
     expect(await send(5, 'r2', parts, 1)).toBeNull();
     expect(badges.has(5)).toBe(false);
     // A read begun again (the page moved on) drops the parts of the one before.
-    await bg.fromContentScript({ type: 'cs/page-part', url, read: 'old', part: parts[0]! }, 6);
+    await bg.fromContentScript({ type: 'cs/page-part', url, read: 'old', index: 0, part: parts[0]! }, 6);
     expect((await send(6, 'new', parts))!.matches).toHaveLength(whole!.matches.length);
     // The last part alone, of a read the background never heard of: nothing.
     expect(await bg.fromContentScript({ type: 'cs/page', url, html: parts.at(-1)!, read: 'unknown', parts: 2 }, 7)).toBeNull();
+  });
+
+  it('waits for parts still on their way when the last one comes, in whatever order they come', async () => {
+    const { e } = env();
+    const bg = new BackgroundService(e);
+    const url = 'https://x.test/lab';
+    const html = seedPage('lab-discussed')!;
+    const whole = await bg.fromContentScript({ type: 'cs/page', url, html }, 3);
+    const parts = partsOf(html, 4_000);
+    const n = parts.length;
+    // The page does not wait for each part's answer: the last comes first, then the others backwards.
+    const last = bg.fromContentScript({ type: 'cs/page', url, html: parts[n - 1]!, read: 'r', parts: n }, 4);
+    for (let i = n - 2; i >= 0; i--) {
+      await new Promise((r) => setTimeout(r, 1));
+      await bg.fromContentScript({ type: 'cs/page-part', url, read: 'r', index: i, part: parts[i]! }, 4);
+    }
+    expect((await last)!.matches.map((m) => m.claim.claimId)).toEqual(whole!.matches.map((m) => m.claim.claimId));
+    // A part sent twice counts once, and a part numbered past the page's end spoils the read.
+    await bg.fromContentScript({ type: 'cs/page-part', url, read: 's', index: 0, part: parts[0]! }, 5);
+    await bg.fromContentScript({ type: 'cs/page-part', url, read: 's', index: 0, part: parts[0]! }, 5);
+    await bg.fromContentScript({ type: 'cs/page-part', url, read: 's', index: n, part: parts[1]! }, 5);
+    expect(await bg.fromContentScript({ type: 'cs/page', url, html: parts[n - 1]!, read: 's', parts: 3 }, 5)).toBeNull();
+  });
+
+  it('drops, unread, a page sent from a site the reader switched off, and says so', async () => {
+    const { e, badges, saved } = env({ settings: async () => ({ ...DEFAULT_SETTINGS, disabledSites: ['x.test'] }) });
+    const bg = new BackgroundService(e);
+    const html = seedPage('lab-discussed')!;
+    const reply = await bg.fromContentScript({ type: 'cs/page', url: 'https://www.x.test/lab', html }, 3);
+    expect(reply).toEqual({ status: 'site-off', matches: [] });
+    expect(badges.get(3)).toBe('');
+    expect(saved.get(3)?.status).toBe('site-off');
+    const parts = partsOf(html, 4_000);
+    await bg.fromContentScript({ type: 'cs/page-part', url: 'https://x.test/lab', read: 'r', index: 0, part: parts[0]! }, 4);
+    expect((await bg.fromContentScript({ type: 'cs/page', url: 'https://x.test/lab', html: parts[1]!, read: 'r', parts: 3 }, 4))!.status).toBe('site-off');
   });
 
   it('cuts a page into parts that join up again, never between the halves of a surrogate pair', () => {
@@ -235,8 +270,13 @@ describe('message contract', () => {
   });
 
   it('accepts well-formed messages and drops everything else', () => {
-    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', part: 'x'.repeat(PAGE_PART_CHARS) })).toBeTruthy();
-    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', part: 'x'.repeat(PAGE_PART_CHARS + 1) })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', index: 0, part: 'x'.repeat(PAGE_PART_CHARS) })).toBeTruthy();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', index: 0, part: 'x'.repeat(PAGE_PART_CHARS + 1) })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', part: 'x' })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', index: -1, part: 'x' })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', index: 1.5, part: 'x' })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page-part', url: 'u', read: 'r', index: MAX_PAGE_PARTS, part: 'x' })).toBeUndefined();
+    expect(parseCStoBG({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: MAX_PAGE_PARTS + 1 })).toBeUndefined();
     expect(parseCStoBG({ type: 'cs/page-part', url: 'u', part: 'x' })).toBeUndefined();
     expect(parseCStoBG({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: 3 })).toEqual({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: 3 });
     expect(parseCStoBG({ type: 'cs/page', url: 'u', html: 'x', read: 'r', parts: 1 })).toBeUndefined();

@@ -4,6 +4,7 @@ import type { ReaderStage, Session, StageEnv } from '../../src/content/controlle
 import { firstLook, SPA_SETTLE_MS, watchAddress, type Extension } from '../../src/content/first-look';
 import { PAGE_PART_CHARS, type CStoBG, type LookState, type MatchReply } from '../../src/messaging/contract';
 import { pageHtml } from '../../src/content/page-html';
+import { pageSettings } from '../../src/content/page-settings';
 import { SETTINGS_KEY } from '../../src/settings';
 
 const ARTICLE = `<article><h1>Meta and open models</h1>${Array.from(
@@ -30,7 +31,9 @@ function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply =
       id: 'claimlight-test',
       sendMessage: async (msg) => {
         sent.push(msg);
-        return msg.type === 'cs/page' ? reply : null;
+        if (msg.type !== 'cs/page') return null;
+        // As the background does: a page from a site switched off is dropped unread.
+        return pageSettings(stored, location.hostname).off ? { status: 'site-off', matches: [] } : reply;
       },
       getURL: (path) => `chrome-extension://claimlight-test${path}`,
     },
@@ -87,6 +90,7 @@ async function showThenMove(path: string, html?: string) {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   document.body.innerHTML = '';
 });
 
@@ -206,20 +210,34 @@ describe('the first stage (every page)', () => {
     expect(fake.shown).toHaveLength(2);
   });
 
-  it('does not send the page of a site the reader switched off, and reads it once switched on', async () => {
+  it('shows nothing on a site the reader switched off, whose page the background drops, and reads it once switched on', async () => {
     document.body.innerHTML = ARTICLE;
-    const fake = fakeExtension({ [SETTINGS_KEY]: { disabledSites: [location.hostname] } });
+    const fake = fakeExtension({ [SETTINGS_KEY]: { disabledSites: [location.hostname] } }, { status: 'claims', matches: [], quotes: {} });
     const stop = firstLook(fake.env);
     await settle();
-    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off']);
+    // The page went before its settings came (as while a page loads, when the browser holds back their answer).
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/page']);
+    expect(fake.loaded).toEqual([]);
     // Another setting changing reads nothing; the site switched on does.
     fake.change({ disabledSites: [location.hostname], highlight: 'contested' });
     await settle();
-    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off']);
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/page']);
     fake.change({ disabledSites: [] });
     await settle();
     stop();
-    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off', 'cs/page']);
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/page', 'cs/page']);
+  });
+
+  it('does not send the page of a site switched off when the settings come before the page is ready to go', async () => {
+    // A long page, serialised in slices (the clock runs fast here), between which the settings come.
+    document.body.innerHTML = ARTICLE.repeat(80);
+    let clock = 0;
+    vi.spyOn(window.performance, 'now').mockImplementation(() => (clock += 5));
+    const fake = fakeExtension({ [SETTINGS_KEY]: { disabledSites: [location.hostname] } });
+    const stop = firstLook(fake.env);
+    await settle();
+    stop();
+    expect(fake.sent.map((m) => m.type)).toEqual(['cs/site-off']);
   });
 
   it('stops, sending nothing, once the extension is gone (updated or removed)', async () => {
