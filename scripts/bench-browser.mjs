@@ -121,6 +121,7 @@ async function measurePage(name) {
     for (const t of longTasks) {
       console.log(`  ${name}: a long task of ${t.ms.toFixed(1)} ms, ${t.ours.toFixed(1)} ms of it ours (at ${t.bursts.map(([s, d]) => `${s.toFixed(1)}+${d.toFixed(1)}`).join(', ')})`);
       for (const [fn, ms] of t.functions.slice(0, 8)) console.log(`      ${ms.toFixed(1).padStart(5)} ms  ${fn}`);
+      console.log(`    in it: ${t.inside.map(([what, at, ms]) => `${what} ${at.toFixed(1)}+${ms.toFixed(1)}`).join(', ')}`);
     }
   }
   return { ms, long, longWith, shown: timing.shown ? timing.shown - timing.dcl : null, readability, steps: timing.steps, functions };

@@ -72,7 +72,13 @@ export function attribute(events) {
     const by = new Map();
     for (const [s, e, name] of samples) if (s >= t.ts && s < t.ts + t.dur) by.set(name, (by.get(name) ?? 0) + (e - s) / 1000);
     const bursts = merged.filter(([s, e]) => e > t.ts && s < t.ts + t.dur).map(([s, e]) => [(Math.max(s, t.ts) - t.ts) / 1000, (Math.min(e, t.ts + t.dur) - Math.max(s, t.ts)) / 1000]);
-    return { ms: t.dur / 1000, ours: t.ours / 1000, functions: [...by].sort((a, b) => b[1] - a[1]), bursts };
+    // And what the browser did in it, ours or not: its longest trace events (they nest, so they overlap).
+    const inside = events
+      .filter((e) => e.ph === 'X' && e.tid === tid && e.name !== 'RunTask' && e.ts >= t.ts && e.ts < t.ts + t.dur && (e.dur ?? 0) >= 1_000)
+      .sort((a, b) => b.dur - a.dur)
+      .slice(0, 6)
+      .map((e) => [e.name, (e.ts - t.ts) / 1000, e.dur / 1000]);
+    return { ms: t.dur / 1000, ours: t.ours / 1000, functions: [...by].sort((a, b) => b[1] - a[1]), bursts, inside };
   });
   // All of our sampled time by innermost function, and what the samples do not cover (compiling, evaluating).
   const by = new Map();
