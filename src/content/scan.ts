@@ -104,6 +104,10 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
     clock.record('background-match', sent, sent + reply.timings.match);
   }
   if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return {};
+  // The answer may come in a task the page has filled (it now comes while the page is still loading): the reader
+  // stage's import goes in one of its own.
+  await nextTask(win);
+  if (signal.aborted) return {};
   const loaded = win.performance.now();
   let show: ReaderStage;
   try {
