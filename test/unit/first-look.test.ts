@@ -213,6 +213,12 @@ describe('the first stage (every page)', () => {
   it('shows nothing on a site the reader switched off, whose page the background drops, and reads it once switched on', async () => {
     document.body.innerHTML = ARTICLE;
     const fake = fakeExtension({ [SETTINGS_KEY]: { disabledSites: [location.hostname] } }, { status: 'claims', matches: [], quotes: {} });
+    // As while a page loads: the browser answers the settings only after the page has gone.
+    const { get } = fake.api.storage.local;
+    fake.api.storage.local.get = async (keys) => {
+      await vi.waitFor(() => expect(fake.sent.some((m) => m.type === 'cs/page')).toBe(true), { interval: 1 });
+      return get(keys);
+    };
     const stop = firstLook(fake.env);
     await settle();
     // The page went before its settings came (as while a page loads, when the browser holds back their answer).
