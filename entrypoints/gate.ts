@@ -14,12 +14,17 @@ import { PAGE_LOOK_KEY, type LookState } from '../src/messaging/contract';
  */
 export default defineUnlistedScript(() => {
   const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension; [PAGE_LOOK_KEY]?: LookState };
-  firstLook({
-    window,
-    document,
-    extension: () => global.browser ?? global.chrome,
-    loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
-    // Read by the background's `scripting.executeScript` in this same world (entrypoints/background.ts, `askPage`).
-    note: (look) => void (global[PAGE_LOOK_KEY] = look),
-  });
+  // The look starts in a task of its own: with this file's compiling and evaluation, its first touches of the
+  // isolated world (window, location, the navigation API) made one task of 50–67 ms at 4x CPU throttling on a slow
+  // machine, a long task on every third page. (A timer: a page loading in a background tab may wait a second.)
+  setTimeout(() => {
+    firstLook({
+      window,
+      document,
+      extension: () => global.browser ?? global.chrome,
+      loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
+      // Read by the background's `scripting.executeScript` in this same world (entrypoints/background.ts, `askPage`).
+      note: (look) => void (global[PAGE_LOOK_KEY] = look),
+    });
+  }, 0);
 });
