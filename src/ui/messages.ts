@@ -166,7 +166,7 @@ export const MESSAGES = {
   optHlNone: { en: 'None', de: 'Keine', es: 'Ninguna' },
   optHlNoneHelp: { en: 'Nothing in the page; the toolbar button still counts and lists them.', de: 'Nichts auf der Seite; die Schaltfläche in der Symbolleiste zählt und listet sie weiterhin.', es: 'Nada en la página; el botón de la barra las sigue contando y listando.' },
   optSitesTitle: { en: 'Sites where Claimlight stays off', de: 'Websites, auf denen Claimlight aus bleibt', es: 'Sitios donde Claimlight está desactivado' },
-  optSitesText: { en: 'On these sites (and their subdomains) Claimlight does not read the page at all.', de: 'Auf diesen Websites (und ihren Subdomains) liest Claimlight die Seite überhaupt nicht.', es: 'En estos sitios (y sus subdominios) Claimlight no lee la página en absoluto.' },
+  optSitesText: { en: 'On these sites (and their subdomains) Claimlight shows nothing and checks no page for claims.', de: 'Auf diesen Websites (und ihren Subdomains) zeigt Claimlight nichts an und prüft keine Seite auf Behauptungen.', es: 'En estos sitios (y sus subdominios) Claimlight no muestra nada ni revisa ninguna página en busca de afirmaciones.' },
   optNone: { en: 'None.', de: 'Keine.', es: 'Ninguno.' },
   optTurnBackOn: { en: 'Turn Claimlight back on for {1}', de: 'Claimlight für {1} wieder einschalten', es: 'Volver a activar Claimlight en {1}' },
   optSite: { en: 'Site', de: 'Website', es: 'Sitio' },
