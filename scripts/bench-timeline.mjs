@@ -1,0 +1,53 @@
+// Where the long article's time to highlights goes, one run at a time: for each run, when each of the content
+// script's steps began and how long it took (its User Timing measures, and the background's own read and match times
+// from its answer), in ms from DOMContentLoaded, with the load event and the highlights shown. Then the median time
+// to highlights over the runs but the first (the service worker's first page is a cold start).
+// Compare builds by running it on each in turn, alternating (one browser at a time), e.g.
+//   node scripts/bench-timeline.mjs --extension /tmp/a --throttle 4; node scripts/bench-timeline.mjs --extension /tmp/b --throttle 4
+// Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR]
+import { createServer } from 'node:http';
+import { EXTENSION, launch, noteHighlightsShown } from '../test/e2e/harness.mjs';
+import { longArticle } from './seed-pages.mjs';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const RUNS = Number(arg('runs', 8));
+const THROTTLE = Number(arg('throttle', 1));
+const extension = arg('extension', EXTENSION);
+
+const html = longArticle();
+const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://localhost:${server.address().port}`;
+const browser = await launch({ timing: true, extension });
+await browser.worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), 'claimlight:timing');
+
+console.log(`the long article, ${RUNS} runs${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}, ${extension}; ms from DOMContentLoaded: step start+duration`);
+const shown = [];
+for (let run = 0; run < RUNS; run++) {
+  const page = await browser.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await noteHighlightsShown(page);
+  await page.goto(`${origin}/run-${run}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 15_000 });
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const dcl = nav.domContentLoadedEventEnd;
+    const steps = performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('claimlight:') && m.name !== 'claimlight:done')
+      .map((m) => `${m.name.slice(11)} ${Math.round(m.startTime - dcl)}+${m.duration.toFixed(1)}`);
+    return { load: nav.loadEventEnd ? Math.round(nav.loadEventEnd - dcl) : null, shown: window.__shownAt ? Math.round(window.__shownAt - dcl) : null, steps };
+  });
+  if (run > 0 && t.shown !== null) shown.push(t.shown);
+  console.log(`run ${run}: shown ${t.shown ?? '-'}, load ${t.load ?? '-'}; ${t.steps.join(', ')}`);
+  await cdp.detach();
+  await page.close();
+}
+shown.sort((a, b) => a - b);
+console.log(`highlights after DOMContentLoaded, median of runs 1-${RUNS - 1}: ${shown.length ? shown[Math.floor(shown.length / 2)] : '-'} ms (${shown.join(', ')})`);
+await browser.close();
+server.close();
