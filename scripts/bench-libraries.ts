@@ -20,7 +20,7 @@ export interface Library {
 }
 
 /** Both libraries get the matcher's own tokeniser (folding, stop words, stemming), so that only indexing differs. */
-const tokenize = (text: string) => terms(text);
+const tokenize = (text: string) => [...terms(text)];
 
 export let failures = 0;
 

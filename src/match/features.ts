@@ -25,7 +25,7 @@ export interface QueryTerms {
   /** The sentence's distinct terms. */
   own: Set<string>;
   /** The sentence's terms in order (for pairs). */
-  sequence: string[];
+  sequence: readonly string[];
   /** Terms of the context (headline, sentences before). */
   context: Set<string>;
   /** The page's date (or the quoted post's), in days since 1970: ranking prefers claims of that time. */
