@@ -4,7 +4,9 @@
 // to highlights over the runs but the first (the service worker's first page is a cold start).
 // Compare builds by running it on each in turn, alternating (one browser at a time), e.g.
 //   node scripts/bench-timeline.mjs --extension /tmp/a --throttle 4; node scripts/bench-timeline.mjs --extension /tmp/b --throttle 4
-// Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR]
+// With --cold, the extension's service worker is stopped before each run, as the browser stops it after 30 s without
+// events (a reader who spent a minute on the last article): the page then wakes it, and its code runs for the first time.
+// Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold]
 import { createServer } from 'node:http';
 import { EXTENSION, launch, noteHighlightsShown } from '../test/e2e/harness.mjs';
 import { longArticle } from './seed-pages.mjs';
@@ -16,6 +18,7 @@ const arg = (name, dflt) => {
 const RUNS = Number(arg('runs', 8));
 const THROTTLE = Number(arg('throttle', 1));
 const extension = arg('extension', EXTENSION);
+const COLD = process.argv.includes('--cold');
 
 const html = longArticle();
 const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
@@ -24,11 +27,12 @@ const origin = `http://localhost:${server.address().port}`;
 const browser = await launch({ timing: true, extension });
 await browser.worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), 'claimlight:timing');
 
-console.log(`the long article, ${RUNS} runs${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}, ${extension}; ms from DOMContentLoaded: step start+duration`);
+console.log(`the long article, ${RUNS} runs${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}${COLD ? ', service worker stopped before each' : ''}, ${extension}; ms from DOMContentLoaded: step start+duration`);
 const shown = [];
 for (let run = 0; run < RUNS; run++) {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
+  if (COLD) await stopServiceWorker(cdp);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await noteHighlightsShown(page);
   await page.goto(`${origin}/run-${run}`, { waitUntil: 'domcontentloaded' });
@@ -51,3 +55,20 @@ shown.sort((a, b) => a - b);
 console.log(`highlights after DOMContentLoaded, median of runs 1-${RUNS - 1}: ${shown.length ? shown[Math.floor(shown.length / 2)] : '-'} ms (${shown.join(', ')})`);
 await browser.close();
 server.close();
+
+/** Stops the extension's service worker (every worker of the browser: there is only ours) and waits until it has. */
+async function stopServiceWorker(cdp) {
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise((resolve) => {
+    const seen = (e) => {
+      if (e.versions.some((v) => v.runningStatus === 'stopped') && !e.versions.some((v) => v.runningStatus !== 'stopped')) {
+        cdp.off('ServiceWorker.workerVersionUpdated', seen);
+        resolve();
+      }
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', seen);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
+  await cdp.send('ServiceWorker.disable');
+}
