@@ -18,5 +18,7 @@ for (const word of (words as { getMostPopular(n: number): string[] }).getMostPop
     }
   }
 }
-writeFileSync('src/match/term-ranks.json', JSON.stringify(ranked) + '\n');
+// Sorted as the weights search them (src/match/weights.ts, `RankTable`), each with its rank.
+const order = ranked.map((_, i) => i).sort((a, b) => (ranked[a]! < ranked[b]! ? -1 : ranked[a]! > ranked[b]! ? 1 : 0));
+writeFileSync('src/match/term-ranks.json', JSON.stringify({ words: order.map((i) => ranked[i]), ranks: order.map((i) => i + 1) }) + '\n');
 console.log(`${ranked.length} stems from the ${LIMIT} most common words`);
