@@ -130,7 +130,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 22;
+export const NORMALISER_VERSION = 23;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
@@ -203,8 +203,7 @@ const BRITISH_WORDS: Record<string, string> = {
 };
 
 function americanSpelling(word: string): string {
-  const whole = BRITISH_WORDS[word];
-  if (whole) return whole;
+  if (Object.hasOwn(BRITISH_WORDS, word)) return BRITISH_WORDS[word]!;
   for (const [re, to] of BRITISH_SPELLINGS) if (re.test(word)) return word.replace(re, to);
   return word.replace(BRITISH_DIGRAPH, (m) => m.replace(/ae|oe/, 'e'));
 }
@@ -215,7 +214,8 @@ function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     s = /^\d/.test(word) ? word : stemmer(americanSpelling(word));
-    s = SYNONYMS[s] ?? s;
+    // (Own properties only: "constructor" is a word, not the tables' inherited Object function.)
+    if (Object.hasOwn(SYNONYMS, s)) s = SYNONYMS[s]!;
     if (stemCache.size > 50_000) stemCache.clear();
     stemCache.set(word, s);
   }

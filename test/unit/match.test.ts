@@ -36,6 +36,10 @@ describe('normaliser', () => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
   });
 
+  it('reads words that name properties of every object as words ("constructor" was read as the Object function)', () => {
+    expect(terms('The constructor won the title, said the Formula One team')).toEqual(['constructor', 'won', 'titl', 'formula', 'team']);
+  });
+
   it('keeps a name of initials joined by an ampersand as one word, which splitting at "&" would drop', () => {
     expect(t('AT&T plans layoffs')).toBe('att plan layoff');
     expect(t('H&M plans layoffs')).not.toBe(t('AT&T plans layoffs'));
