@@ -1,12 +1,15 @@
 // Where the long article's time to highlights goes, one run at a time: for each run, when each of the content
 // script's steps began and how long it took (its User Timing measures, and the background's own read and match times
-// from its answer), in ms from DOMContentLoaded, with the load event and the highlights shown. Then the median time
+// from its answer, placed where they ran; with worker-start, the service worker's start and script, when this page
+// woke it), in ms from DOMContentLoaded, with the load event and the highlights shown. Then the median time
 // to highlights over the runs but the first (the service worker's first page is a cold start).
 // Compare builds by running it on each in turn, alternating (one browser at a time), e.g.
 //   node scripts/bench-timeline.mjs --extension /tmp/a --throttle 4; node scripts/bench-timeline.mjs --extension /tmp/b --throttle 4
 // With --cold, the extension's service worker is stopped before each run, as the browser stops it after 30 s without
 // events (a reader who spent a minute on the last article): the page then wakes it, and its code runs for the first time.
-// Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold]
+// With --delay MS, the server answers after that long, as a site over the network does (the worker is still woken only
+// as the page commits, not while it waits).
+// Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold] [-- --delay MS]
 import { createServer } from 'node:http';
 import { EXTENSION, launch, noteHighlightsShown } from '../test/e2e/harness.mjs';
 import { longArticle } from './seed-pages.mjs';
@@ -21,7 +24,9 @@ const extension = arg('extension', EXTENSION);
 const COLD = process.argv.includes('--cold');
 
 const html = longArticle();
-const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+// --delay: the server answers after this many ms, as a real site's answer takes its time over the network.
+const DELAY = Number(arg('delay', 0));
+const server = createServer((req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html), DELAY));
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
 const browser = await launch({ timing: true, extension });

@@ -47,6 +47,11 @@ export interface BackgroundEnv {
   /** Whether the tab's button still carries a mark (`markButton`): false once the tab has loaded another document. */
   buttonMarked?(tabId: number): Promise<boolean>;
   now?: () => number;
+  /**
+   * When the service worker started and when its script had run, as times since the epoch (ms): each reply to a page
+   * gives them, with when the page came, for the benchmark.
+   */
+  worker?: { started: number; ready: number };
   /** How long a page's last part waits for its other parts (ms; `PART_WAIT_MS` unless a test says otherwise). */
   partWait?: number;
   log(message: string): void;
@@ -180,8 +185,9 @@ export class BackgroundService {
     let quotes: MatchReply['quotes'];
     let info: ArticleInfo;
     let sentences: string[];
-    const t0 = performance.now();
     let tRead = 0;
+    // When the whole page was here and its read began (for a `cs/match`, at once).
+    let readFrom = performance.now();
     // The page sends before it knows the reader's settings (it would wait for them until its load event): on a site
     // switched off, what it sent is dropped unread.
     if (await this.siteOff(msg.url)) {
@@ -193,8 +199,9 @@ export class BackgroundService {
       const html = await this.wholePage(tabId, msg);
       // Parts missing (the service worker restarted between them) or too many: the page is told, and says so.
       if (html === undefined) return null;
+      readFrom = performance.now();
       const article = articleFromHtml(html);
-      tRead = performance.now() - t0;
+      tRead = performance.now() - readFrom;
       if (!article) {
         await this.setReport(tabId, { url: msg.url, status: 'not-article', article: null, matches: [], at: Date.now(), ...privately });
         return { status: 'not-article', matches: [] };
@@ -233,7 +240,8 @@ export class BackgroundService {
       this.env.log(`could not store the report of tab ${tabId}: ${(e as Error).message}`),
     );
     // Only the quotes of matched sentences go back to the page.
-    const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - t0 - tRead } };
+    const worker = this.env.worker && { ...this.env.worker, received: performance.timeOrigin + readFrom };
+    const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - readFrom - tRead, ...(worker && { worker }) } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
     return reply;
   }

@@ -115,8 +115,12 @@ export type MatchReply = {
   matches: MatchView[];
   /** For `cs/page`: the quote of each matched sentence, by sentence index. */
   quotes?: Record<number, Quote>;
-  /** Time the background spent reading and matching (ms), for the benchmark. */
-  timings?: { read: number; match: number };
+  /**
+   * For the benchmark: the time the background spent reading and matching (ms); and, as times since the epoch (ms),
+   * when its service worker started, when its script had run (`defineBackground`'s main), and when it had the whole
+   * page. A page that woke the worker sees what its start cost.
+   */
+  timings?: { read: number; match: number; worker?: { started: number; ready: number; received: number } };
 };
 
 /** An installed pack, as the options page lists it. */
