@@ -51,6 +51,11 @@ export default defineBackground(() => {
   const reportKey = (tabId: number) => `report:${tabId}`;
   // Manifest V3 calls the toolbar button `action`; Firefox's Manifest V2 build calls it `browserAction`.
   const action = browser.action ?? browser.browserAction;
+  // Asked for at once: a page that woke the worker waits for the settings (is its site switched off?) before its read.
+  const settings = keptLocal(SETTINGS_KEY, parseSettings);
+  const corrections = keptLocal(CORRECTIONS_KEY, parseCorrections);
+  void settings().catch(() => undefined);
+  void corrections().catch(() => undefined);
   const service = new BackgroundService({
     openDb: () => openClaimDb(),
     bundled: BUNDLED_PACKS,
@@ -70,9 +75,9 @@ export default defineBackground(() => {
       const got = await browser.storage.session.get(reportKey(tabId));
       return got[reportKey(tabId)] as TabReport | undefined;
     },
-    settings: keptLocal(SETTINGS_KEY, parseSettings),
+    settings,
     corrections: {
-      list: keptLocal(CORRECTIONS_KEY, parseCorrections),
+      list: corrections,
       save: (list) => browser.storage.local.set({ [CORRECTIONS_KEY]: list }),
     },
     privateCorrections: {
