@@ -81,12 +81,41 @@ export function articleLanguage(declared: string, blocks: string[]): string {
   const lang = declared.trim() || 'en';
   if (!/^en\b/i.test(lang)) return lang;
   const text = blocks.join(' ').slice(0, 20_000);
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  const { letters, latin } = countLetters(text);
   if (letters > 200 && latin / letters < 0.6) return 'und';
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length > 100 && words.filter((w) => STOPWORDS.has(w)).length / words.length < 0.15) return 'und';
   return lang;
+}
+
+const LETTER = /\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/**
+ * The letters of a text, and those of the Latin script. ASCII letters are counted by their codes and only the others
+ * tested by their Unicode properties: matching every letter with /\p{L}/gu made an array of 20,000 strings, twice,
+ * 8 ms of a 20 ms read of the long article.
+ */
+function countLetters(text: string): { letters: number; latin: number } {
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32; // (ASCII letters in lower case)
+    if (c >= 97 && c <= 122) {
+      letters++;
+      latin++;
+      continue;
+    }
+    if (text.charCodeAt(i) < 128) continue;
+    const point = text.codePointAt(i)!;
+    const char = String.fromCodePoint(point);
+    if (point > 0xffff) i++;
+    if (LETTER.test(char)) {
+      letters++;
+      if (LATIN_LETTER.test(char)) latin++;
+    }
+  }
+  return { letters, latin };
 }
 
 function wordCount(blocks: string[]): number {

@@ -89,4 +89,18 @@ describe('article language', () => {
     const french = ['La société a déclaré mardi qu’elle continuerait à publier ses modèles pour le public, et que le projet n’avait pas changé depuis le printemps.'.repeat(8)];
     expect(articleLanguage('en', french)).toBe('und');
   });
+
+  it('doubts "English" where fewer than 60% of the letters are Latin, counting each letter once, wherever it is in Unicode', async () => {
+    const { articleLanguage } = await import('../../src/extract/article');
+    // (One word each: too few words for the second check, of function words.)
+    const mixed = (latin: string, other: string) => [`${latin} ${other} 1234 — !?`];
+    expect(articleLanguage('en', mixed('a'.repeat(610), 'д'.repeat(390)))).toBe('en');
+    expect(articleLanguage('en', mixed('a'.repeat(590), 'д'.repeat(410)))).toBe('und');
+    expect(articleLanguage('en', mixed('É'.repeat(300) + 'z'.repeat(310), 'Ж'.repeat(390)))).toBe('en');
+    // Letters beyond the first 65,536 code points (two UTF-16 units each) are one letter each, of no Latin script.
+    expect(articleLanguage('en', mixed('b'.repeat(610), '𝐀'.repeat(390)))).toBe('en');
+    expect(articleLanguage('en', mixed('b'.repeat(590), '𝐀'.repeat(410)))).toBe('und');
+    // Marks, digits and emoji are no letters.
+    expect(articleLanguage('en', mixed('c'.repeat(300), '😀'.repeat(500) + '\u0301'.repeat(300)))).toBe('en');
+  });
 });
