@@ -72,14 +72,25 @@ export function blockTexts(root: Element, firstNodes?: Text[]): string[] {
 type Segment = { segment: string };
 type SentenceSegmenter = { segment(text: string): Iterable<Segment> };
 
+// One segmenter per language, made once: each block of an article is split with it, and making one (ICU's break
+// iterator) cost more than the splitting.
+const segmenters = new Map<string, SentenceSegmenter | undefined>();
+
 function segmenterFor(lang: string): SentenceSegmenter | undefined {
+  if (segmenters.has(lang)) return segmenters.get(lang);
   const Seg = (Intl as unknown as { Segmenter?: new (l: string, o: object) => SentenceSegmenter }).Segmenter;
-  if (!Seg) return undefined;
-  try {
-    return new Seg(lang, { granularity: 'sentence' });
-  } catch {
-    return new Seg('en', { granularity: 'sentence' });
+  let seg: SentenceSegmenter | undefined;
+  if (Seg) {
+    try {
+      seg = new Seg(lang, { granularity: 'sentence' });
+    } catch {
+      seg = new Seg('en', { granularity: 'sentence' });
+    }
   }
+  // (A page names its language as it likes: only so many are kept.)
+  if (segmenters.size >= 16) segmenters.clear();
+  segmenters.set(lang, seg);
+  return seg;
 }
 
 // Where Intl.Segmenter is missing: end at . ! ? (and closing quotes) followed by a space and a capital or quote.
