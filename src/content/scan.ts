@@ -103,14 +103,14 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
   if (read && !reply) throw new Error('the page was sent in parts and the background did not get them all');
   clock.record('background', sent, win.performance.now());
   if (reply?.timings) {
-    const { read, match, worker } = reply.timings;
+    const { read: readMs, match: matchMs, worker } = reply.timings;
     // In this page's time: when the background had the page, if it says (else when the page was sent).
     const at = (epoch: number) => epoch - win.performance.timeOrigin;
     const readFrom = worker ? at(worker.received) : sent;
     // A worker that started while this page loaded was woken for it: its start is on the way to the highlights.
     if (worker && at(worker.started) >= 0) clock.record('worker-start', at(worker.started), at(worker.ready));
-    clock.record('background-read', readFrom, readFrom + read);
-    clock.record('background-match', readFrom + read, readFrom + read + match);
+    clock.record('background-read', readFrom, readFrom + readMs);
+    clock.record('background-match', readFrom + readMs, readFrom + readMs + matchMs);
   }
   if (signal.aborted || !reply || reply.matches.length === 0 || !reply.quotes) return {};
   // The answer may come in a task the page has filled (it now comes while the page is still loading): the reader
