@@ -10,9 +10,10 @@
 // With --delay MS, the server answers after that long, as a site over the network does (the worker is still woken only
 // as the page commits, not while it waits).
 // Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold] [-- --delay MS]
+//   [-- --seed SLUG] (a seed page instead of the long article)
 import { createServer } from 'node:http';
 import { EXTENSION, launch, noteHighlightsShown } from '../test/e2e/harness.mjs';
-import { longArticle } from './seed-pages.mjs';
+import { longArticle, seedPage, seedSlugs } from './seed-pages.mjs';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,7 +24,10 @@ const THROTTLE = Number(arg('throttle', 1));
 const extension = arg('extension', EXTENSION);
 const COLD = process.argv.includes('--cold');
 
-const html = longArticle();
+// --seed SLUG: one of the seed story's pages (../shared/seeds) instead of the long article.
+const SEED = arg('seed', null);
+if (SEED && !seedSlugs().includes(SEED)) throw new Error(`--seed: no seed page ${SEED} (${seedSlugs().join(', ')})`);
+const html = SEED ? seedPage(SEED) : longArticle();
 // --delay: the server answers after this many ms, as a real site's answer takes its time over the network.
 const DELAY = Number(arg('delay', 0));
 const server = createServer((req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html), DELAY));
@@ -32,7 +36,7 @@ const origin = `http://localhost:${server.address().port}`;
 const browser = await launch({ timing: true, extension });
 await browser.worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), 'claimlight:timing');
 
-console.log(`the long article, ${RUNS} runs${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}${COLD ? ', service worker stopped before each' : ''}, ${extension}; ms from DOMContentLoaded: step start+duration`);
+console.log(`${SEED ? `the seed page ${SEED}` : 'the long article'}, ${RUNS} runs${THROTTLE > 1 ? `, CPU throttled ${THROTTLE}x` : ''}${COLD ? ', service worker stopped before each' : ''}, ${extension}; ms from DOMContentLoaded: step start+duration`);
 const shown = [];
 for (let run = 0; run < RUNS; run++) {
   const page = await browser.context.newPage();
