@@ -1,5 +1,5 @@
 import { ClaimBase, indexPacks, supportsLanguage } from '../claims/claim-base';
-import { claimsOnPage } from '../claims/views';
+import { claimsOnPage, forPage } from '../claims/views';
 import { articleAddress, MAX_HTML_CHARS, type ArticleInfo, type CStoBG, type MatchReply, type PackInfo, type PacksReply, type PageLook, type ReportReply, type TabReport, type TabStatus, type UItoBG } from '../messaging/contract';
 import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
@@ -241,7 +241,7 @@ export class BackgroundService {
     );
     // Only the quotes of matched sentences go back to the page.
     const worker = this.env.worker && { ...this.env.worker, received: performance.timeOrigin + readFrom };
-    const reply: MatchReply = { status, matches, timings: { read: tRead, match: performance.now() - readFrom - tRead, ...(worker && { worker }) } };
+    const reply: MatchReply = { status, matches: matches.map(forPage), timings: { read: tRead, match: performance.now() - readFrom - tRead, ...(worker && { worker }) } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
     return reply;
   }

@@ -66,6 +66,28 @@ export function sideOfPage(relation: Relation, stance: Stance): Side {
   return agrees ? 'corroborates' : 'contradicts';
 }
 
+/** How many coverage items the hover card lists; the rest are in the toolbar popup. */
+export const CARD_SOURCES = 3;
+
+/**
+ * The coverage the hover card lists for a match, with where each stands relative to the page: contradicting first
+ * (what the reader of this page would otherwise not see), then corroborating, then mixed; newest first within each.
+ */
+export function cardCoverage({ claim, relation }: Pick<MatchView, 'claim' | 'relation'>): Array<{ item: CoverageView; side: Side }> {
+  const order = { contradicts: 0, corroborates: 1, mixed: 2 } as const;
+  const sides = claim.coverage.map((item) => ({ item, side: sideOfPage(relation, item.stance) }));
+  return sides.sort((a, b) => order[a.side] - order[b.side]).slice(0, CARD_SOURCES);
+}
+
+/**
+ * A match as the page needs it: its claim with only the coverage its card lists (the tallies stay whole). The page
+ * gets every match with its claim, often the same claim many times, and the answer's size is time on the way to
+ * its highlights: the long article's 50 matches took 120 kB with all their coverage.
+ */
+export function forPage(match: MatchView): MatchView {
+  return { ...match, claim: { ...match.claim, coverage: cardCoverage(match).map((c) => c.item) } };
+}
+
 /** A claim found on the page with all the sentences that state it, strongest first. */
 export interface ClaimOnPage {
   claim: ClaimView;

@@ -112,6 +112,7 @@ export interface Quote {
 
 export type MatchReply = {
   status: TabStatus;
+  /** Each with its claim's coverage cut to what the hover card lists (`forPage`); the popup's report has it all. */
   matches: MatchView[];
   /** For `cs/page`: the quote of each matched sentence, by sentence index. */
   quotes?: Record<number, Quote>;

@@ -1,10 +1,8 @@
 import type { MatchView } from '../claims/views';
-import { confidenceOf, sideOfPage } from '../claims/views';
+import { cardCoverage, confidenceOf } from '../claims/views';
 import { CoverageItem } from './Coverage';
 import { formatDate, relationLabel, relationMark } from './format';
 import { t, tn } from './i18n';
-
-const TOP_SOURCES = 3;
 
 export interface CardActions {
   /** The reader says this sentence does not state the claim. */
@@ -17,10 +15,9 @@ export interface CardActions {
 export function Card({ match, onWrong, onClose }: { match: MatchView } & CardActions) {
   const confidence = confidenceOf(match.score);
   const { claim, relation } = match;
-  const sides = claim.coverage.map((c) => ({ item: c, side: sideOfPage(relation, c.stance) }));
-  // Contradicting coverage first: it is what the reader of this page would otherwise not see.
-  const order = { contradicts: 0, corroborates: 1, mixed: 2 } as const;
-  const top = [...sides].sort((a, b) => order[a.side] - order[b.side]).slice(0, TOP_SOURCES);
+  // (The page gets only these: `forPage`. The tallies count all of the claim's coverage.)
+  const top = cardCoverage(match);
+  const more = claim.supports + claim.refutes + claim.mixed - top.length;
   return (
     <div
       class="card"
@@ -69,7 +66,7 @@ export function Card({ match, onWrong, onClose }: { match: MatchView } & CardAct
       )}
       <div class="foot">
         <span>
-          {claim.coverage.length > TOP_SOURCES ? t('moreInPopup', claim.coverage.length - TOP_SOURCES) : ''}
+          {more > 0 ? t('moreInPopup', more) : ''}
           {t('dataAsOf', formatDate(claim.packUpdated))}
         </span>
         {onWrong && (

@@ -8,6 +8,7 @@ import { seedPage } from '../../scripts/seed-pages.mjs';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 import { DEFAULT_SETTINGS } from '../../src/settings';
+import { CARD_SOURCES, cardCoverage } from '../../src/claims/views';
 
 let n = 0;
 function env(overrides: Partial<BackgroundEnv> = {}) {
@@ -56,6 +57,25 @@ describe('background service', () => {
     const ui = await bg.report(7);
     expect(ui.state).toBe('ready');
     if (ui.state === 'ready') expect(ui.report.matches).toHaveLength(3);
+  });
+
+  it('sends the page only the coverage each card lists, and keeps all of it for the popup', async () => {
+    const bg = new BackgroundService(env().e);
+    const reply = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
+    const ui = await bg.report(7);
+    if (ui.state !== 'ready') throw new Error(ui.state);
+    for (const [i, sent] of reply!.matches.entries()) {
+      const whole = ui.report.matches[i]!;
+      const all = whole.claim.coverage.length;
+      expect(all).toBe(whole.claim.supports + whole.claim.refutes + whole.claim.mixed);
+      // The denying sentence's card lists contradicting coverage first: for it, the coverage that supports the claim.
+      expect(sent.claim.coverage).toEqual(cardCoverage(whole).map((c) => c.item));
+      expect(sent.claim.coverage).toHaveLength(Math.min(all, CARD_SOURCES));
+      expect({ ...sent.claim, coverage: [] }).toEqual({ ...whole.claim, coverage: [] });
+    }
+    const denying = reply!.matches.find((m) => m.relation === 'denies')!;
+    expect(denying.claim.coverage[0]!.stance).toBe('supports');
+    expect(ui.report.matches.some((m) => m.claim.coverage.length > CARD_SOURCES)).toBe(true);
   });
 
   it('answers the page before its report is stored and its button marked; the popup waits for both', async () => {

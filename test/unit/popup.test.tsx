@@ -8,6 +8,8 @@ import type { ReportReply } from '../../src/messaging/contract';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 import { Popup } from '../../src/ui/Popup';
+import { Card } from '../../src/ui/Card';
+import { CARD_SOURCES, forPage, type MatchView } from '../../src/claims/views';
 import { formatDate } from '../../src/ui/format';
 import { useMessages } from '../../src/ui/i18n';
 import { LANGS, messagesIn } from '../../src/ui/messages';
@@ -111,5 +113,26 @@ describe('dates', () => {
     }
     expect(formatDate('not a date')).toBe('');
     expect(formatDate(undefined)).toBe('');
+  });
+});
+
+describe('hover card', () => {
+  it('shows from the match the page gets (its card’s coverage only) what it shows from the whole match', async () => {
+    const reply = await reportFor([
+      'Top members of Meta’s new Superintelligence Lab have reportedly discussed moving away from the company’s powerful open-source AI model , Behemoth.',
+      'They stated, “We plan to continue releasing leading open source models.',
+    ]);
+    if (reply.state !== 'ready') throw new Error(reply.state);
+    const shown = (match: MatchView) => {
+      render(null, root());
+      render(<Card match={match} />, root());
+      return root().textContent;
+    };
+    for (const whole of reply.report.matches) {
+      const text = shown(whole);
+      expect(shown(forPage(whole))).toBe(text);
+      // The card names the coverage it leaves to the popup.
+      expect(text).toContain(`${whole.claim.coverage.length - CARD_SOURCES} more in the toolbar popup`);
+    }
   });
 });
