@@ -236,7 +236,7 @@ export class BackgroundService {
     const status = !supported ? 'unsupported-language' : matches.length ? 'claims' : 'no-claims';
     // The page has its answer before the report is stored and the button marked (about 30 ms of the browser's
     // storage and action calls): the popup reads the report kept in memory, which `setReport` sets at once.
-    void this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now(), ...privately }).catch((e: unknown) =>
+    void this.setReport(tabId, { url: msg.url, status, article: info, matches, at: Date.now(), ...privately }, { afterAnswer: true }).catch((e: unknown) =>
       this.env.log(`could not store the report of tab ${tabId}: ${(e as Error).message}`),
     );
     // Only the quotes of matched sentences go back to the page.
@@ -343,6 +343,11 @@ export class BackgroundService {
     }
   }
 
+  /** Resolves once the tab's last report is stored and its button marked (or that failed): they follow the answer. */
+  async stored(tabId: number): Promise<void> {
+    await this.storing.get(tabId)?.catch(() => undefined);
+  }
+
   /**
    * What the popup shows for a tab. A page that is no article sends nothing (`first-look.ts`), so where the tab's page
    * can be asked (once the reader opened the popup on it), its own look says what is on show: a page that is no
@@ -352,7 +357,7 @@ export class BackgroundService {
     if (!this.loaded) return { state: 'loading' };
     const base = await this.base;
     // (A report just made may still be on its way to storage and the button: the button's mark is read below.)
-    await this.storing.get(tabId)?.catch(() => undefined);
+    await this.stored(tabId);
     let report = this.reports.get(tabId) ?? (await this.env.loadReport(tabId));
     const page = await this.env.askPage?.(tabId).catch(() => undefined);
     if (page && !(report && articleAddress(report.url) === articleAddress(page.url))) {
@@ -450,10 +455,16 @@ export class BackgroundService {
     return siteDisabled((await this.env.settings?.()) ?? DEFAULT_SETTINGS, host);
   }
 
-  private async setReport(tabId: number, report: TabReport): Promise<void> {
+  private async setReport(tabId: number, report: TabReport, { afterAnswer = false } = {}): Promise<void> {
     this.reports.set(tabId, report);
     const mark = { status: report.status, claims: claimsOnPage(report.matches).length };
-    const done = Promise.all([this.env.saveReport(tabId, report), this.env.markButton(tabId, mark)]);
+    // (Unless the tab has since moved on: its marks and stored report are cleared then, and stay so.)
+    const store = async () => {
+      if (this.reports.get(tabId) === report) await Promise.all([this.env.saveReport(tabId, report), this.env.markButton(tabId, mark)]);
+    };
+    // After the answer to the page, where it has one: the browser passes the extension's calls on in turn, and the
+    // report's storing (all its matches, with their coverage) would go before the answer.
+    const done = afterAnswer ? new Promise((resolve) => setTimeout(resolve, 0)).then(store) : store();
     this.storing.set(tabId, done);
     try {
       await done;

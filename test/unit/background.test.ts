@@ -53,6 +53,9 @@ describe('background service', () => {
       [2, 'meta-position-unchanged', 'asserts'],
       [3, 'meta-stopped-releasing-open-models', 'denies'],
     ]);
+    // The report is stored and the button marked just after the page has its answer.
+    expect(badges.get(7)).toBeUndefined();
+    await bg.stored(7);
     expect(badges.get(7)).toBe('3');
     const ui = await bg.report(7);
     expect(ui.state).toBe('ready');
@@ -100,11 +103,23 @@ describe('background service', () => {
     expect(titles.get(7)?.claims).toBe(3);
   });
 
+  it('does not mark the button of a tab that moved on between the answer and the storing of its report', async () => {
+    const { e, badges, saved } = env();
+    const bg = new BackgroundService(e);
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
+    await bg.tabNavigated(7, 'https://x.test/b');
+    await bg.stored(7);
+    expect(badges.get(7)).toBe('');
+    expect(saved.has(7)).toBe(false);
+    expect(await bg.report(7)).toEqual({ state: 'none' });
+  });
+
   it('still answers the page when its report cannot be stored, and says why in the log', async () => {
     const { e, logs } = env({ saveReport: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) });
     const bg = new BackgroundService(e);
     const reply = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
     expect(reply!.matches).toHaveLength(3);
+    await bg.stored(7);
     await new Promise((r) => setTimeout(r, 0));
     expect(logs).toContain('could not store the report of tab 7: QUOTA_BYTES quota exceeded');
     // The report is still the popup's for as long as this worker lives.
@@ -116,6 +131,7 @@ describe('background service', () => {
     const { e, badges, titles } = env();
     const bg = new BackgroundService(e);
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
+    await bg.stored(3);
     // A move within the page keeps them.
     await bg.tabNavigated(3, 'https://x.test/a#comments');
     expect(badges.get(3)).toBe('3');
@@ -133,6 +149,7 @@ describe('background service', () => {
     await bg.fromContentScript({ type: 'cs/not-article', url: 'https://x.test/' }, 1);
     const fr = await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/fr', article: { ...article, lang: 'fr' }, sentences }, 2);
     expect(fr).toMatchObject({ status: 'unsupported-language', matches: [] });
+    await bg.stored(2);
     expect(badges.get(1)).toBe('');
     expect(badges.get(2)).toBe('');
     const r = await bg.report(1);
@@ -191,6 +208,7 @@ describe('background service', () => {
     const bg = new BackgroundService({ ...e, askPage: async () => undefined });
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 3);
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: ['The weather was fine.'] }, 4);
+    await Promise.all([bg.stored(3), bg.stored(4)]);
     expect(titles.get(3)).toEqual({ status: 'claims', claims: 3 });
     expect(titles.get(4)).toEqual({ status: 'no-claims', claims: 0 });
     expect((await bg.report(3)).state).toBe('ready');
@@ -232,6 +250,7 @@ describe('message contract', () => {
     const inParts = await send(4, 'r1', parts);
     expect(inParts!.matches.map((m) => m.claim.claimId)).toEqual(whole!.matches.map((m) => m.claim.claimId));
     expect(inParts!.matches.length).toBeGreaterThan(0);
+    await Promise.all([bg.stored(3), bg.stored(4)]);
     expect(badges.get(4)).toBe(badges.get(3));
     // A part lost (the service worker restarted between them): no page, and no report made of half of one.
     expect(await send(5, 'r2', parts, 1)).toBeNull();
