@@ -5,6 +5,7 @@ import { ClaimIndex } from '../../src/match/index';
 import { Matcher, namesReferredTo, STORY_PACK_MAX } from '../../src/match/matcher';
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
+import { englishWeights } from '../../src/match/weights';
 import { isAssertion, isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore } from '../../src/match/relation';
 import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
@@ -34,6 +35,20 @@ describe('normaliser', () => {
     ['X, the site that was Twitter, and Twitter', [['X will charge all users', 'Twitter will charge all users'], ["Elon Musk's X is preparing a fee", "Elon Musk's Twitter is preparing a fee"], ['posted on X.', 'posted on Twitter.']]],
   ])('gives %s one term', (_, pairs) => {
     for (const [a, b] of pairs) expect(t(a!)).toBe(t(b!));
+  });
+
+  it('weighs a word by its rank in English: common words little, rare ones and names much, the list searchable', async () => {
+    const { words, ranks } = (await import('../../src/match/term-ranks.json')).default as { words: string[]; ranks: number[] };
+    // Searched by halving: the words in code-unit order, each once, and every rank from 1 given once.
+    expect(words.every((w, i) => i === 0 || words[i - 1]! < w)).toBe(true);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks.map((_, i) => i + 1));
+    const w = (word: string) => englishWeights(terms(word)[0]!);
+    expect(w('first')).toBeLessThan(w('released'));
+    expect(w('released')).toBeLessThan(w('behemoth'));
+    // Words past the list weigh most, and alike.
+    expect(w('behemoth')).toBeLessThan(w('qwzxvb'));
+    expect(w('qwzxvb')).toBe(w('zzqqxxy'));
+    expect(englishWeights('opensourc')).toBe(Math.log2(1 + 9000 / 50));
   });
 
   it('reads words that name properties of every object as words ("constructor" was read as the Object function)', () => {
