@@ -19,8 +19,13 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const RUNS = Number(arg('runs', 8));
-const THROTTLE = Number(arg('throttle', 1));
+const number = (name, dflt, least) => {
+  const n = Number(arg(name, dflt));
+  if (!Number.isFinite(n) || n < least) throw new Error(`--${name}: a number of at least ${least}, not ${arg(name, dflt)}`);
+  return n;
+};
+const RUNS = number('runs', 8, 2);
+const THROTTLE = number('throttle', 1, 1);
 const extension = arg('extension', EXTENSION);
 const COLD = process.argv.includes('--cold');
 
@@ -29,7 +34,7 @@ const SEED = arg('seed', null);
 if (SEED && !seedSlugs().includes(SEED)) throw new Error(`--seed: no seed page ${SEED} (${seedSlugs().join(', ')})`);
 const html = SEED ? seedPage(SEED) : longArticle();
 // --delay: the server answers after this many ms, as a real site's answer takes its time over the network.
-const DELAY = Number(arg('delay', 0));
+const DELAY = number('delay', 0, 0);
 const server = createServer((req, res) => setTimeout(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html), DELAY));
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
