@@ -103,7 +103,7 @@ function ours(n: number, pool: Array<{ text: string; title: string }>, article: 
     const buildMs = performance.now() - t;
     // Stored as IndexedDB stores it: the typed arrays as they are, the strings as strings (structured clone).
     const stored = structuredClone(index.toJSON());
-    const storedMB = (stored.docStart.byteLength + stored.phrasingStart.byteLength + stored.terms.byteLength + stored.days.byteLength + JSON.stringify(stored.vocab).length + JSON.stringify(stored.keys).length) / 1e6;
+    const storedMB = Object.values(stored).reduce<number>((sum, part) => sum + (ArrayBuffer.isView(part) ? part.byteLength : JSON.stringify(part).length), 0) / 1e6;
     // In memory: what a loaded index holds once it has answered a query (the term map is made on first use).
     const before = heap() + arrayBuffers();
     t = performance.now();

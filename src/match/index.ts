@@ -5,15 +5,15 @@ import { terms } from './normalize';
  * An inverted index over claims, in typed arrays so that a million claims fit in memory and load without parsing.
  * Each claim is one document made of all its phrasings (text and alternates), as the benchmark's "claim +
  * headline as one field"; each phrasing is also kept as its own list of distinct terms, because the decision to
- * highlight asks how much of one phrasing a sentence covers. Only the phrasings are stored; the postings are
- * rebuilt from them on load, in one pass.
+ * highlight asks how much of one phrasing a sentence covers. The stored form is the index itself, postings
+ * included: a waking background copies it out of IndexedDB and builds nothing.
  */
 
-export const INDEX_SERIALIZATION_VERSION = 3;
+export const INDEX_SERIALIZATION_VERSION = 4;
 
 /** What goes into the index for one claim. */
 export interface IndexInput {
-  /** The caller's handle for the claim ("packId/claimId"). */
+  /** The caller's handle for the claim ("packId/claimId"); never holds a line break. */
   key: string;
   /** The claim's text first, then its alternates. */
   phrasings: string[];
@@ -32,101 +32,75 @@ export interface Candidate {
   bm25: number;
 }
 
-/** The stored form: plain arrays and typed arrays, as IndexedDB stores them without conversion. */
+/** Term ids: two bytes each while the vocabulary has at most 65,536 terms, four beyond. */
+export type TermIds = Uint16Array | Uint32Array;
+
+/**
+ * The stored form: one string and typed arrays, which IndexedDB copies without a wrapper per claim (100,000 keys as
+ * an array of strings took 15-70 ms of the copy in Node, as one string about 1 ms), and the vocabulary.
+ */
 export interface SerializedIndex {
   v: number;
-  keys: string[];
+  /** The claims' keys, in claim order, each followed by a line break. */
+  keys: string;
   vocab: string[];
   /** Claim d's phrasings are phrasings [docStart[d], docStart[d + 1]). */
   docStart: Uint32Array;
   /** Phrasing p's terms are terms [phrasingStart[p], phrasingStart[p + 1]). */
   phrasingStart: Uint32Array;
-  terms: Uint32Array;
+  terms: TermIds;
   /** Claim d's day number, 0 when undated. */
   days: Uint16Array;
+  /** Term t's postings are the bytes [postingStart[t], postingStart[t + 1]) of `postings` (see `ClaimIndex`). */
+  postingStart: Uint32Array;
+  postings: Uint8Array;
+  /** Claim d's length in terms, over all its phrasings (at most 65,535). */
+  docLen: Uint16Array;
+  idfs: Float32Array;
 }
 
 export class ClaimIndex {
   readonly size: number;
-  private readonly idfs: Float32Array;
-  /**
-   * Postings, delta-coded: term t's are the bytes [postingStart[t], postingStart[t + 1]) of `postings`, one entry
-   * per claim that has the term, in claim order. An entry is a varint of (gap to the previous claim << 1 | tf > 1),
-   * followed by a byte of tf when it is more than 1. Most gaps fit in one or two bytes, against four for a claim
-   * number: a 100,000-claim index is about 3 MB smaller in memory.
-   */
-  private readonly postingStart: Uint32Array;
-  private readonly postings: Uint8Array;
-  private readonly docLen: Uint16Array;
   private readonly avgLen: number;
+  /** Where claim d's key starts in `keys`; it ends a character before the next one's start. */
+  private readonly keyStart: Uint32Array;
   // Scratch space for scoring, reused across queries (one query at a time).
   private readonly scores: Float32Array;
   private readonly touched: Uint32Array;
 
+  /**
+   * Postings are delta-coded: term t's are the bytes [postingStart[t], postingStart[t + 1]) of `postings`, one entry
+   * per claim that has the term, in claim order. An entry is a varint of (gap to the previous claim << 1 | tf > 1),
+   * followed by a byte of tf when it is more than 1. Most gaps fit in one or two bytes, against four for a claim
+   * number: a 100,000-claim index is about 3 MB smaller.
+   */
   private constructor(
-    private readonly keys: string[],
+    private readonly keys: string,
     readonly vocab: string[],
     private readonly docStart: Uint32Array,
     private readonly phrasingStart: Uint32Array,
-    private readonly phrasingTerms: Uint32Array,
+    private readonly phrasingTerms: TermIds,
     private readonly days: Uint16Array,
+    private readonly postingStart: Uint32Array,
+    private readonly postings: Uint8Array,
+    private readonly docLen: Uint16Array,
+    private readonly idfs: Float32Array,
   ) {
-    const n = (this.size = keys.length);
-    const v = vocab.length;
-    this.docLen = new Uint16Array(n);
-    // Two passes over the claims: first the size of each term's postings, then the postings themselves. Within a
-    // claim, tf[t] counts term t over its phrasings and is cleared again as the term's entry is made. (The passes
-    // are written out, not shared through a callback: this runs each time the background wakes.)
-    const df = new Uint32Array(v);
-    const bytes = new Uint32Array(v + 1);
-    const lastDoc = new Uint32Array(v);
-    const tf = new Uint16Array(v);
+    const n = docLen.length;
+    this.size = n;
+    this.keyStart = new Uint32Array(n + 1);
+    let at = 0;
+    for (let d = 0; d < n; d++) {
+      const end = keys.indexOf('\n', at);
+      if (end < 0) throw new Error(`index has ${d} keys for ${n} claims`);
+      this.keyStart[d] = at;
+      at = end + 1;
+    }
+    if (at !== keys.length) throw new Error(`index has more keys than its ${n} claims`);
+    this.keyStart[n] = at;
     let total = 0;
-    for (let d = 0; d < n; d++) {
-      const from = phrasingStart[docStart[d]!]!;
-      const to = phrasingStart[docStart[d + 1]!]!;
-      this.docLen[d] = Math.min(65535, to - from);
-      total += to - from;
-      for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
-      for (let i = from; i < to; i++) {
-        const t = phrasingTerms[i]!;
-        const count = tf[t]!;
-        if (count === 0) continue;
-        tf[t] = 0;
-        df[t]!++;
-        bytes[t + 1]! += varintLength(((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0)) + (count > 1 ? 1 : 0);
-        lastDoc[t] = d;
-      }
-    }
+    for (let d = 0; d < n; d++) total += docLen[d]!;
     this.avgLen = n ? total / n : 1;
-    for (let t = 0; t < v; t++) bytes[t + 1]! += bytes[t]!;
-    this.postingStart = bytes;
-    const postings = (this.postings = new Uint8Array(bytes[v]!));
-    const fill = bytes.slice(0, v);
-    lastDoc.fill(0);
-    for (let d = 0; d < n; d++) {
-      const from = phrasingStart[docStart[d]!]!;
-      const to = phrasingStart[docStart[d + 1]!]!;
-      for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
-      for (let i = from; i < to; i++) {
-        const t = phrasingTerms[i]!;
-        const count = tf[t]!;
-        if (count === 0) continue;
-        tf[t] = 0;
-        let at = fill[t]!;
-        let x = ((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0);
-        while (x >= 0x80) {
-          postings[at++] = (x & 0x7f) | 0x80;
-          x >>>= 7;
-        }
-        postings[at++] = x;
-        if (count > 1) postings[at++] = Math.min(255, count);
-        fill[t] = at;
-        lastDoc[t] = d;
-      }
-    }
-    this.idfs = new Float32Array(v);
-    for (let t = 0; t < v; t++) this.idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
     this.scores = new Float32Array(n);
     this.touched = new Uint32Array(n);
   }
@@ -138,6 +112,7 @@ export class ClaimIndex {
     const phrasingStart: number[] = [0];
     const all: number[] = [];
     for (const c of inputs) {
+      if (c.key.includes('\n')) throw new Error(`a claim's key holds a line break: ${JSON.stringify(c.key)}`);
       for (const p of c.phrasings) {
         for (const t of new Set(terms(p))) {
           let id = ids.get(t);
@@ -156,28 +131,60 @@ export class ClaimIndex {
     const order = vocab.map((_, i) => i).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
     const newId = new Uint32Array(vocab.length);
     order.forEach((old, i) => (newId[old] = i));
-    const terms32 = Uint32Array.from(all, (id) => newId[id]!);
+    const termIds: TermIds = vocab.length <= 65536 ? new Uint16Array(all.length) : new Uint32Array(all.length);
+    for (let i = 0; i < all.length; i++) termIds[i] = newId[all[i]!]!;
+    const docs = Uint32Array.from(docStart);
+    const phrasings = Uint32Array.from(phrasingStart);
+    const postings = postingsOf(vocab.length, docs, phrasings, termIds);
     return new ClaimIndex(
-      inputs.map((c) => c.key),
+      inputs.map((c) => `${c.key}\n`).join(''),
       order.map((old) => vocab[old]!),
-      Uint32Array.from(docStart),
-      Uint32Array.from(phrasingStart),
-      terms32,
+      docs,
+      phrasings,
+      termIds,
       Uint16Array.from(inputs, (c) => c.day ?? 0),
+      postings.postingStart,
+      postings.postings,
+      postings.docLen,
+      postings.idfs,
     );
   }
 
+  /** The index as it was stored (`toJSON`); throws on another serialisation version or parts that do not fit. */
   static fromJSON(data: SerializedIndex): ClaimIndex {
     if (data.v !== INDEX_SERIALIZATION_VERSION) throw new Error(`index serialization version ${data.v}, expected ${INDEX_SERIALIZATION_VERSION}`);
-    return new ClaimIndex(data.keys, data.vocab, data.docStart, data.phrasingStart, data.terms, data.days);
+    const n = data.docLen.length;
+    const v = data.vocab.length;
+    const fits =
+      data.days.length === n &&
+      data.docStart.length === n + 1 &&
+      data.phrasingStart.length === data.docStart[n]! + 1 &&
+      data.terms.length === data.phrasingStart[data.phrasingStart.length - 1]! &&
+      data.postingStart.length === v + 1 &&
+      data.postings.length === data.postingStart[v]! &&
+      data.idfs.length === v;
+    if (!fits) throw new Error('index parts do not fit together');
+    return new ClaimIndex(data.keys, data.vocab, data.docStart, data.phrasingStart, data.terms, data.days, data.postingStart, data.postings, data.docLen, data.idfs);
   }
 
   toJSON(): SerializedIndex {
-    return { v: INDEX_SERIALIZATION_VERSION, keys: this.keys, vocab: this.vocab, docStart: this.docStart, phrasingStart: this.phrasingStart, terms: this.phrasingTerms, days: this.days };
+    return {
+      v: INDEX_SERIALIZATION_VERSION,
+      keys: this.keys,
+      vocab: this.vocab,
+      docStart: this.docStart,
+      phrasingStart: this.phrasingStart,
+      terms: this.phrasingTerms,
+      days: this.days,
+      postingStart: this.postingStart,
+      postings: this.postings,
+      docLen: this.docLen,
+      idfs: this.idfs,
+    };
   }
 
   keyOf(doc: number): string {
-    return this.keys[doc]!;
+    return this.keys.slice(this.keyStart[doc]!, this.keyStart[doc + 1]! - 1);
   }
 
   /** The id of a term (its place in the sorted vocabulary), or -1 when no claim uses it. */
@@ -266,7 +273,7 @@ export class ClaimIndex {
   }
 
   /** The distinct term ids of one phrasing of a claim (a view, not a copy). */
-  phrasingIds(doc: number, i: number): Uint32Array {
+  phrasingIds(doc: number, i: number): TermIds {
     const p = this.docStart[doc]! + i;
     return this.phrasingTerms.subarray(this.phrasingStart[p]!, this.phrasingStart[p + 1]!);
   }
@@ -287,4 +294,62 @@ function varintLength(x: number): number {
     n++;
   }
   return n;
+}
+
+/**
+ * The postings of claims given as their phrasings' term ids, with each claim's length and each term's idf: two
+ * passes over the claims, first the size of each term's postings, then the postings themselves. Within a claim,
+ * tf[t] counts term t over its phrasings and is cleared again as the term's entry is made.
+ */
+function postingsOf(v: number, docStart: Uint32Array, phrasingStart: Uint32Array, phrasingTerms: TermIds) {
+  const n = docStart.length - 1;
+  const docLen = new Uint16Array(n);
+  const df = new Uint32Array(v);
+  const bytes = new Uint32Array(v + 1);
+  const lastDoc = new Uint32Array(v);
+  const tf = new Uint16Array(v);
+  for (let d = 0; d < n; d++) {
+    const from = phrasingStart[docStart[d]!]!;
+    const to = phrasingStart[docStart[d + 1]!]!;
+    docLen[d] = Math.min(65535, to - from);
+    for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
+    for (let i = from; i < to; i++) {
+      const t = phrasingTerms[i]!;
+      const count = tf[t]!;
+      if (count === 0) continue;
+      tf[t] = 0;
+      df[t]!++;
+      bytes[t + 1]! += varintLength(((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0)) + (count > 1 ? 1 : 0);
+      lastDoc[t] = d;
+    }
+  }
+  for (let t = 0; t < v; t++) bytes[t + 1]! += bytes[t]!;
+  const postingStart = bytes;
+  const postings = new Uint8Array(bytes[v]!);
+  const fill = bytes.slice(0, v);
+  lastDoc.fill(0);
+  for (let d = 0; d < n; d++) {
+    const from = phrasingStart[docStart[d]!]!;
+    const to = phrasingStart[docStart[d + 1]!]!;
+    for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
+    for (let i = from; i < to; i++) {
+      const t = phrasingTerms[i]!;
+      const count = tf[t]!;
+      if (count === 0) continue;
+      tf[t] = 0;
+      let at = fill[t]!;
+      let x = ((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0);
+      while (x >= 0x80) {
+        postings[at++] = (x & 0x7f) | 0x80;
+        x >>>= 7;
+      }
+      postings[at++] = x;
+      if (count > 1) postings[at++] = Math.min(255, count);
+      fill[t] = at;
+      lastDoc[t] = d;
+    }
+  }
+  const idfs = new Float32Array(v);
+  for (let t = 0; t < v; t++) idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
+  return { postingStart, postings, docLen, idfs };
 }

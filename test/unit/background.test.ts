@@ -344,9 +344,11 @@ describe('background service: the stored index', () => {
     const first = make();
     const reply1 = await first.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 1);
     const db = await openClaimDb(name);
-    const saved = (await db.get('meta', 'index')) as { fingerprint: string; index: { terms: Uint32Array } };
+    const saved = (await db.get('meta', 'index')) as { fingerprint: string; index: { terms: Uint16Array; postings: Uint8Array } };
     expect(saved.fingerprint).toMatch(/^n\d+\|i\d+\|meta-open-source-ai:\d+$/);
-    expect(saved.index.terms).toBeInstanceOf(Uint32Array);
+    // Stored as it is used: typed arrays, postings included (nothing to build on waking).
+    expect(saved.index.terms).toBeInstanceOf(Uint16Array);
+    expect(saved.index.postings).toBeInstanceOf(Uint8Array);
 
     // A new worker: same answers, from the saved index (claims are read only for what matched).
     const second = make();

@@ -365,13 +365,35 @@ describe('matcher on the seed story', () => {
 
   it('gives the same answers after the index is serialised and loaded again', () => {
     const index = base.matcher.index;
-    const again = ClaimIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+    // Copied as IndexedDB copies it.
+    const again = ClaimIndex.fromJSON(structuredClone(index.toJSON()));
     const q = terms('Meta delayed the release of Behemoth');
     expect(again.search(q, 5)).toEqual(index.search(q, 5));
+    expect(again.search(q, 5).map((c) => again.keyOf(c.doc))).toEqual(index.search(q, 5).map((c) => index.keyOf(c.doc)));
+    expect(again.keyOf(again.size - 1)).toBe(index.keyOf(index.size - 1));
   });
 
   it('refuses an index written by another serialisation version', () => {
-    expect(() => ClaimIndex.fromJSON({ v: 99, keys: [], vocab: [], docStart: new Uint32Array(1), phrasingStart: new Uint32Array(1), terms: new Uint32Array(0), days: new Uint16Array(0) })).toThrow(/version 99/);
+    expect(() => ClaimIndex.fromJSON({ ...base.matcher.index.toJSON(), v: 99 })).toThrow(/version 99/);
+  });
+
+  it('refuses a stored index whose parts do not fit together', () => {
+    const stored = base.matcher.index.toJSON();
+    expect(() => ClaimIndex.fromJSON({ ...stored, keys: stored.keys.slice(0, stored.keys.indexOf('\n') + 1) })).toThrow(/keys/);
+    expect(() => ClaimIndex.fromJSON({ ...stored, postings: stored.postings.subarray(1) })).toThrow(/do not fit/);
+  });
+
+  it('keeps term ids in two bytes while the vocabulary allows, in four beyond', () => {
+    expect(base.matcher.index.toJSON().terms).toBeInstanceOf(Uint16Array);
+    const words = Array.from({ length: 66_000 }, (_, i) => `w${i.toString(36)}x`);
+    const big = ClaimIndex.build([{ key: 'p/a', phrasings: [words.join(' ')] }, { key: 'p/b', phrasings: ['w0x w1x wzzx'] }]);
+    expect(big.vocab.length).toBeGreaterThan(65536);
+    expect(big.toJSON().terms).toBeInstanceOf(Uint32Array);
+    expect(big.search(terms('w1x'), 2).map((c) => big.keyOf(c.doc))).toEqual(['p/b', 'p/a']);
+  });
+
+  it('refuses a claim key with a line break', () => {
+    expect(() => ClaimIndex.build([{ key: 'p/a\nb', phrasings: ['x'] }])).toThrow(/line break/);
   });
 });
 
