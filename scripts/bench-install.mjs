@@ -1,14 +1,21 @@
 // Installing a large subscribed pack in Chromium with the built extension: how long from "Subscribe" to
 // installed, how long until its claims are live, the browser's peak memory while it runs, and whether an open
-// page and the popup stay responsive meanwhile. Run: npm run build && npm run bench:install [-- N]
+// page and the popup stay responsive meanwhile. Then, with the pack installed, the service worker stopped before
+// each of --wakes runs (as the browser stops it after 30 s without events), a seed page wakes it: how long from the
+// worker's start until its claims were loaded (the stored index), and until the page's highlights.
+// Run: npm run build && npm run bench:install [-- N] [-- --wakes 5]
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, ROOT, startServer } from '../test/e2e/harness.mjs';
+import { launch, noteHighlightsShown, ROOT, startServer, stopServiceWorker } from '../test/e2e/harness.mjs';
 
-const N = Number(process.argv[2] ?? 100_000);
+const N = Number(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 100_000);
+const wakesAt = process.argv.indexOf('--wakes');
+const WAKES = wakesAt >= 0 ? Number(process.argv[wakesAt + 1]) : 5;
+if (!Number.isInteger(N) || N < 1) throw new Error(`claims: a whole number of at least 1, not ${process.argv[2]}`);
+if (!Number.isInteger(WAKES) || WAKES < 0) throw new Error(`--wakes: a whole number, not ${process.argv[wakesAt + 1]}`);
 const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-install-'));
 const run = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
 run('scripts/ts-run.mjs', 'scripts/make-synthetic-pack.ts', String(N), join(dir, 'pack.json'));
@@ -27,7 +34,7 @@ const packServer = createServer((req, res) => {
 await new Promise((r) => packServer.listen(0, '127.0.0.1', r));
 const packUrl = `http://127.0.0.1:${packServer.address().port}/pack.json`;
 const pages = await startServer();
-const browser = await launch();
+const browser = await launch({ timing: true });
 
 // Resident memory of every Chromium process of this browser (the profile directory names them).
 function browserRssMB() {
@@ -91,6 +98,33 @@ console.log(`  subscribe -> installed and live: ${installMs} ms (${outcome.repla
 console.log(`  browser memory: ${baseline.toFixed(0)} MB before, ${peak.toFixed(0)} MB at the peak (all Chromium processes, RSS)`);
 console.log(`  open page meanwhile: longest gap between 10 ms timer ticks ${maxGap.toFixed(0)} ms over ${gaps.length} ticks`);
 console.log(`  popup opened during the install: first render in ${popupMs} ms`);
+
+// Waking: the page's timeline has the worker's start and its claims' load (see bench-timeline.mjs).
+const wakes = [];
+for (let run = 0; run < WAKES; run++) {
+  const tab = await browser.context.newPage();
+  const cdp = await tab.context().newCDPSession(tab);
+  await stopServiceWorker(cdp);
+  await noteHighlightsShown(tab);
+  await tab.goto(`${pages.origin}/seed/lab-discussed?run=${run}`, { waitUntil: 'domcontentloaded' });
+  await tab.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 30_000 });
+  const t = await tab.evaluate(() => {
+    const step = (name) => performance.getEntriesByName(`claimlight:${name}`)[0];
+    const start = step('worker-start');
+    const claims = step('worker-claims');
+    const dcl = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+    return start && claims ? { script: start.duration, claims: claims.startTime + claims.duration - start.startTime, shown: window.__shownAt ? window.__shownAt - dcl : null } : null;
+  });
+  await cdp.detach();
+  await tab.close();
+  if (!t) throw new Error('the page did not wake the service worker (no worker-start in its timeline)');
+  wakes.push(t);
+  console.log(`  woken by a seed page (${run + 1}/${WAKES}): script run ${t.script.toFixed(0)} ms, claims loaded ${t.claims.toFixed(0)} ms after the worker's start; highlights ${t.shown === null ? '-' : `${t.shown.toFixed(0)} ms`} after DOMContentLoaded`);
+}
+if (wakes.length) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`  waking, median of ${wakes.length}: claims loaded ${median(wakes.map((w) => w.claims)).toFixed(0)} ms after the worker's start (script run ${median(wakes.map((w) => w.script)).toFixed(0)} ms of it)`);
+}
 await browser.close();
 await pages.close();
 packServer.close();

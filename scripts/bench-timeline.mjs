@@ -12,7 +12,7 @@
 // Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold] [-- --delay MS]
 //   [-- --seed SLUG] (a seed page instead of the long article)
 import { createServer } from 'node:http';
-import { EXTENSION, launch, noteHighlightsShown } from '../test/e2e/harness.mjs';
+import { EXTENSION, launch, noteHighlightsShown, stopServiceWorker } from '../test/e2e/harness.mjs';
 import { longArticle, seedPage, seedSlugs } from './seed-pages.mjs';
 
 const arg = (name, dflt) => {
@@ -69,20 +69,3 @@ shown.sort((a, b) => a - b);
 console.log(`highlights after DOMContentLoaded, median of runs 1-${RUNS - 1}: ${shown.length ? shown[Math.floor(shown.length / 2)] : '-'} ms (${shown.join(', ')})`);
 await browser.close();
 server.close();
-
-/** Stops the extension's service worker (every worker of the browser: there is only ours) and waits until it has. */
-async function stopServiceWorker(cdp) {
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise((resolve) => {
-    const seen = (e) => {
-      if (e.versions.some((v) => v.runningStatus === 'stopped') && !e.versions.some((v) => v.runningStatus !== 'stopped')) {
-        cdp.off('ServiceWorker.workerVersionUpdated', seen);
-        resolve();
-      }
-    };
-    cdp.on('ServiceWorker.workerVersionUpdated', seen);
-  });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
-  await cdp.send('ServiceWorker.disable');
-}

@@ -85,6 +85,8 @@ const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, message: 'The browser do
 export class BackgroundService {
   private base: Promise<ClaimBase>;
   private loaded = false;
+  /** When the claims were last loaded, as a time since the epoch (ms; for the benchmark, with `env.worker`). */
+  private claimsAt: number | undefined;
   private collected = false;
   private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
@@ -128,6 +130,7 @@ export class BackgroundService {
     }
     base ??= new ClaimBase(bundled);
     this.loaded = true;
+    this.claimsAt = performance.timeOrigin + performance.now();
     return base;
   }
 
@@ -240,7 +243,7 @@ export class BackgroundService {
       this.env.log(`could not store the report of tab ${tabId}: ${(e as Error).message}`),
     );
     // Only the quotes of matched sentences go back to the page.
-    const worker = this.env.worker && { ...this.env.worker, received: performance.timeOrigin + readFrom };
+    const worker = this.env.worker && { ...this.env.worker, ...(this.claimsAt && { claims: this.claimsAt }), received: performance.timeOrigin + readFrom };
     const reply: MatchReply = { status, matches: matches.map(forPage), timings: { read: tRead, match: performance.now() - readFrom - tRead, ...(worker && { worker }) } };
     if (quotes) reply.quotes = Object.fromEntries(matches.map((m) => [m.sentence, quotes![m.sentence]!]));
     return reply;

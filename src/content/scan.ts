@@ -108,7 +108,11 @@ async function read(env: ContentEnv, clock: Clock): Promise<ScanResult> {
     const at = (epoch: number) => epoch - win.performance.timeOrigin;
     const readFrom = worker ? at(worker.received) : sent;
     // A worker that started while this page loaded was woken for it: its start is on the way to the highlights.
-    if (worker && at(worker.started) >= 0) clock.record('worker-start', at(worker.started), at(worker.ready));
+    if (worker && at(worker.started) >= 0) {
+      clock.record('worker-start', at(worker.started), at(worker.ready));
+      // Its claims load as its script runs (the stored index), while it waits for the page.
+      if (worker.claims) clock.record('worker-claims', at(worker.ready), at(worker.claims));
+    }
     clock.record('background-read', readFrom, readFrom + readMs);
     clock.record('background-match', readFrom + readMs, readFrom + readMs + matchMs);
   }

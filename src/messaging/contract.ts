@@ -118,10 +118,11 @@ export type MatchReply = {
   quotes?: Record<number, Quote>;
   /**
    * For the benchmark: the time the background spent reading and matching (ms); and, as times since the epoch (ms),
-   * when its service worker started, when its script had run (`defineBackground`'s main), and when it had the whole
-   * page. A page that woke the worker sees what its start cost.
+   * when its service worker started, when its script had run (`defineBackground`'s main), when its claims were
+   * loaded (the stored index, or one built from the packs), and when it had the whole page. A page that woke the
+   * worker sees what its start cost.
    */
-  timings?: { read: number; match: number; worker?: { started: number; ready: number; received: number } };
+  timings?: { read: number; match: number; worker?: { started: number; ready: number; claims?: number; received: number } };
 };
 
 /** An installed pack, as the options page lists it. */

@@ -245,3 +245,20 @@ export async function focusedRole(page) {
     await cdp.detach();
   }
 }
+
+/** Stops the extension's service worker (every worker of the browser: there is only ours) and waits until it has. */
+export async function stopServiceWorker(cdp) {
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise((resolve) => {
+    const seen = (e) => {
+      if (e.versions.some((v) => v.runningStatus === 'stopped') && !e.versions.some((v) => v.runningStatus !== 'stopped')) {
+        cdp.off('ServiceWorker.workerVersionUpdated', seen);
+        resolve();
+      }
+    };
+    cdp.on('ServiceWorker.workerVersionUpdated', seen);
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((r) => setTimeout(r, 2_000))]);
+  await cdp.send('ServiceWorker.disable');
+}

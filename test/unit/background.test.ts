@@ -338,6 +338,19 @@ describe('message contract', () => {
 });
 
 describe('background service: the stored index', () => {
+  it('tells a page, for the benchmark, when its worker had its claims loaded', async () => {
+    const started = performance.timeOrigin + performance.now();
+    const worker = { started, ready: started + 1 };
+    const service = new BackgroundService(env({ worker }).e);
+    const reply = await service.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 1);
+    const timings = reply!.timings!.worker!;
+    expect(timings.started).toBe(started);
+    expect(timings.claims).toBeGreaterThanOrEqual(started);
+    // (The page may come before the claims are loaded, and wait for them: it came at `received`.)
+    expect(timings.claims).toBeLessThanOrEqual(performance.timeOrigin + performance.now());
+  });
+
+
   it('saves the index once, reuses it when the service worker wakes again, and rebuilds it when packs change', async () => {
     const name = `bg-index-${Math.random()}`;
     const make = () => new BackgroundService({ ...env().e, openDb: () => openClaimDb(name) });
