@@ -133,12 +133,14 @@ async function inTransaction(db: ClaimDb, stores: Array<'packs' | 'claims'>, req
   await tx.done;
 }
 
-async function deleteGeneration(db: ClaimDb, packId: string, gen: number): Promise<void> {
+/** Deletes one generation of a pack's claims, in chunks; returns how many there were. */
+async function deleteGeneration(db: ClaimDb, packId: string, gen: number): Promise<number> {
   const keys = await db.getAllKeysFromIndex('claims', 'byPackGen', [packId, gen]);
   for (let i = 0; i < keys.length; i += CHUNK) {
     const slice = keys.slice(i, i + CHUNK);
     await inTransaction(db, ['claims'], (tx) => slice.map((k) => () => tx.objectStore('claims').delete(k)));
   }
+  return keys.length;
 }
 
 /** Called between the steps of an install, so that tests can cut an update off at any point. */
@@ -197,18 +199,19 @@ export async function removePack(db: ClaimDb, packId: string): Promise<void> {
  */
 export async function collectGarbage(db: ClaimDb): Promise<number> {
   const live = new Map((await db.getAll('packs')).map((p) => [p.id, p.gen]));
-  const orphans: Array<[string, number, string]> = [];
+  // The claims are keyed [packId, gen, claimId]: the cursor reads the first key of each generation and jumps past
+  // the rest ([packId, gen, []] follows them all, an array sorting after any string). Run as the background wakes,
+  // it reads a few keys, not every claim: a key at a time over a 100,000-claim pack took about 3 s in Chromium.
+  const orphans: Array<[string, number]> = [];
   let cursor = await db.transaction('claims').store.openKeyCursor();
   while (cursor) {
     const [packId, gen] = cursor.key;
-    if (live.get(packId) !== gen) orphans.push(cursor.key);
-    cursor = await cursor.continue();
+    if (live.get(packId) !== gen) orphans.push([packId, gen]);
+    cursor = await cursor.continue([packId, gen, []] as unknown as [string, number, string]);
   }
-  for (let i = 0; i < orphans.length; i += CHUNK) {
-    const slice = orphans.slice(i, i + CHUNK);
-    await inTransaction(db, ['claims'], (tx) => slice.map((k) => () => tx.objectStore('claims').delete(k)));
-  }
-  return orphans.length;
+  let removed = 0;
+  for (const [packId, gen] of orphans) removed += await deleteGeneration(db, packId, gen);
+  return removed;
 }
 
 export function listPacks(db: ClaimDb): Promise<StoredPack[]> {

@@ -150,6 +150,24 @@ describe('claim database: versions and interrupted updates', () => {
   });
 });
 
+describe('claim database: garbage', () => {
+  it('deletes the claims of old generations and removed packs, and keeps every live one', async () => {
+    const db = await freshDb();
+    await installPack(db, pack('a', ['a1', 'a2', 'a3']), { type: 'bundled' });
+    await installPack(db, pack('b', ['b1', 'b2']), { type: 'bundled' });
+    await installPack(db, pack('c', ['c1']), { type: 'bundled' });
+    const [a, b, c] = await listPacks(db);
+    // Left over as a crash leaves them: an old generation of a, a staged one of c, the claims of a pack since removed.
+    for (const [packId, gen, id] of [['a', a!.gen - 5, 'old'], ['a', a!.gen - 5, 'old2'], ['c', c!.gen + 5, 'staged'], ['gone', 1, 'x'], ['gone', 2, 'y']] as const) {
+      await db.put('claims', { packId, gen, id, text: 'Left over.', alternates: [], coverage: [] });
+    }
+    expect(await collectGarbage(db)).toBe(5);
+    expect(await db.count('claims')).toBe(a!.claimCount + b!.claimCount + c!.claimCount);
+    expect((await loadPacks(db)).map((p) => p.claims.map((x) => x.id))).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2'], ['c1']]);
+    expect(await collectGarbage(db)).toBe(0);
+  });
+});
+
 describe('claim database: damaged records', () => {
   it('skips a damaged claim with a logged reason and loads the rest', async () => {
     const db = await freshDb();
