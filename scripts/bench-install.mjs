@@ -3,18 +3,20 @@
 // page and the popup stay responsive meanwhile. Then, with the pack installed, the service worker stopped before
 // each of --wakes runs (as the browser stops it after 30 s without events), a seed page wakes it: how long from the
 // worker's start until its claims were loaded (the stored index), and until the page's highlights.
-// Run: npm run build && npm run bench:install [-- N] [-- --wakes 5]
+// Run: npm run build && npm run bench:install [-- N] [-- --wakes 5] [-- --extension DIR]
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, noteHighlightsShown, ROOT, startServer, stopServiceWorker } from '../test/e2e/harness.mjs';
+import { EXTENSION, launch, noteHighlightsShown, ROOT, startServer, stopServiceWorker } from '../test/e2e/harness.mjs';
 
 const N = Number(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 100_000);
 const wakesAt = process.argv.indexOf('--wakes');
 const WAKES = wakesAt >= 0 ? Number(process.argv[wakesAt + 1]) : 5;
 if (!Number.isInteger(N) || N < 1) throw new Error(`claims: a whole number of at least 1, not ${process.argv[2]}`);
+const extensionAt = process.argv.indexOf('--extension');
+const extension = extensionAt >= 0 ? process.argv[extensionAt + 1] : EXTENSION;
 if (!Number.isInteger(WAKES) || WAKES < 0) throw new Error(`--wakes: a whole number, not ${process.argv[wakesAt + 1]}`);
 const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-install-'));
 const run = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
@@ -34,7 +36,7 @@ const packServer = createServer((req, res) => {
 await new Promise((r) => packServer.listen(0, '127.0.0.1', r));
 const packUrl = `http://127.0.0.1:${packServer.address().port}/pack.json`;
 const pages = await startServer();
-const browser = await launch({ timing: true });
+const browser = await launch({ timing: true, extension });
 
 // Resident memory of every Chromium process of this browser (the profile directory names them).
 function browserRssMB() {
