@@ -9,7 +9,7 @@ import { terms } from './normalize';
  * included: a waking background copies it out of IndexedDB and builds nothing.
  */
 
-export const INDEX_SERIALIZATION_VERSION = 4;
+export const INDEX_SERIALIZATION_VERSION = 5;
 
 /** What goes into the index for one claim. */
 export interface IndexInput {
@@ -35,35 +35,48 @@ export interface Candidate {
 /** Term ids: two bytes each while the vocabulary has at most 65,536 terms, four beyond. */
 export type TermIds = Uint16Array | Uint32Array;
 
+/** Counts, stored in the smallest of these that holds the largest. */
+export type Counts = Uint8Array | Uint16Array | Uint32Array;
+
 /**
- * The stored form: one string and typed arrays, which IndexedDB copies without a wrapper per claim (100,000 keys as
- * an array of strings took 15-70 ms of the copy in Node, as one string about 1 ms), and the vocabulary.
+ * The stored form, which a waking background reads out of IndexedDB as it is: strings and typed arrays, nothing to
+ * build. Reading it is paid by the megabyte (about 15 ms a MB as the worker wakes with a page loading beside it, in
+ * Chromium on two cores), so what can be worked out in a millisecond is not stored: where each claim's phrasings
+ * and each phrasing's terms start (their counts are), the claims' lengths, and each key's pack name.
  */
 export interface SerializedIndex {
   v: number;
-  /** The claims' keys, in claim order, each followed by a line break. */
-  keys: string;
+  /** The packs whose claims the index holds, in order ("" for keys without a pack), and where each one's claims start. */
+  packs: string[];
+  packStart: Uint32Array;
+  /** The claims' ids within their packs, in claim order, each followed by a line break. */
+  ids: string;
   vocab: string[];
-  /** Claim d's phrasings are phrasings [docStart[d], docStart[d + 1]). */
-  docStart: Uint32Array;
-  /** Phrasing p's terms are terms [phrasingStart[p], phrasingStart[p + 1]). */
-  phrasingStart: Uint32Array;
+  /** How many phrasings each claim has. */
+  phrasingCounts: Counts;
+  /** How many distinct terms each phrasing has, in order. */
+  termCounts: Counts;
+  /** The phrasings' distinct terms, one after the other. */
   terms: TermIds;
   /** Claim d's day number, 0 when undated. */
   days: Uint16Array;
   /** Term t's postings are the bytes [postingStart[t], postingStart[t + 1]) of `postings` (see `ClaimIndex`). */
   postingStart: Uint32Array;
   postings: Uint8Array;
-  /** Claim d's length in terms, over all its phrasings (at most 65,535). */
-  docLen: Uint16Array;
   idfs: Float32Array;
 }
 
 export class ClaimIndex {
   readonly size: number;
   private readonly avgLen: number;
-  /** Where claim d's key starts in `keys`; it ends a character before the next one's start. */
-  private readonly keyStart: Uint32Array;
+  /** Claim d's phrasings are phrasings [docStart[d], docStart[d + 1]). */
+  private readonly docStart: Uint32Array;
+  /** Phrasing p's terms are terms [phrasingStart[p], phrasingStart[p + 1]). */
+  private readonly phrasingStart: Uint32Array;
+  /** Claim d's length in terms, over all its phrasings (at most 65,535). */
+  private readonly docLen: Uint16Array;
+  /** Where claim d's id starts in `ids`; it ends a character before the next one's start. */
+  private readonly idStart: Uint32Array;
   // Scratch space for scoring, reused across queries (one query at a time).
   private readonly scores: Float32Array;
   private readonly touched: Uint32Array;
@@ -75,116 +88,151 @@ export class ClaimIndex {
    * number: a 100,000-claim index is about 3 MB smaller.
    */
   private constructor(
-    private readonly keys: string,
-    readonly vocab: string[],
-    private readonly docStart: Uint32Array,
-    private readonly phrasingStart: Uint32Array,
-    private readonly phrasingTerms: TermIds,
-    private readonly days: Uint16Array,
-    private readonly postingStart: Uint32Array,
-    private readonly postings: Uint8Array,
-    private readonly docLen: Uint16Array,
-    private readonly idfs: Float32Array,
+    private readonly stored: Omit<SerializedIndex, 'v'>,
+    private readonly postingStart = stored.postingStart,
+    private readonly postings = stored.postings,
+    private readonly idfs = stored.idfs,
+    private readonly phrasingTerms = stored.terms,
+    private readonly days = stored.days,
+    readonly vocab = stored.vocab,
   ) {
-    const n = docLen.length;
+    const n = stored.phrasingCounts.length;
     this.size = n;
-    this.keyStart = new Uint32Array(n + 1);
+    this.docStart = startsOf(stored.phrasingCounts);
+    this.phrasingStart = startsOf(stored.termCounts);
+    this.docLen = new Uint16Array(n);
+    let total = 0;
+    for (let d = 0; d < n; d++) {
+      const len = this.phrasingStart[this.docStart[d + 1]!]! - this.phrasingStart[this.docStart[d]!]!;
+      this.docLen[d] = Math.min(65535, len);
+      total += len;
+    }
+    this.avgLen = n ? total / n : 1;
+    const { ids } = stored;
+    this.idStart = new Uint32Array(n + 1);
     let at = 0;
     for (let d = 0; d < n; d++) {
-      const end = keys.indexOf('\n', at);
-      if (end < 0) throw new Error(`index has ${d} keys for ${n} claims`);
-      this.keyStart[d] = at;
+      const end = ids.indexOf('\n', at);
+      if (end < 0) throw new Error(`index has ${d} claim ids for ${n} claims`);
+      this.idStart[d] = at;
       at = end + 1;
     }
-    if (at !== keys.length) throw new Error(`index has more keys than its ${n} claims`);
-    this.keyStart[n] = at;
-    let total = 0;
-    for (let d = 0; d < n; d++) total += docLen[d]!;
-    this.avgLen = n ? total / n : 1;
+    if (at !== ids.length) throw new Error(`index has more claim ids than its ${n} claims`);
+    this.idStart[n] = at;
     this.scores = new Float32Array(n);
     this.touched = new Uint32Array(n);
   }
 
   static build(inputs: IndexInput[]): ClaimIndex {
     const vocab: string[] = [];
-    const ids = new Map<string, number>();
-    const docStart: number[] = [0];
-    const phrasingStart: number[] = [0];
+    const termIds = new Map<string, number>();
+    const packs: string[] = [];
+    const packStart: number[] = [];
+    let ids = '';
+    const phrasingCounts: number[] = [];
+    const termCounts: number[] = [];
     const all: number[] = [];
-    for (const c of inputs) {
+    for (const [d, c] of inputs.entries()) {
       if (c.key.includes('\n')) throw new Error(`a claim's key holds a line break: ${JSON.stringify(c.key)}`);
+      const slash = c.key.indexOf('/');
+      if (slash === 0) throw new Error(`a claim's key has no pack before its "/": ${JSON.stringify(c.key)}`);
+      const pack = slash > 0 ? c.key.slice(0, slash) : '';
+      if (packs.length === 0 || packs[packs.length - 1] !== pack) {
+        packs.push(pack);
+        packStart.push(d);
+      }
+      ids += `${c.key.slice(slash + 1)}\n`;
+      phrasingCounts.push(c.phrasings.length);
       for (const p of c.phrasings) {
-        for (const t of new Set(terms(p))) {
-          let id = ids.get(t);
+        const distinct = new Set(terms(p));
+        termCounts.push(distinct.size);
+        for (const t of distinct) {
+          let id = termIds.get(t);
           if (id === undefined) {
             id = vocab.length;
             vocab.push(t);
-            ids.set(t, id);
+            termIds.set(t, id);
           }
           all.push(id);
         }
-        phrasingStart.push(all.length);
       }
-      docStart.push(phrasingStart.length - 1);
     }
+    packStart.push(inputs.length);
     // The vocabulary is kept sorted, so that a term is found by binary search without a map of every term.
     const order = vocab.map((_, i) => i).sort((a, b) => (vocab[a]! < vocab[b]! ? -1 : vocab[a]! > vocab[b]! ? 1 : 0));
     const newId = new Uint32Array(vocab.length);
     order.forEach((old, i) => (newId[old] = i));
-    const termIds: TermIds = vocab.length <= 65536 ? new Uint16Array(all.length) : new Uint32Array(all.length);
-    for (let i = 0; i < all.length; i++) termIds[i] = newId[all[i]!]!;
-    const docs = Uint32Array.from(docStart);
-    const phrasings = Uint32Array.from(phrasingStart);
-    const postings = postingsOf(vocab.length, docs, phrasings, termIds);
-    return new ClaimIndex(
-      inputs.map((c) => `${c.key}\n`).join(''),
-      order.map((old) => vocab[old]!),
-      docs,
-      phrasings,
-      termIds,
-      Uint16Array.from(inputs, (c) => c.day ?? 0),
-      postings.postingStart,
-      postings.postings,
-      postings.docLen,
-      postings.idfs,
-    );
+    const terms32: TermIds = vocab.length <= 65536 ? new Uint16Array(all.length) : new Uint32Array(all.length);
+    for (let i = 0; i < all.length; i++) terms32[i] = newId[all[i]!]!;
+    const counts = { phrasingCounts: countsOf(phrasingCounts), termCounts: countsOf(termCounts) };
+    const postings = postingsOf(vocab.length, startsOf(counts.phrasingCounts), startsOf(counts.termCounts), terms32);
+    return new ClaimIndex({
+      packs,
+      packStart: Uint32Array.from(packStart),
+      ids,
+      vocab: order.map((old) => vocab[old]!),
+      ...counts,
+      terms: terms32,
+      days: Uint16Array.from(inputs, (c) => c.day ?? 0),
+      ...postings,
+    });
   }
 
   /** The index as it was stored (`toJSON`); throws on another serialisation version or parts that do not fit. */
   static fromJSON(data: SerializedIndex): ClaimIndex {
     if (data.v !== INDEX_SERIALIZATION_VERSION) throw new Error(`index serialization version ${data.v}, expected ${INDEX_SERIALIZATION_VERSION}`);
-    const n = data.docLen.length;
+    const n = data.phrasingCounts.length;
     const v = data.vocab.length;
+    const sum = (xs: Counts) => {
+      let total = 0;
+      for (let i = 0; i < xs.length; i++) total += xs[i]!;
+      return total;
+    };
     const fits =
       data.days.length === n &&
-      data.docStart.length === n + 1 &&
-      data.phrasingStart.length === data.docStart[n]! + 1 &&
-      data.terms.length === data.phrasingStart[data.phrasingStart.length - 1]! &&
+      data.packs.length + 1 === data.packStart.length &&
+      data.packStart[0] === 0 &&
+      data.packStart[data.packs.length] === n &&
+      sum(data.phrasingCounts) === data.termCounts.length &&
+      sum(data.termCounts) === data.terms.length &&
       data.postingStart.length === v + 1 &&
       data.postings.length === data.postingStart[v]! &&
       data.idfs.length === v;
     if (!fits) throw new Error('index parts do not fit together');
-    return new ClaimIndex(data.keys, data.vocab, data.docStart, data.phrasingStart, data.terms, data.days, data.postingStart, data.postings, data.docLen, data.idfs);
+    const { v: _version, ...stored } = data;
+    return new ClaimIndex(stored);
   }
 
   toJSON(): SerializedIndex {
-    return {
-      v: INDEX_SERIALIZATION_VERSION,
-      keys: this.keys,
-      vocab: this.vocab,
-      docStart: this.docStart,
-      phrasingStart: this.phrasingStart,
-      terms: this.phrasingTerms,
-      days: this.days,
-      postingStart: this.postingStart,
-      postings: this.postings,
-      docLen: this.docLen,
-      idfs: this.idfs,
-    };
+    return { v: INDEX_SERIALIZATION_VERSION, ...this.stored };
   }
 
   keyOf(doc: number): string {
-    return this.keys.slice(this.keyStart[doc]!, this.keyStart[doc + 1]! - 1);
+    const id = this.stored.ids.slice(this.idStart[doc]!, this.idStart[doc + 1]! - 1);
+    const pack = this.stored.packs[this.packAt(doc)]!;
+    return pack ? `${pack}/${id}` : id;
+  }
+
+  /**
+   * How many claims the pack of claim d holds: a claim's key is "packId/claimId" (a key without a "/" belongs to
+   * the one unnamed pack), and each pack's claims come together.
+   */
+  packSizeOf(doc: number): number {
+    const p = this.packAt(doc);
+    return this.stored.packStart[p + 1]! - this.stored.packStart[p]!;
+  }
+
+  /** Which of `packs` claim d belongs to. */
+  private packAt(doc: number): number {
+    const starts = this.stored.packStart;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= doc) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The id of a term (its place in the sorted vocabulary), or -1 when no claim uses it. */
@@ -286,6 +334,19 @@ export class ClaimIndex {
   }
 }
 
+/** Counts in the smallest typed array that holds them. */
+function countsOf(xs: number[]): Counts {
+  const most = xs.reduce((a, b) => Math.max(a, b), 0);
+  return most < 256 ? Uint8Array.from(xs) : most < 65536 ? Uint16Array.from(xs) : Uint32Array.from(xs);
+}
+
+/** Where each counted run starts, and the end: the running sums of the counts, from 0. */
+function startsOf(counts: Counts): Uint32Array {
+  const starts = new Uint32Array(counts.length + 1);
+  for (let i = 0; i < counts.length; i++) starts[i + 1] = starts[i]! + counts[i]!;
+  return starts;
+}
+
 /** Bytes of a varint (7 bits a byte). */
 function varintLength(x: number): number {
   let n = 1;
@@ -297,13 +358,12 @@ function varintLength(x: number): number {
 }
 
 /**
- * The postings of claims given as their phrasings' term ids, with each claim's length and each term's idf: two
+ * The postings of claims given as their phrasings' term ids, with each term's idf: two
  * passes over the claims, first the size of each term's postings, then the postings themselves. Within a claim,
  * tf[t] counts term t over its phrasings and is cleared again as the term's entry is made.
  */
 function postingsOf(v: number, docStart: Uint32Array, phrasingStart: Uint32Array, phrasingTerms: TermIds) {
   const n = docStart.length - 1;
-  const docLen = new Uint16Array(n);
   const df = new Uint32Array(v);
   const bytes = new Uint32Array(v + 1);
   const lastDoc = new Uint32Array(v);
@@ -311,7 +371,6 @@ function postingsOf(v: number, docStart: Uint32Array, phrasingStart: Uint32Array
   for (let d = 0; d < n; d++) {
     const from = phrasingStart[docStart[d]!]!;
     const to = phrasingStart[docStart[d + 1]!]!;
-    docLen[d] = Math.min(65535, to - from);
     for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
     for (let i = from; i < to; i++) {
       const t = phrasingTerms[i]!;
@@ -351,5 +410,5 @@ function postingsOf(v: number, docStart: Uint32Array, phrasingStart: Uint32Array
   }
   const idfs = new Float32Array(v);
   for (let t = 0; t < v; t++) idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
-  return { postingStart, postings, docLen, idfs };
+  return { postingStart, postings, idfs };
 }

@@ -167,20 +167,10 @@ export class Matcher {
     return out;
   }
 
-  private packStarts?: number[];
-
   /** Whether a claim is judged by the pool model: there is one, and the claim's pack is larger than a story's. */
   private judgedAsPool(doc: number): boolean {
     if (!this.poolModel) return false;
-    const starts = (this.packStarts ??= packStarts(this.index));
-    let lo = 0;
-    let hi = starts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= doc) lo = mid;
-      else hi = mid - 1;
-    }
-    return starts[lo + 1]! - starts[lo]! > STORY_PACK_MAX;
+    return this.index.packSizeOf(doc) > STORY_PACK_MAX;
   }
 
   /** Decision scores for candidates, and whether each passes (threshold and enough of its terms). */
@@ -217,22 +207,4 @@ export class Matcher {
     const candidates = this.decide(this.retrieve(terms ?? query, this.options.candidates, (doc, ids) => enoughTerms(this.table, doc, ids, minTerms))).filter((c) => c.match);
     return candidates.sort((a, b) => b.score - a.score || b.bm25 - a.bm25)[0];
   }
-}
-
-/**
- * Where each pack's claims start in the index, and its end: a claim's key is "packId/claimId" (a key without a "/"
- * belongs to the one unnamed pack), and an index holds each pack's claims together.
- */
-function packStarts(index: ClaimIndex): number[] {
-  const starts: number[] = [];
-  let prefix: string | undefined;
-  for (let d = 0; d < index.size; d++) {
-    const key = index.keyOf(d);
-    if (prefix !== undefined && key.startsWith(prefix) && (prefix !== '' || !key.includes('/'))) continue;
-    const slash = key.indexOf('/');
-    prefix = slash >= 0 ? key.slice(0, slash + 1) : '';
-    starts.push(d);
-  }
-  starts.push(index.size);
-  return starts;
 }

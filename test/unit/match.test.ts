@@ -379,7 +379,8 @@ describe('matcher on the seed story', () => {
 
   it('refuses a stored index whose parts do not fit together', () => {
     const stored = base.matcher.index.toJSON();
-    expect(() => ClaimIndex.fromJSON({ ...stored, keys: stored.keys.slice(0, stored.keys.indexOf('\n') + 1) })).toThrow(/keys/);
+    expect(() => ClaimIndex.fromJSON({ ...stored, ids: stored.ids.slice(0, stored.ids.indexOf('\n') + 1) })).toThrow(/claim ids/);
+    expect(() => ClaimIndex.fromJSON({ ...stored, termCounts: stored.termCounts.subarray(1) })).toThrow(/do not fit/);
     expect(() => ClaimIndex.fromJSON({ ...stored, postings: stored.postings.subarray(1) })).toThrow(/do not fit/);
   });
 
@@ -390,6 +391,19 @@ describe('matcher on the seed story', () => {
     expect(big.vocab.length).toBeGreaterThan(65536);
     expect(big.toJSON().terms).toBeInstanceOf(Uint32Array);
     expect(big.search(terms('w1x'), 2).map((c) => big.keyOf(c.doc))).toEqual(['p/b', 'p/a']);
+  });
+
+  it('keeps each claim\'s key and its pack\'s size, for keys with and without a pack', () => {
+    const inputs = [
+      { key: 'a/one', phrasings: ['The harbour bridge will close'] },
+      { key: 'a/two', phrasings: ['The harbour bridge will reopen'] },
+      { key: 'b/one', phrasings: ['The city budget was cut'] },
+      { key: 'loose', phrasings: ['The mayor resigned'] },
+    ];
+    const index = ClaimIndex.fromJSON(structuredClone(ClaimIndex.build(inputs).toJSON()));
+    expect([0, 1, 2, 3].map((d) => index.keyOf(d))).toEqual(['a/one', 'a/two', 'b/one', 'loose']);
+    expect([0, 1, 2, 3].map((d) => index.packSizeOf(d))).toEqual([2, 2, 1, 1]);
+    expect(() => ClaimIndex.build([{ key: '/one', phrasings: ['x'] }])).toThrow(/no pack/);
   });
 
   it('refuses a claim key with a line break', () => {
