@@ -54,6 +54,8 @@ export interface BackgroundEnv {
   worker?: { started: number; ready: number };
   /** How long a page's last part waits for its other parts (ms; `PART_WAIT_MS` unless a test says otherwise). */
   partWait?: number;
+  /** How long the popup's question waits for the claims to load (ms; `REPORT_WAIT_MS` unless a test says otherwise). */
+  reportWait?: number;
   log(message: string): void;
 }
 
@@ -65,6 +67,13 @@ export interface ButtonMark {
 
 /** How long a page's last part waits for parts of the same read still on their way. */
 const PART_WAIT_MS = 5_000;
+
+/**
+ * How long the popup's question waits for the claims to load before it is told they are loading (and asks again).
+ * The popup is often what wakes the worker (Chrome stops it after 30 s without events, and a reader spends longer on
+ * an article): its claims load in a few hundred ms, and the popup showed "loading" and asked again 600 ms later.
+ */
+const REPORT_WAIT_MS = 2_000;
 
 /** A page coming in parts (`cs/page-part`): those come so far, by index, and who waits for the next. */
 interface PendingPage {
@@ -357,7 +366,13 @@ export class BackgroundService {
    * article, or one still being read, rather than no report or the report of the page before it.
    */
   async report(tabId: number): Promise<ReportReply> {
-    if (!this.loaded) return { state: 'loading' };
+    if (!this.loaded) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.env.reportWait ?? REPORT_WAIT_MS)));
+      const waited = await Promise.race([this.base.then(() => 'loaded', () => 'loaded'), late]);
+      clearTimeout(timer);
+      if (waited === 'late') return { state: 'loading' };
+    }
     const base = await this.base;
     // (A report just made may still be on its way to storage and the button: the button's mark is read below.)
     await this.stored(tabId);

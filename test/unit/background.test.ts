@@ -220,9 +220,16 @@ describe('background service', () => {
     expect(await bg.report(4)).toEqual({ state: 'none' });
   });
 
+  it('waits a little for the claims to load before it answers the popup, as when the popup woke the worker', async () => {
+    const { e } = env();
+    const bg = new BackgroundService({ ...e, openDb: () => new Promise((resolve) => setTimeout(() => resolve(e.openDb()), 100)) });
+    // Not "loading" (the popup would ask again 600 ms later): the answer once they are loaded.
+    expect(await bg.report(1)).toEqual({ state: 'none' });
+  });
+
   it('says the database is loading until it is, then works on bundled data if IndexedDB fails', async () => {
     let fail: (e: Error) => void = () => undefined;
-    const { e, logs } = env({ openDb: () => new Promise((_, reject) => (fail = reject)) });
+    const { e, logs } = env({ reportWait: 20, openDb: () => new Promise((_, reject) => (fail = reject)) });
     const bg = new BackgroundService(e);
     expect(await bg.report(1)).toEqual({ state: 'loading' });
     fail(new Error('QuotaExceededError'));
