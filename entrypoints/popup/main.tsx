@@ -20,13 +20,25 @@ const style = document.createElement('style');
 style.textContent = POPUP_CSS;
 document.head.append(style);
 
+/** For npm run bench:browser: when the popup first showed its answer (not "loading", not "being read"). */
+let answered = false;
+const markAnswer = (reply: ReportReply) => {
+  if (answered || reply?.state === 'loading' || reply?.state === 'reading') return;
+  answered = true;
+  requestAnimationFrame(() => performance.mark('claimlight:popup-answer'));
+};
+
 void targetTab().then((tabId) => {
   render(
     <Popup
       tabId={tabId}
       openOptions={() => void browser.runtime.openOptionsPage()}
       wrongMatch={(id, sentence) => browser.runtime.sendMessage({ type: 'ui/wrong-match', tabId: id, sentence })}
-      load={(id) => browser.runtime.sendMessage({ type: 'ui/report', tabId: id }) as Promise<ReportReply>}
+      load={async (id) => {
+        const reply = (await browser.runtime.sendMessage({ type: 'ui/report', tabId: id })) as ReportReply;
+        markAnswer(reply);
+        return reply;
+      }}
       reveal={(id, sentence) =>
         (browser.tabs.sendMessage(id, { type: 'ui/reveal', sentence }) as Promise<{ ok: boolean }>).then(
           (r) => r?.ok ?? false,
