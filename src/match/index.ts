@@ -358,56 +358,55 @@ function varintLength(x: number): number {
 }
 
 /**
- * The postings of claims given as their phrasings' term ids, with each term's idf: two
- * passes over the claims, first the size of each term's postings, then the postings themselves. Within a claim,
- * tf[t] counts term t over its phrasings and is cleared again as the term's entry is made.
+ * The postings of claims given as their phrasings' term ids, with each term's idf: two passes over the claims, first
+ * the size of each term's postings, then the postings themselves. (Built when packs change, not as the background
+ * wakes: the index is stored with them.)
  */
 function postingsOf(v: number, docStart: Uint32Array, phrasingStart: Uint32Array, phrasingTerms: TermIds) {
   const n = docStart.length - 1;
-  const df = new Uint32Array(v);
-  const bytes = new Uint32Array(v + 1);
-  const lastDoc = new Uint32Array(v);
   const tf = new Uint16Array(v);
-  for (let d = 0; d < n; d++) {
-    const from = phrasingStart[docStart[d]!]!;
-    const to = phrasingStart[docStart[d + 1]!]!;
-    for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
-    for (let i = from; i < to; i++) {
-      const t = phrasingTerms[i]!;
-      const count = tf[t]!;
-      if (count === 0) continue;
-      tf[t] = 0;
-      df[t]!++;
-      bytes[t + 1]! += varintLength(((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0)) + (count > 1 ? 1 : 0);
-      lastDoc[t] = d;
-    }
-  }
-  for (let t = 0; t < v; t++) bytes[t + 1]! += bytes[t]!;
-  const postingStart = bytes;
-  const postings = new Uint8Array(bytes[v]!);
-  const fill = bytes.slice(0, v);
-  lastDoc.fill(0);
-  for (let d = 0; d < n; d++) {
-    const from = phrasingStart[docStart[d]!]!;
-    const to = phrasingStart[docStart[d + 1]!]!;
-    for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
-    for (let i = from; i < to; i++) {
-      const t = phrasingTerms[i]!;
-      const count = tf[t]!;
-      if (count === 0) continue;
-      tf[t] = 0;
-      let at = fill[t]!;
-      let x = ((d - lastDoc[t]!) << 1) | (count > 1 ? 1 : 0);
-      while (x >= 0x80) {
-        postings[at++] = (x & 0x7f) | 0x80;
-        x >>>= 7;
+  const lastDoc = new Uint32Array(v);
+  /**
+   * Each claim's distinct terms, claim by claim: the term, its count over the claim's phrasings, and the gap to the
+   * previous claim that has it. (tf[t] counts term t within a claim and is cleared as its entry is made.)
+   */
+  const eachEntry = (entry: (t: number, count: number, gap: number) => void) => {
+    lastDoc.fill(0);
+    for (let d = 0; d < n; d++) {
+      const from = phrasingStart[docStart[d]!]!;
+      const to = phrasingStart[docStart[d + 1]!]!;
+      for (let i = from; i < to; i++) tf[phrasingTerms[i]!]!++;
+      for (let i = from; i < to; i++) {
+        const t = phrasingTerms[i]!;
+        const count = tf[t]!;
+        if (count === 0) continue;
+        tf[t] = 0;
+        entry(t, count, d - lastDoc[t]!);
+        lastDoc[t] = d;
       }
-      postings[at++] = x;
-      if (count > 1) postings[at++] = Math.min(255, count);
-      fill[t] = at;
-      lastDoc[t] = d;
     }
-  }
+  };
+  const head = (count: number, gap: number) => (gap << 1) | (count > 1 ? 1 : 0);
+  const df = new Uint32Array(v);
+  const postingStart = new Uint32Array(v + 1);
+  eachEntry((t, count, gap) => {
+    df[t]!++;
+    postingStart[t + 1]! += varintLength(head(count, gap)) + (count > 1 ? 1 : 0);
+  });
+  for (let t = 0; t < v; t++) postingStart[t + 1]! += postingStart[t]!;
+  const postings = new Uint8Array(postingStart[v]!);
+  const fill = postingStart.slice(0, v);
+  eachEntry((t, count, gap) => {
+    let at = fill[t]!;
+    let x = head(count, gap);
+    while (x >= 0x80) {
+      postings[at++] = (x & 0x7f) | 0x80;
+      x >>>= 7;
+    }
+    postings[at++] = x;
+    if (count > 1) postings[at++] = Math.min(255, count);
+    fill[t] = at;
+  });
   const idfs = new Float32Array(v);
   for (let t = 0; t < v; t++) idfs[t] = Math.log(1 + (n - df[t]! + 0.5) / (df[t]! + 0.5));
   return { postingStart, postings, idfs };
