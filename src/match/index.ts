@@ -68,6 +68,18 @@ export interface SerializedIndex {
 
 export class ClaimIndex {
   readonly size: number;
+  readonly vocab: string[];
+  /**
+   * Postings, delta-coded: term t's are the bytes [postingStart[t], postingStart[t + 1]) of `postings`, one entry
+   * per claim that has the term, in claim order. An entry is a varint of (gap to the previous claim << 1 | tf > 1),
+   * followed by a byte of tf when it is more than 1. Most gaps fit in one or two bytes, against four for a claim
+   * number: a 100,000-claim index is about 3 MB smaller.
+   */
+  private readonly postingStart: Uint32Array;
+  private readonly postings: Uint8Array;
+  private readonly idfs: Float32Array;
+  private readonly phrasingTerms: TermIds;
+  private readonly days: Uint16Array;
   private readonly avgLen: number;
   /** Claim d's phrasings are phrasings [docStart[d], docStart[d + 1]). */
   private readonly docStart: Uint32Array;
@@ -75,27 +87,20 @@ export class ClaimIndex {
   private readonly phrasingStart: Uint32Array;
   /** Claim d's length in terms, over all its phrasings (at most 65,535). */
   private readonly docLen: Uint16Array;
-  /** Where claim d's id starts in `ids`; it ends a character before the next one's start. */
+  /** Where claim d's id starts in `stored.ids`; it ends a character before the next one's start. */
   private readonly idStart: Uint32Array;
   // Scratch space for scoring, reused across queries (one query at a time).
   private readonly scores: Float32Array;
   private readonly touched: Uint32Array;
 
-  /**
-   * Postings are delta-coded: term t's are the bytes [postingStart[t], postingStart[t + 1]) of `postings`, one entry
-   * per claim that has the term, in claim order. An entry is a varint of (gap to the previous claim << 1 | tf > 1),
-   * followed by a byte of tf when it is more than 1. Most gaps fit in one or two bytes, against four for a claim
-   * number: a 100,000-claim index is about 3 MB smaller.
-   */
-  private constructor(
-    private readonly stored: Omit<SerializedIndex, 'v'>,
-    private readonly postingStart = stored.postingStart,
-    private readonly postings = stored.postings,
-    private readonly idfs = stored.idfs,
-    private readonly phrasingTerms = stored.terms,
-    private readonly days = stored.days,
-    readonly vocab = stored.vocab,
-  ) {
+  /** From the stored form, as it is (`toJSON` gives it back): only the starts, lengths and ids' places are worked out. */
+  private constructor(private readonly stored: Omit<SerializedIndex, 'v'>) {
+    this.vocab = stored.vocab;
+    this.postingStart = stored.postingStart;
+    this.postings = stored.postings;
+    this.idfs = stored.idfs;
+    this.phrasingTerms = stored.terms;
+    this.days = stored.days;
     const n = stored.phrasingCounts.length;
     this.size = n;
     this.docStart = startsOf(stored.phrasingCounts);
