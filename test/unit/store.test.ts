@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { collectGarbage, installPack, listPacks, loadPacks, openClaimDb } from '../../src/store/db';
+import { collectGarbage, installPack, listPacks, loadPacks, lookupClaims, openClaimDb, type ClaimDb } from '../../src/store/db';
 import { seedBundled, validBundledPacks } from '../../src/store/seed';
 import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import type { Pack } from '../../src/packs/types';
 
 let n = 0;
 const freshDb = () => openClaimDb(`test-${++n}`);
+/** How many claims the batch records hold, live or not. */
+const claimsStored = async (db: ClaimDb) => (await db.getAll('batches')).reduce((sum, b) => sum + b.claims.length, 0);
 
 const pack = (id: string, claims: string[], updated = '2026-01-01'): Pack => ({
   format: 'claimlight-pack',
@@ -103,6 +105,39 @@ describe('claim database: versions and interrupted updates', () => {
     expect((await loadPacks(db))[0]!.claims.map((c) => c.id)).toEqual(['c']);
   });
 
+  it('migrates a version 2 database to claims in batches, keeping each pack\'s live claims and no leftovers', async () => {
+    const name = `v2-${++n}`;
+    // A database as version 2 of Claimlight wrote it: one record a claim, with a leftover generation of pack "p".
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 2);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('packs', { keyPath: 'id' });
+        db.createObjectStore('meta');
+        db.createObjectStore('subscriptions', { keyPath: 'url' });
+        db.createObjectStore('claims', { keyPath: ['packId', 'gen', 'id'] }).createIndex('byPackGen', ['packId', 'gen']);
+        const tx = req.transaction!;
+        tx.objectStore('packs').put({ id: 'p', title: 'P', updated: '2026-01-01', language: 'en', sources: [], claimCount: 250, origin: { type: 'bundled' }, installedAt: 1, digest: 'd', gen: 7 });
+        for (let i = 0; i < 250; i++) tx.objectStore('claims').put({ packId: 'p', gen: 7, id: `c${String(i).padStart(3, '0')}`, text: `Claim ${i}.`, alternates: [], coverage: [] });
+        tx.objectStore('claims').put({ packId: 'p', gen: 6, id: 'old', text: 'Left over.', alternates: [], coverage: [] });
+        tx.objectStore('subscriptions').put({ url: 'https://x.test/p.json', publicKey: 'k', addedAt: 1 });
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const db = await openClaimDb(name);
+    const [p] = await loadPacks(db);
+    expect(p!.claims.map((c) => c.id)).toEqual(Array.from({ length: 250 }, (_, i) => `c${String(i).padStart(3, '0')}`));
+    const [stored] = await listPacks(db);
+    expect(stored).toMatchObject({ gen: 7, batches: 3 });
+    expect(await claimsStored(db)).toBe(250);
+    expect((await lookupClaims(db, [stored!], ['p/c042', 'p/old'])).map((c) => c?.text)).toEqual(['Claim 42.', undefined]);
+    expect(await db.count('subscriptions')).toBe(1);
+  });
+
   it('leaves exactly one complete version live when an update is cut off at any step (126 trials)', async () => {
     const db = await freshDb();
     // Small chunks, so that a 50-claim pack is staged in five transactions, as a large pack would be in many.
@@ -145,8 +180,7 @@ describe('claim database: versions and interrupted updates', () => {
     expect(trials).toBeGreaterThanOrEqual(100);
     // Nothing is left over once garbage is collected.
     const [live] = await listPacks(db);
-    const all = await db.count('claims');
-    expect(all).toBe(live!.claimCount);
+    expect(await claimsStored(db)).toBe(live!.claimCount);
   });
 });
 
@@ -157,12 +191,14 @@ describe('claim database: garbage', () => {
     await installPack(db, pack('b', ['b1', 'b2']), { type: 'bundled' });
     await installPack(db, pack('c', ['c1']), { type: 'bundled' });
     const [a, b, c] = await listPacks(db);
-    // Left over as a crash leaves them: an old generation of a, a staged one of c, the claims of a pack since removed.
-    for (const [packId, gen, id] of [['a', a!.gen - 5, 'old'], ['a', a!.gen - 5, 'old2'], ['c', c!.gen + 5, 'staged'], ['gone', 1, 'x'], ['gone', 2, 'y']] as const) {
-      await db.put('claims', { packId, gen, id, text: 'Left over.', alternates: [], coverage: [] });
+    // Left over as a crash leaves them: an old generation of a (two batches), a staged one of c, the claims of a pack
+    // since removed (two generations).
+    const left = (id: string) => [{ id, text: 'Left over.', alternates: [], coverage: [] }];
+    for (const [packId, gen, batch] of [['a', a!.gen - 5, 0], ['a', a!.gen - 5, 1], ['c', c!.gen + 5, 0], ['gone', 1, 0], ['gone', 2, 0]] as const) {
+      await db.put('batches', { packId, gen, batch, claims: left(`${packId}-${batch}`) });
     }
-    expect(await collectGarbage(db)).toBe(5);
-    expect(await db.count('claims')).toBe(a!.claimCount + b!.claimCount + c!.claimCount);
+    expect(await collectGarbage(db)).toBe(4);
+    expect(await claimsStored(db)).toBe(a!.claimCount + b!.claimCount + c!.claimCount);
     expect((await loadPacks(db)).map((p) => p.claims.map((x) => x.id))).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2'], ['c1']]);
     expect(await collectGarbage(db)).toBe(0);
   });
@@ -173,10 +209,28 @@ describe('claim database: damaged records', () => {
     const db = await freshDb();
     await installPack(db, pack('p', ['a', 'b']), { type: 'bundled' });
     const [stored] = await listPacks(db);
-    await db.put('claims', { packId: 'p', gen: stored!.gen, id: 'bad', text: 42 } as never);
+    const [batch] = await db.getAll('batches');
+    await db.put('batches', { ...batch!, claims: [...batch!.claims, { id: 'bad', text: 42 } as never] });
     const logged: string[] = [];
     const [p] = await loadPacks(db, (m) => logged.push(m));
     expect(p!.claims.map((c) => c.id).sort()).toEqual(['a', 'b']);
     expect(logged).toEqual([expect.stringMatching(/skipped a damaged claim record in pack p \("bad"\): no text/)]);
+    // The matcher's lookup skips it too, and finds the others.
+    const found = await lookupClaims(db, [stored!], ['p/a', 'p/bad', 'p/gone'], (m) => logged.push(m));
+    expect(found.map((c) => c?.id)).toEqual(['a', undefined, undefined]);
+    expect(logged[1]).toMatch(/skipped a damaged claim record in pack p \("bad"\): no text/);
+  });
+
+  it('skips a damaged batch record with a logged reason and loads the rest', async () => {
+    const db = await freshDb();
+    await installPack(db, pack('p', Array.from({ length: 300 }, (_, i) => `c${i}`)), { type: 'bundled' });
+    const [stored] = await listPacks(db);
+    expect(stored!.batches).toBe(3);
+    const [first] = await db.getAll('batches');
+    await db.put('batches', { ...first!, claims: 'broken' as never });
+    const logged: string[] = [];
+    const [p] = await loadPacks(db, (m) => logged.push(m));
+    expect(p!.claims.length).toBe(300 - first!.claims.length);
+    expect(logged).toEqual([expect.stringMatching(/skipped a damaged batch record in pack p \(0\): claims are not a list/)]);
   });
 });

@@ -119,7 +119,7 @@ describe('pack subscriptions', () => {
       get(target, prop, receiver) {
         if (prop === 'transaction') {
           return (stores: string | string[], mode?: IDBTransactionMode) => {
-            if (mode === 'readwrite' && [stores].flat().includes('claims')) throw new DOMException('quota', 'QuotaExceededError');
+            if (mode === 'readwrite' && [stores].flat().includes('batches')) throw new DOMException('quota', 'QuotaExceededError');
             return target.transaction(stores as never, mode);
           };
         }
@@ -138,6 +138,6 @@ describe('pack subscriptions', () => {
     await subscribe(env, URL_, keys.publicKey);
     await unsubscribe(env, URL_, removePack);
     expect(await liveClaims(db)).toEqual([]);
-    expect(await db.count('claims')).toBe(0);
+    expect(await db.count('batches')).toBe(0);
   });
 });
