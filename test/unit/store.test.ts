@@ -73,27 +73,29 @@ describe('claim database', () => {
   });
 });
 
+/** Makes a database as an earlier version of Claimlight wrote it: `write` creates its stores and records. */
+function olderDb(name: string, version: number, write: (db: IDBDatabase, tx: IDBTransaction) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => write(req.result, req.transaction!);
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
 describe('claim database: versions and interrupted updates', () => {
   it('migrates a version 1 database without losing packs or claims', async () => {
     const name = `v1-${++n}`;
-    // A database as version 1 of Claimlight wrote it.
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(name, 1);
-      req.onupgradeneeded = () => {
-        const db = req.result;
-        db.createObjectStore('packs', { keyPath: 'id' });
-        db.createObjectStore('claims', { keyPath: ['packId', 'id'] }).createIndex('byPack', 'packId');
-        db.createObjectStore('meta');
-        const tx = req.transaction!;
-        tx.objectStore('packs').put({ id: 'old', title: 'Old', updated: '2026-01-01', language: 'en', sources: [], claimCount: 2, origin: { type: 'subscription', url: 'https://x.test/p.json' }, installedAt: 1, digest: 'd' });
-        tx.objectStore('claims').put({ packId: 'old', id: 'a', text: 'Claim a.', alternates: [], coverage: [] });
-        tx.objectStore('claims').put({ packId: 'old', id: 'b', text: 'Claim b.', alternates: [], coverage: [] });
-      };
-      req.onsuccess = () => {
-        req.result.close();
-        resolve();
-      };
-      req.onerror = () => reject(req.error);
+    await olderDb(name, 1, (db, tx) => {
+      db.createObjectStore('packs', { keyPath: 'id' });
+      db.createObjectStore('claims', { keyPath: ['packId', 'id'] }).createIndex('byPack', 'packId');
+      db.createObjectStore('meta');
+      tx.objectStore('packs').put({ id: 'old', title: 'Old', updated: '2026-01-01', language: 'en', sources: [], claimCount: 2, origin: { type: 'subscription', url: 'https://x.test/p.json' }, installedAt: 1, digest: 'd' });
+      tx.objectStore('claims').put({ packId: 'old', id: 'a', text: 'Claim a.', alternates: [], coverage: [] });
+      tx.objectStore('claims').put({ packId: 'old', id: 'b', text: 'Claim b.', alternates: [], coverage: [] });
     });
     const db = await openClaimDb(name);
     const [p] = await loadPacks(db);
@@ -107,26 +109,16 @@ describe('claim database: versions and interrupted updates', () => {
 
   it('migrates a version 2 database to claims in batches, keeping each pack\'s live claims and no leftovers', async () => {
     const name = `v2-${++n}`;
-    // A database as version 2 of Claimlight wrote it: one record a claim, with a leftover generation of pack "p".
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(name, 2);
-      req.onupgradeneeded = () => {
-        const db = req.result;
-        db.createObjectStore('packs', { keyPath: 'id' });
-        db.createObjectStore('meta');
-        db.createObjectStore('subscriptions', { keyPath: 'url' });
-        db.createObjectStore('claims', { keyPath: ['packId', 'gen', 'id'] }).createIndex('byPackGen', ['packId', 'gen']);
-        const tx = req.transaction!;
-        tx.objectStore('packs').put({ id: 'p', title: 'P', updated: '2026-01-01', language: 'en', sources: [], claimCount: 250, origin: { type: 'bundled' }, installedAt: 1, digest: 'd', gen: 7 });
-        for (let i = 0; i < 250; i++) tx.objectStore('claims').put({ packId: 'p', gen: 7, id: `c${String(i).padStart(3, '0')}`, text: `Claim ${i}.`, alternates: [], coverage: [] });
-        tx.objectStore('claims').put({ packId: 'p', gen: 6, id: 'old', text: 'Left over.', alternates: [], coverage: [] });
-        tx.objectStore('subscriptions').put({ url: 'https://x.test/p.json', publicKey: 'k', addedAt: 1 });
-      };
-      req.onsuccess = () => {
-        req.result.close();
-        resolve();
-      };
-      req.onerror = () => reject(req.error);
+    // One record a claim, with a leftover generation of pack "p".
+    await olderDb(name, 2, (db, tx) => {
+      db.createObjectStore('packs', { keyPath: 'id' });
+      db.createObjectStore('meta');
+      db.createObjectStore('subscriptions', { keyPath: 'url' });
+      db.createObjectStore('claims', { keyPath: ['packId', 'gen', 'id'] }).createIndex('byPackGen', ['packId', 'gen']);
+      tx.objectStore('packs').put({ id: 'p', title: 'P', updated: '2026-01-01', language: 'en', sources: [], claimCount: 250, origin: { type: 'bundled' }, installedAt: 1, digest: 'd', gen: 7 });
+      for (let i = 0; i < 250; i++) tx.objectStore('claims').put({ packId: 'p', gen: 7, id: `c${String(i).padStart(3, '0')}`, text: `Claim ${i}.`, alternates: [], coverage: [] });
+      tx.objectStore('claims').put({ packId: 'p', gen: 6, id: 'old', text: 'Left over.', alternates: [], coverage: [] });
+      tx.objectStore('subscriptions').put({ url: 'https://x.test/p.json', publicKey: 'k', addedAt: 1 });
     });
     const db = await openClaimDb(name);
     const [p] = await loadPacks(db);
