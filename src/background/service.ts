@@ -75,6 +75,13 @@ const PART_WAIT_MS = 5_000;
  */
 const REPORT_WAIT_MS = 2_000;
 
+/** A promise that settles as 'late' after `ms`, to race against, and a way to cancel its timer once it is not needed. */
+function deadline(ms: number): { late: Promise<'late'>; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  return { late, cancel: () => clearTimeout(timer) };
+}
+
 /** A page coming in parts (`cs/page-part`): those come so far, by index, and who waits for the next. */
 interface PendingPage {
   read: string;
@@ -297,15 +304,14 @@ export class BackgroundService {
     // (The last part may come before the others.)
     let pending: PendingPage | undefined = this.pendingPage(tabId, msg.read, msg.url);
     if (pending.count < expected) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.env.partWait ?? PART_WAIT_MS)));
+      const { late, cancel } = deadline(this.env.partWait ?? PART_WAIT_MS);
       while (pending && pending.count < expected) {
         const waiting = pending;
         const next = new Promise<'part'>((resolve) => (waiting.arrived = () => resolve('part')));
         if ((await Promise.race([next, late])) === 'late') break;
         pending = ours(this.pageParts.get(tabId));
       }
-      clearTimeout(timer);
+      cancel();
     }
     if (!pending) return undefined;
     this.pageParts.delete(tabId);
@@ -367,10 +373,9 @@ export class BackgroundService {
    */
   async report(tabId: number): Promise<ReportReply> {
     if (!this.loaded) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), this.env.reportWait ?? REPORT_WAIT_MS)));
+      const { late, cancel } = deadline(this.env.reportWait ?? REPORT_WAIT_MS);
       const waited = await Promise.race([this.base.then(() => 'loaded', () => 'loaded'), late]);
-      clearTimeout(timer);
+      cancel();
       if (waited === 'late') return { state: 'loading' };
     }
     const base = await this.base;

@@ -77,14 +77,22 @@ const CHUNK = 2_000;
 /** Claims to a batch record, about. */
 const BATCH_SIZE = 100;
 
-/** The batch of a claim, by its id (FNV-1a), among a generation's `batches`. */
+/**
+ * The batch of a claim, by its id, among a generation's `batches` (a damaged count reads as one batch: the claim is
+ * then not found, rather than asked for under a key IndexedDB refuses).
+ */
 export function batchOf(claimId: string, batches: number): number {
+  return Number.isInteger(batches) && batches > 1 ? fnv1a(claimId) % batches : 0;
+}
+
+/** FNV-1a over a string's code units, as an unsigned 32-bit number. */
+function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < claimId.length; i++) {
-    h ^= claimId.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) % Math.max(1, batches);
+  return h >>> 0;
 }
 
 /** Claims grouped into batches of about `size`, each at the place `batchOf` gives it. */
@@ -138,12 +146,7 @@ export function openClaimDb(name = DB_NAME): Promise<ClaimDb> {
 /** A short content fingerprint (FNV-1a over the JSON), enough to notice that a bundled pack changed. */
 export function digestOf(pack: Pack): string {
   const text = JSON.stringify(pack);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
+  return fnv1a(text).toString(16).padStart(8, '0') + text.length.toString(16);
 }
 
 /** Runs a batch of requests in one transaction; a request that fails, or throws as it is made, aborts them all. */

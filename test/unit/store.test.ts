@@ -211,6 +211,9 @@ describe('claim database: damaged records', () => {
     const found = await lookupClaims(db, [stored!], ['p/a', 'p/bad', 'p/gone'], (m) => logged.push(m));
     expect(found.map((c) => c?.id)).toEqual(['a', undefined, undefined]);
     expect(logged[1]).toMatch(/skipped a damaged claim record in pack p \("bad"\): no text/);
+    // A pack record whose batch count is damaged: its claims are not found, and nothing throws.
+    const damaged = { ...stored!, batches: undefined as unknown as number };
+    expect(await lookupClaims(db, [damaged], ['p/a'])).toHaveLength(1);
   });
 
   it('skips a damaged batch record with a logged reason and loads the rest', async () => {
