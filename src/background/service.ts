@@ -9,6 +9,7 @@ import { seedBundled, validBundledPacks } from '../store/seed';
 import { lookupOnline } from '../online/factcheck-lookup';
 import { DEFAULT_SETTINGS, siteDisabled, type Settings } from '../settings';
 import { addCorrection, correctionKey, type Correction } from '../corrections';
+import { say } from '../ui/i18n';
 
 export interface CorrectionStore {
   list(): Promise<Correction[]>;
@@ -92,7 +93,7 @@ interface PendingPage {
   arrived(): void;
 }
 
-const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, message: 'The browser does not let Claimlight store data here (private window, or storage full): subscriptions are unavailable; the bundled packs are in use.' };
+const STORAGE_UNAVAILABLE: UpdateOutcome = { ok: false, said: [say('optNoStorage')] };
 
 /**
  * The background's work: it owns the claim database, matches what content scripts send, keeps one report per

@@ -1,4 +1,5 @@
 import type { MatchView } from '../claims/views';
+import type { CheckResult } from '../store/db';
 
 /**
  * The one message contract between the content script (CS), the background (BG) and the extension's pages (UI).
@@ -156,7 +157,7 @@ export interface PacksReply {
   /** False when the database could not be opened: only the bundled packs are in use. */
   storage: boolean;
   packs: PackInfo[];
-  subscriptions: Array<{ url: string; publicKey: string; packId?: string; lastChecked?: number; lastResult?: { ok: boolean; message: string; at: number } }>;
+  subscriptions: Array<{ url: string; publicKey: string; packId?: string; lastChecked?: number; lastResult?: CheckResult }>;
 }
 
 export type ReportReply =

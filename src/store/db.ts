@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { Claim, Pack, PackSource } from '../packs/types';
 import { ClaimIndex, INDEX_SERIALIZATION_VERSION, type SerializedIndex } from '../match/index';
 import { NORMALISER_VERSION } from '../match/normalize';
+import type { Said } from '../ui/i18n';
 
 /**
  * The claim database, owned by the background. Version history (each upgrade keeps what came before):
@@ -58,8 +59,17 @@ export interface Subscription {
   lastModified?: string;
   addedAt: number;
   lastChecked?: number;
-  /** What the last check did, in words a reader understands. */
-  lastResult?: { ok: boolean; message: string; at: number };
+  /** What the last check did. */
+  lastResult?: CheckResult;
+}
+
+/** What a subscription's check did, said as the options page puts it into the reader's words. */
+export interface CheckResult {
+  ok: boolean;
+  said?: Said[];
+  /** Where builds before 0.1.1 wrote the words themselves, in English. */
+  message?: string;
+  at: number;
 }
 
 export interface ClaimlightSchema extends DBSchema {

@@ -4,7 +4,7 @@ import type { UpdateOutcome } from '../packs/update';
 import { normaliseSite, type Settings } from '../settings';
 import type { Correction } from '../corrections';
 import { formatDate } from './format';
-import { t, tn, uiLanguage } from './i18n';
+import { formatCount, t, tn, uiLanguage, wordsOf, say, type Said } from './i18n';
 
 export interface OptionsProps {
   packs(): Promise<PacksReply>;
@@ -51,12 +51,12 @@ export function Options(props: OptionsProps) {
   );
 }
 
-function Outcome({ outcome }: { outcome?: { ok: boolean; message: string } }) {
+function Outcome({ outcome }: { outcome?: { ok: boolean; said?: Said[]; message?: string } }) {
   if (!outcome) return null;
   return (
     <p class={`outcome ${outcome.ok ? 'ok' : 'bad'}`} role="status">
       <span aria-hidden="true">{outcome.ok ? '✓ ' : '✗ '}</span>
-      {outcome.message}
+      {outcome.said ? wordsOf(outcome.said) : outcome.message}
     </p>
   );
 }
@@ -109,7 +109,7 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
                     {t('optFormat', p.id, p.version)}
                   </div>
                 </td>
-                <td>{p.claimCount.toLocaleString('en')}</td>
+                <td>{formatCount(p.claimCount)}</td>
                 <td>{formatDate(p.updated)}</td>
                 <td>
                   {p.origin.type === 'bundled' ? (
@@ -164,7 +164,7 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
         </tbody>
       </table>
       <div class="row">
-        <button type="button" disabled={!!busy || packs.subscriptions.length === 0} onClick={() => run('all', async () => setOutcome((await update()).find((o) => !o.ok) ?? { ok: true, status: 'unchanged', message: t('optAllChecked') }))}>
+        <button type="button" disabled={!!busy || packs.subscriptions.length === 0} onClick={() => run('all', async () => setOutcome((await update()).find((o) => !o.ok) ?? { ok: true, status: 'unchanged', said: [say('optAllChecked')] }))}>
           {busy === 'all' ? t('optChecking') : t('optCheckAll')}
         </button>
         <span class="muted small">{t('optEverySix')}</span>

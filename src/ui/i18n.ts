@@ -36,13 +36,35 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
 let rules: Intl.PluralRules | undefined;
 let rulesLang: Lang | undefined;
 
+/** The stem of a counted message: "claimsFound" for claimsFound_one and claimsFound_other. */
+export type CountedKey = MessageKey extends infer K ? (K extends `${infer Stem}_one` ? Stem : never) : never;
+
+/** A count as the reader's language writes it: 100,000 or 100.000 (small counts need no formatter). */
+export function formatCount(n: number): string {
+  return Math.abs(n) < 1000 ? String(n) : n.toLocaleString(uiLanguage());
+}
+
 /** A counted message: key_one or key_other by the language's plural rules, with the count as {1}. */
-export function tn(key: string, n: number, ...more: Array<string | number>): string {
+export function tn(key: CountedKey, n: number, ...more: Array<string | number>): string {
   const lang = uiLanguage();
   if (!rules || rulesLang !== lang) {
     rules = new Intl.PluralRules(lang);
     rulesLang = lang;
   }
   const form = rules.select(n) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}` as MessageKey, n, ...more);
+  return t(`${key}_${form}` as MessageKey, formatCount(n), ...more);
+}
+
+/**
+ * Something to say made where there is no reader's language (the background, stored with a subscription), put
+ * into words where it is shown: a message and its substitutions, or a counted one and its count.
+ */
+export type Said = { key: MessageKey; subs: string[] } | { counted: CountedKey; n: number; subs: string[] };
+
+export const say = (key: MessageKey, ...subs: Array<string | number>): Said => ({ key, subs: subs.map(String) });
+export const sayCounted = (counted: CountedKey, n: number, ...subs: Array<string | number>): Said => ({ counted, n, subs: subs.map(String) });
+
+/** The words of what was said, in the reader's language; parts are sentences, joined by a space. */
+export function wordsOf(said: Said[]): string {
+  return said.map((s) => ('counted' in s ? tn(s.counted, s.n, ...s.subs) : t(s.key, ...s.subs))).join(' ');
 }

@@ -147,8 +147,8 @@ describe('looks', () => {
 
 describe('in other languages', () => {
   for (const [lang, expected] of [
-    ['de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet|deutet) das/ }],
-    ['es', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega|sugiere) esta afirmación/ }],
+    ['de', { count: /bekannte Behauptungen auf dieser Seite/, group: /Bestätigt diese Seite/i, relation: /Diese Seite (behauptet|bestreitet|deutet) das/, https: 'Adressen von Paketen müssen mit https:// beginnen.' }],
+    ['es', { count: /afirmaciones conocidas en esta página/, group: /Confirma esta página/i, relation: /Esta página (sostiene|niega|sugiere) esta afirmación/, https: 'Las direcciones de paquetes deben empezar por https://.' }],
   ]) {
     it(`shows the popup in ${lang} when the browser is in ${lang}`, async () => {
       const other = await launch({ lang });
@@ -167,6 +167,16 @@ describe('in other languages', () => {
         assert.match(text, expected.relation);
         assert.doesNotMatch(text, /known claims found|Corroborates this page/i);
         await screenshot(popup, `popup-${lang}`);
+
+        // What the background says of a subscription is said in the reader's language too.
+        const options = await other.context.newPage();
+        await options.goto(`chrome-extension://${other.extensionId}/options.html`);
+        await options.fill('#sub-url', 'ftp://packs.example/news.json');
+        await options.fill('#sub-key', 'AAAA');
+        await options.locator('section[aria-labelledby="sub-h"] button[type="submit"]').click();
+        const outcome = options.locator('section[aria-labelledby="sub-h"] .outcome.bad');
+        await outcome.waitFor();
+        assert.equal(await outcome.innerText(), `✗ ${expected.https}`);
       } finally {
         await other.close();
       }

@@ -45,7 +45,7 @@ describe('subscribing to a signed pack', () => {
     await options.fill('#sub-key', publisher.publicKey);
     await options.getByRole('button', { name: 'Subscribe' }).click();
     await options.waitForSelector('.outcome.ok');
-    assert.match(await options.locator('section[aria-labelledby="sub-h"] .outcome').innerText(), /Installed: 1 claims, data as of 2026-10-05/);
+    assert.match(await options.locator('section[aria-labelledby="sub-h"] .outcome').innerText(), /Installed: 1 claim, data as of 2026-10-05\./);
     await options.waitForSelector('tr[data-pack="local-news"]');
     assert.deepEqual(await liveState(), { claims: '1', asOf: 'Oct 5, 2026' });
     await screenshot(options, 'options-subscribed');

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSubscription, subscribe, unsubscribe, type UpdateEnv } from '../../src/packs/update';
 import { generateKeyPair, sign } from '../../src/packs/signing';
 import { loadPacks, openClaimDb, removePack } from '../../src/store/db';
+import { useMessages, wordsOf } from '../../src/ui/i18n';
+import { messagesIn } from '../../src/ui/messages';
 
 const URL_ = 'https://packs.example/news.json';
 const encoder = new TextEncoder();
@@ -58,7 +60,7 @@ describe('pack subscriptions', () => {
     await publish(s, packJson('2026-02-01', ['a', 'c', 'd']), keys.privateKey);
     expect(await checkSubscription(env, URL_)).toMatchObject({ ok: true, status: 'installed' });
     expect((await liveClaims(db)).sort()).toEqual(['a', 'c', 'd']);
-    expect((await db.get('subscriptions', URL_))!.lastResult).toMatchObject({ ok: true, message: expect.stringMatching(/Installed: 3 claims/) });
+    expect(wordsOf((await db.get('subscriptions', URL_))!.lastResult!.said!)).toBe('Installed: 3 claims, data as of 2026-02-01.');
   });
 
   it.each([
@@ -95,17 +97,34 @@ describe('pack subscriptions', () => {
     await breakIt(s, keys);
     const outcome = await checkSubscription(env, URL_);
     expect(outcome.ok).toBe(false);
-    expect(outcome.message).toMatch(message);
+    expect(wordsOf(outcome.said)).toMatch(message);
+    expect(wordsOf(outcome.said)).toMatch(/The installed version \(data as of 2026-01-01\) stays in use\.$/);
     expect(await liveClaims(db)).toEqual(['a', 'b']);
-    expect((await db.get('subscriptions', URL_))!.lastResult).toMatchObject({ ok: false, message: outcome.message });
+    expect((await db.get('subscriptions', URL_))!.lastResult).toMatchObject({ ok: false, said: outcome.said });
+  });
+
+  it('says what it did in the reader\'s language, counting as the language counts', async () => {
+    const { s, keys, env } = await setup();
+    await publish(s, packJson('2026-01-01', ['a']), keys.privateKey);
+    const outcome = await subscribe(env, URL_, keys.publicKey);
+    expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of 2026-01-01.');
+    try {
+      useMessages(messagesIn('de'), 'de');
+      expect(wordsOf(outcome.said)).toBe('Installiert: 1 Behauptung, Datenstand 2026-01-01.');
+      expect(wordsOf([{ counted: 'subInstalled', n: 100_000, subs: ['2026-01-01'] }])).toBe('Installiert: 100.000 Behauptungen, Datenstand 2026-01-01.');
+      expect(wordsOf((await subscribe(env, URL_, keys.publicKey)).said)).toBe('Sie haben diese Adresse bereits abonniert.');
+    } finally {
+      useMessages(messagesIn('en'), 'en');
+    }
   });
 
   it('refuses a bad address or key without keeping anything', async () => {
     const { keys, db, env } = await setup();
-    expect(await subscribe(env, 'ftp://packs.example/x.json', keys.publicKey)).toMatchObject({ ok: false, message: /https/ });
+    const words = async (url: string, key: string) => wordsOf((await subscribe(env, url, key)).said);
+    expect(await words('ftp://packs.example/x.json', keys.publicKey)).toMatch(/https/);
     expect(await subscribe(env, 'http://packs.example/x.json', keys.publicKey)).toMatchObject({ ok: false });
-    expect(await subscribe(env, URL_, 'not a key')).toMatchObject({ ok: false, message: /public key/ });
-    expect(await subscribe(env, URL_, btoa('short'))).toMatchObject({ ok: false, message: /32 bytes/ });
+    expect(await words(URL_, 'not a key')).toMatch(/public key/);
+    expect(await words(URL_, btoa('short'))).toMatch(/32 bytes/);
     expect(await db.count('subscriptions')).toBe(0);
   });
 
@@ -128,7 +147,8 @@ describe('pack subscriptions', () => {
       },
     });
     const outcome = await checkSubscription({ ...env, db: full }, URL_);
-    expect(outcome).toMatchObject({ ok: false, message: expect.stringMatching(/Not enough storage.*installed version \(data as of 2026-01-01\) stays in use/) });
+    expect(outcome.ok).toBe(false);
+    expect(wordsOf(outcome.said)).toBe('Not enough storage to install this version. The installed version (data as of 2026-01-01) stays in use.');
     expect(await liveClaims(db)).toEqual(['a', 'b']);
   });
 
