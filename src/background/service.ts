@@ -4,7 +4,7 @@ import { articleAddress, MAX_HTML_CHARS, type ArticleInfo, type CStoBG, type Mat
 import { articleFromHtml } from '../extract/from-html';
 import type { Pack } from '../packs/types';
 import { checkSubscription, subscribe, unsubscribe, type UpdateOutcome } from '../packs/update';
-import { collectGarbage, fingerprintOf, listPacks, loadIndex, loadPacks, lookupClaims, removePack, saveIndex, type ClaimDb } from '../store/db';
+import { collectGarbage, fingerprintOf, listPacks, loadIndex, loadPacks, lookupClaims, removePack, saveIndex, type ClaimDb, type InMemoryGeneration } from '../store/db';
 import { seedBundled, validBundledPacks } from '../store/seed';
 import { lookupOnline } from '../online/factcheck-lookup';
 import { DEFAULT_SETTINGS, siteDisabled, type Settings } from '../settings';
@@ -105,6 +105,8 @@ export class BackgroundService {
   /** When the claims were last loaded, as a time since the epoch (ms; for the benchmark, with `env.worker`). */
   private claimsAt: number | undefined;
   private collected = false;
+  /** Pack versions installed since the claims were last loaded, with their claims (see `loadPacks`). */
+  private justInstalled = new Map<string, InMemoryGeneration>();
   private db: Promise<ClaimDb | undefined>;
   private readonly reports = new Map<number, TabReport>();
   /** Per tab, the storing of its last report and the marking of its button, until they are done. */
@@ -157,6 +159,9 @@ export class BackgroundService {
    * Claims themselves stay in IndexedDB and are read only when they match.
    */
   private async loadStored(db: ClaimDb, bundled: Pack[]): Promise<ClaimBase> {
+    // A pack version just installed is indexed from memory rather than read back.
+    const fresh = this.justInstalled;
+    this.justInstalled = new Map();
     const installed = await seedBundled(db, bundled);
     // Leftovers of an update cut off by a browser crash or a service worker stopped mid-way.
     if (installed.installed.length || !this.collected) {
@@ -167,7 +172,7 @@ export class BackgroundService {
     const fingerprint = fingerprintOf(stored);
     let index = await loadIndex(db, fingerprint);
     if (!index) {
-      index = indexPacks(await loadPacks(db, this.env.log));
+      index = indexPacks(await loadPacks(db, this.env.log, fresh));
       await saveIndex(db, fingerprint, index).catch((e: Error) => this.env.log(`could not save the index: ${e.message}`));
     }
     const heads = stored.map((p) => ({ format: 'claimlight-pack' as const, version: 1 as const, id: p.id, title: p.title, updated: p.updated, language: p.language, sources: p.sources, claimCount: p.claimCount }));
@@ -431,7 +436,12 @@ export class BackgroundService {
   private async updateEnv() {
     const db = await this.db;
     if (!db) return undefined;
-    return { db, fetch: this.env.fetch ?? globalThis.fetch.bind(globalThis), now: this.env.now ?? Date.now };
+    return {
+      db,
+      fetch: this.env.fetch ?? globalThis.fetch.bind(globalThis),
+      now: this.env.now ?? Date.now,
+      installed: (pack: Pack, gen: number) => this.justInstalled.set(pack.id, { gen, claims: pack.claims }),
+    };
   }
 
   /** Installed packs and subscriptions, for the options page. */

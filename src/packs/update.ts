@@ -1,5 +1,6 @@
 import type { ClaimDb, Subscription } from '../store/db';
 import { installPack } from '../store/db';
+import type { Pack } from './types';
 import { formatPackError, validatePack } from './validate';
 import { checkPublicKey, verify } from './signing';
 import { say, sayCounted, type Said } from '../ui/i18n';
@@ -16,6 +17,8 @@ export interface UpdateEnv {
   db: ClaimDb;
   fetch: typeof fetch;
   now(): number;
+  /** Told of each pack version installed, with its generation, while its claims are still in memory. */
+  installed?(pack: Pack, gen: number): void;
 }
 
 export type UpdateOutcome =
@@ -107,7 +110,8 @@ export async function checkSubscription(env: UpdateEnv, url: string): Promise<Up
       if (got < have) return fail(say('subOlder', pack.updated.slice(0, 10), installed.updated.slice(0, 10)));
     }
     try {
-      await installPack(env.db, pack, { type: 'subscription', url }, env.now());
+      const gen = await installPack(env.db, pack, { type: 'subscription', url }, env.now());
+      env.installed?.(pack, gen);
     } catch (e) {
       return fail((e as Error).name === 'QuotaExceededError' ? say('subNoSpace') : say('subStoreFailed', (e as Error).message));
     }

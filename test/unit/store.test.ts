@@ -53,6 +53,19 @@ describe('claim database', () => {
     expect(packs.find((p) => p.id === 'q')!.claims.map((c) => c.id)).toEqual(['a']);
   });
 
+  it('takes a generation just installed from memory, and reads any other from the database', async () => {
+    const db = await freshDb();
+    const p = pack('p', ['c', 'a', 'b']);
+    const gen = await installPack(db, p, { type: 'bundled' });
+    await installPack(db, pack('q', ['x']), { type: 'bundled' });
+    // What the database holds for p is damaged after the install: only a read back would see it.
+    for (const batch of await db.getAll('batches')) if (batch.packId === 'p') await db.put('batches', { ...batch, claims: [] });
+    const loaded = await loadPacks(db, () => {}, new Map([['p', { gen, claims: p.claims }]]));
+    expect(loaded.map((x) => [x.id, x.claims.map((c) => c.id)])).toEqual([['p', ['a', 'b', 'c']], ['q', ['x']]]);
+    // A generation that is no longer the live one is not taken.
+    expect((await loadPacks(db, () => {}, new Map([['p', { gen: gen - 1, claims: p.claims }]])))[0]!.claims).toEqual([]);
+  });
+
   it('leaves the previous version live when writing a new one fails', async () => {
     const db = await freshDb();
     await installPack(db, pack('p', ['a', 'b']), { type: 'bundled' });
