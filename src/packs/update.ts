@@ -69,7 +69,7 @@ export async function checkSubscription(env: UpdateEnv, url: string): Promise<Up
   if (!sub) return { ok: false, said: [say('subNoSuch')] };
   const fail = async (why: Said) => {
     const live = sub.packId ? await env.db.get('packs', sub.packId) : undefined;
-    return record(env, sub, { ok: false, said: live ? [why, say('subKept', live.updated.slice(0, 10))] : [why] });
+    return record(env, sub, { ok: false, said: live ? [why, say('subKept', { date: live.updated.slice(0, 10) })] : [why] });
   };
   try {
     const headers: Record<string, string> = {};
@@ -107,7 +107,7 @@ export async function checkSubscription(env: UpdateEnv, url: string): Promise<Up
       const have = Date.parse(installed.updated);
       const got = Date.parse(pack.updated);
       if (got === have) return record(env, sub, { ok: true, status: 'unchanged', said: [say('subUnchanged')], packId: pack.id }, cache);
-      if (got < have) return fail(say('subOlder', pack.updated.slice(0, 10), installed.updated.slice(0, 10)));
+      if (got < have) return fail(say('subOlder', { date: pack.updated.slice(0, 10) }, { date: installed.updated.slice(0, 10) }));
     }
     try {
       const gen = await installPack(env.db, pack, { type: 'subscription', url }, env.now());
@@ -115,7 +115,7 @@ export async function checkSubscription(env: UpdateEnv, url: string): Promise<Up
     } catch (e) {
       return fail((e as Error).name === 'QuotaExceededError' ? say('subNoSpace') : say('subStoreFailed', (e as Error).message));
     }
-    return record(env, sub, { ok: true, status: 'installed', said: [sayCounted('subInstalled', pack.claims.length, pack.updated.slice(0, 10))], packId: pack.id }, cache);
+    return record(env, sub, { ok: true, status: 'installed', said: [sayCounted('subInstalled', pack.claims.length, { date: pack.updated.slice(0, 10) })], packId: pack.id }, cache);
   } catch (e) {
     return fail(e instanceof Failure ? e.said : say('subFailed', (e as Error).message));
   }

@@ -3,8 +3,8 @@ import type { PacksReply } from '../messaging/contract';
 import type { UpdateOutcome } from '../packs/update';
 import { normaliseSite, type Settings } from '../settings';
 import type { Correction } from '../corrections';
-import { formatDate } from './format';
-import { formatCount, t, tn, uiLanguage, wordsOf, say, type Said } from './i18n';
+import { formatDate, wordsOf } from './format';
+import { formatCount, t, tn, uiLanguage, say, type Said } from './i18n';
 
 export interface OptionsProps {
   packs(): Promise<PacksReply>;
@@ -109,8 +109,8 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
                     {t('optFormat', p.id, p.version)}
                   </div>
                 </td>
-                <td>{formatCount(p.claimCount)}</td>
-                <td>{formatDate(p.updated)}</td>
+                <td class="nowrap">{formatCount(p.claimCount)}</td>
+                <td class="nowrap">{formatDate(p.updated)}</td>
                 <td>
                   {p.origin.type === 'bundled' ? (
                     t('optBundled')

@@ -1,6 +1,6 @@
 import type { Relation } from '../match/relation';
 import type { CoverageView } from '../claims/views';
-import { t } from './i18n';
+import { t, tn, type Said } from './i18n';
 import type { MessageKey } from './messages';
 
 /** Text helpers shared by the card and the popup. */
@@ -19,6 +19,16 @@ export function formatDate(iso: string | undefined): string {
   if (!month) return date.toISOString().slice(0, iso.length === 7 ? 7 : 10);
   const year = String(date.getUTCFullYear());
   return iso.length === 7 ? t('monthYear', month, year) : t('dayMonthYear', date.getUTCDate(), month, year);
+}
+
+/** The words of what was said (`Said`), in the reader's language; parts are sentences, joined by a space. */
+export function wordsOf(said: Said[]): string {
+  return said
+    .map((s) => {
+      const subs = s.subs.map((x) => (typeof x === 'string' ? x : formatDate(x.date) || x.date));
+      return 'counted' in s ? tn(s.counted, s.n, ...subs) : t(s.key, ...subs);
+    })
+    .join(' ');
 }
 
 /** What the page does with the claim: asserts it, only suggests it (a hedged assertion), or denies it. */

@@ -59,12 +59,10 @@ export function tn(key: CountedKey, n: number, ...more: Array<string | number>):
  * Something to say made where there is no reader's language (the background, stored with a subscription), put
  * into words where it is shown: a message and its substitutions, or a counted one and its count.
  */
-export type Said = { key: MessageKey; subs: string[] } | { counted: CountedKey; n: number; subs: string[] };
+export type Said = { key: MessageKey; subs: Sub[] } | { counted: CountedKey; n: number; subs: Sub[] };
+/** A substitution: words as they are, or a date (YYYY-MM-DD) to be written as the reader's language writes dates. */
+export type Sub = string | { date: string };
 
-export const say = (key: MessageKey, ...subs: Array<string | number>): Said => ({ key, subs: subs.map(String) });
-export const sayCounted = (counted: CountedKey, n: number, ...subs: Array<string | number>): Said => ({ counted, n, subs: subs.map(String) });
-
-/** The words of what was said, in the reader's language; parts are sentences, joined by a space. */
-export function wordsOf(said: Said[]): string {
-  return said.map((s) => ('counted' in s ? tn(s.counted, s.n, ...s.subs) : t(s.key, ...s.subs))).join(' ');
-}
+const asSub = (s: string | number | { date: string }): Sub => (typeof s === 'object' ? s : String(s));
+export const say = (key: MessageKey, ...subs: Array<string | number | { date: string }>): Said => ({ key, subs: subs.map(asSub) });
+export const sayCounted = (counted: CountedKey, n: number, ...subs: Array<string | number | { date: string }>): Said => ({ counted, n, subs: subs.map(asSub) });

@@ -16,6 +16,7 @@ export const OPTIONS_CSS = `
   .packs td { vertical-align: top; border-bottom: 1px solid var(--cl-line); padding: 9px 8px; }
   .url { word-break: break-all; font-size: 12.5px; }
   .actions { white-space: nowrap; text-align: right; }
+  .packs .nowrap { white-space: nowrap; }
   .actions button { margin-left: 6px; }
   button { font: inherit; border: 1px solid var(--cl-border); background: var(--cl-bg); color: var(--cl-fg); border-radius: 7px; padding: 5px 11px; cursor: pointer; }
   button:hover:not(:disabled) { background: var(--cl-hover); }

@@ -45,7 +45,7 @@ describe('subscribing to a signed pack', () => {
     await options.fill('#sub-key', publisher.publicKey);
     await options.getByRole('button', { name: 'Subscribe' }).click();
     await options.waitForSelector('.outcome.ok');
-    assert.match(await options.locator('section[aria-labelledby="sub-h"] .outcome').innerText(), /Installed: 1 claim, data as of 2026-10-05\./);
+    assert.match(await options.locator('section[aria-labelledby="sub-h"] .outcome').innerText(), /Installed: 1 claim, data as of Oct 5, 2026\./);
     await options.waitForSelector('tr[data-pack="local-news"]');
     assert.deepEqual(await liveState(), { claims: '1', asOf: 'Oct 5, 2026' });
     await screenshot(options, 'options-subscribed');
@@ -63,7 +63,7 @@ describe('subscribing to a signed pack', () => {
         { id: 'rule-starts-march', text: 'The plastic bag rule takes effect in March.', coverage: [{ source: 'minutes', stance: 'supports' }] },
       ]),
     );
-    assert.match(await updateNow(), /Installed: 2 claims, data as of 2026-11-01/);
+    assert.match(await updateNow(), /Installed: 2 claims, data as of Nov 1, 2026/);
     assert.deepEqual(await liveState(), { claims: '2', asOf: 'Nov 1, 2026' });
     assert.match(await updateNow(), /Up to date: the publisher has nothing new/);
     assert.ok(publisher.log.some((r) => r.path === '/packs/local-news.json' && r.inm), 'a conditional request was made');

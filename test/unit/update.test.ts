@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSubscription, subscribe, unsubscribe, type UpdateEnv } from '../../src/packs/update';
 import { generateKeyPair, sign } from '../../src/packs/signing';
 import { loadPacks, openClaimDb, removePack } from '../../src/store/db';
-import { useMessages, wordsOf } from '../../src/ui/i18n';
+import { useMessages } from '../../src/ui/i18n';
+import { wordsOf } from '../../src/ui/format';
 import { messagesIn } from '../../src/ui/messages';
 
 const URL_ = 'https://packs.example/news.json';
@@ -60,7 +61,7 @@ describe('pack subscriptions', () => {
     await publish(s, packJson('2026-02-01', ['a', 'c', 'd']), keys.privateKey);
     expect(await checkSubscription(env, URL_)).toMatchObject({ ok: true, status: 'installed' });
     expect((await liveClaims(db)).sort()).toEqual(['a', 'c', 'd']);
-    expect(wordsOf((await db.get('subscriptions', URL_))!.lastResult!.said!)).toBe('Installed: 3 claims, data as of 2026-02-01.');
+    expect(wordsOf((await db.get('subscriptions', URL_))!.lastResult!.said!)).toBe('Installed: 3 claims, data as of Feb 1, 2026.');
   });
 
   it.each([
@@ -98,7 +99,7 @@ describe('pack subscriptions', () => {
     const outcome = await checkSubscription(env, URL_);
     expect(outcome.ok).toBe(false);
     expect(wordsOf(outcome.said)).toMatch(message);
-    expect(wordsOf(outcome.said)).toMatch(/The installed version \(data as of 2026-01-01\) stays in use\.$/);
+    expect(wordsOf(outcome.said)).toMatch(/The installed version \(data as of Jan 1, 2026\) stays in use\.$/);
     expect(await liveClaims(db)).toEqual(['a', 'b']);
     expect((await db.get('subscriptions', URL_))!.lastResult).toMatchObject({ ok: false, said: outcome.said });
   });
@@ -107,11 +108,11 @@ describe('pack subscriptions', () => {
     const { s, keys, env } = await setup();
     await publish(s, packJson('2026-01-01', ['a']), keys.privateKey);
     const outcome = await subscribe(env, URL_, keys.publicKey);
-    expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of 2026-01-01.');
+    expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of Jan 1, 2026.');
     try {
       useMessages(messagesIn('de'), 'de');
-      expect(wordsOf(outcome.said)).toBe('Installiert: 1 Behauptung, Datenstand 2026-01-01.');
-      expect(wordsOf([{ counted: 'subInstalled', n: 100_000, subs: ['2026-01-01'] }])).toBe('Installiert: 100.000 Behauptungen, Datenstand 2026-01-01.');
+      expect(wordsOf(outcome.said)).toBe('Installiert: 1 Behauptung, Datenstand 1. Jan. 2026.');
+      expect(wordsOf([{ counted: 'subInstalled', n: 100_000, subs: [{ date: '2026-01-01' }] }])).toBe('Installiert: 100.000 Behauptungen, Datenstand 1. Jan. 2026.');
       expect(wordsOf((await subscribe(env, URL_, keys.publicKey)).said)).toBe('Sie haben diese Adresse bereits abonniert.');
     } finally {
       useMessages(messagesIn('en'), 'en');
@@ -148,7 +149,7 @@ describe('pack subscriptions', () => {
     });
     const outcome = await checkSubscription({ ...env, db: full }, URL_);
     expect(outcome.ok).toBe(false);
-    expect(wordsOf(outcome.said)).toBe('Not enough storage to install this version. The installed version (data as of 2026-01-01) stays in use.');
+    expect(wordsOf(outcome.said)).toBe('Not enough storage to install this version. The installed version (data as of Jan 1, 2026) stays in use.');
     expect(await liveClaims(db)).toEqual(['a', 'b']);
   });
 
