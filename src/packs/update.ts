@@ -28,7 +28,7 @@ export type UpdateOutcome =
 /** A failure that says what went wrong in the reader's words. */
 class Failure extends Error {
   constructor(readonly said: Said) {
-    super(said.subs.join(' '));
+    super('key' in said ? said.key : said.counted);
   }
 }
 
