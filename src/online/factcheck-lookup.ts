@@ -1,6 +1,7 @@
 import { ClaimBase } from '../claims/claim-base';
 import type { MatchView } from '../claims/views';
 import { buildPack, reviewsFromFactCheckApi } from '../packs/import';
+import { ONLINE_PACK_ID } from './pack-id';
 
 /**
  * The one online feature: with the reader's own API key, and only when their packs found nothing in an article,
@@ -8,7 +9,6 @@ import { buildPack, reviewsFromFactCheckApi } from '../packs/import';
  * matched against the article's sentences on this machine, like pack claims.
  */
 export const FACTCHECK_ENDPOINT = 'https://factchecktools.googleapis.com/v1alpha1/claims:search';
-export const ONLINE_PACK_ID = 'found-online';
 
 export interface LookupEnv {
   fetch: typeof fetch;

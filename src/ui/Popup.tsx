@@ -7,6 +7,7 @@ import { t, tn } from './i18n';
 import type { MessageKey } from './messages';
 import { timelineOf } from '../claims/timeline';
 import { toClaimReview } from '../claims/claimreview';
+import { ONLINE_PACK_ID } from '../online/pack-id';
 
 export interface PopupProps {
   tabId: number | undefined;
@@ -295,7 +296,7 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       {c.claim.coverage.length > 1 && <Timeline c={c} />}
       <ExportReview c={c} />
       <p class="asof">
-        {t('packDataAsOf', c.claim.packTitle, formatDate(c.claim.packUpdated))}
+        {t('packDataAsOf', c.claim.packId === ONLINE_PACK_ID ? t('foundOnline') : c.claim.packTitle, formatDate(c.claim.packUpdated))}
       </p>
     </li>
   );

@@ -96,6 +96,7 @@ export const MESSAGES = {
   dayMonthYear: { en: '{2} {1}, {3}', de: '{1}. {2} {3}', es: '{1} {2} {3}' },
   monthYear: { en: '{1} {2}', de: '{1} {2}', es: '{1} {2}' },
   dataAsOf: { en: 'Data as of {1}', de: 'Datenstand {1}', es: 'Datos a {1}' },
+  foundOnline: { en: 'Found online (Google Fact Check Tools)', de: 'Online gefunden (Google Fact Check Tools)', es: 'Encontrado en línea (Google Fact Check Tools)' },
   packDataAsOf: { en: '{1} · data as of {2}', de: '{1} · Datenstand {2}', es: '{1} · datos a {2}' },
 
   // Coverage and card

@@ -13,6 +13,7 @@ import { CARD_SOURCES, forPage, type MatchView } from '../../src/claims/views';
 import { formatDate } from '../../src/ui/format';
 import { useMessages } from '../../src/ui/i18n';
 import { LANGS, messagesIn } from '../../src/ui/messages';
+import { ONLINE_PACK_ID } from '../../src/online/pack-id';
 
 const root = () => document.getElementById('root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
 afterEach(() => render(null, root()));
@@ -93,6 +94,18 @@ describe('popup', () => {
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(asked).toEqual([1]);
     expect(el.textContent).toContain('no longer on the page');
+  });
+
+  it('names the fact-checks found online in the reader\'s language', async () => {
+    const reply = await reportFor(['Meta’s decision to open‑source new AI models reflects a strategic pivot.']);
+    if (reply.state !== 'ready') throw new Error('no report');
+    for (const m of reply.report.matches) Object.assign(m.claim, { packId: ONLINE_PACK_ID, packTitle: 'Found online (Google Fact Check Tools)' });
+    try {
+      useMessages(messagesIn('de'), 'de');
+      expect((await show(reply)).querySelector('.asof')!.textContent).toMatch(/^Online gefunden \(Google Fact Check Tools\) · Datenstand /);
+    } finally {
+      useMessages(messagesIn('en'), 'en');
+    }
   });
 });
 
