@@ -7,6 +7,7 @@ import { parseArgs } from './args';
 import { UsageError } from './input';
 import type { Io } from './main';
 import { readPackFile } from './packs';
+import { plural } from '../ui/format';
 
 async function readText(file: string, what: string): Promise<string> {
   try {
@@ -32,7 +33,7 @@ export async function packCommand(argv: string[], io: Io): Promise<number> {
     case 'validate': {
       if (rest.length !== 1) throw new UsageError('usage: claimlight pack validate FILE');
       const p = await readPackFile(rest[0]!);
-      io.out(`ok: ${p.id} (${p.title}), data as of ${p.updated}: ${p.claims.length} claims, ${p.sources.length} sources\n`);
+      io.out(`ok: ${p.id} (${p.title}), data as of ${p.updated}: ${plural(p.claims.length, 'claim')}, ${plural(p.sources.length, 'source')}\n`);
       return 0;
     }
     case 'keygen': {
@@ -102,7 +103,7 @@ export async function packCommand(argv: string[], io: Io): Promise<number> {
       const valid = validatePack(pack);
       if (!valid.ok) throw new UsageError(`the inputs do not make a valid pack: ${formatPackError(valid.error)}`);
       await writeFile(out, JSON.stringify(valid.value, null, 2) + '\n');
-      io.out(`wrote ${out}: ${valid.value.claims.length} claims from ${valid.value.sources.length} sources\n`);
+      io.out(`wrote ${out}: ${plural(valid.value.claims.length, 'claim')} from ${plural(valid.value.sources.length, 'source')}\n`);
       return 0;
     }
     default:

@@ -119,6 +119,8 @@ describe('claimlight rank and pack validate', () => {
 
   it('validates a pack file', async () => {
     expect((await run('pack', 'validate', file('ok.json', JSON.stringify(seedPackJson())))).out).toMatch(/^ok: meta-open-source-ai/);
+    const one = '{"format":"claimlight-pack","version":1,"id":"x","title":"X","updated":"2026-01-01","sources":[{"id":"s1","outlet":"O","title":"T"}],"claims":[{"id":"a","text":"b","coverage":[{"source":"s1","stance":"supports"}]}]}';
+    expect((await run('pack', 'validate', file('one.json', one))).out).toBe('ok: x (X), data as of 2026-01-01: 1 claim, 1 source\n');
     const r = await run('pack', 'validate', file('broken.json', '{"format":"claimlight-pack","version":1,"id":"x","title":"x","updated":"2026-01-01","claims":[{"id":"a","text":"b","coverage":[{"source":"s9","stance":"supports"}]}]}'));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\$\.claims\[0\]\.coverage\[0\]\.source: no source with id "s9"/);
