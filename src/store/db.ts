@@ -67,7 +67,7 @@ export interface Subscription {
 export interface CheckResult {
   ok: boolean;
   said?: Said[];
-  /** Where builds before 0.1.1 wrote the words themselves, in English. */
+  /** Where earlier builds wrote the words themselves, in English (shown as they are). */
   message?: string;
   at: number;
 }
