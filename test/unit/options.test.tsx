@@ -1,0 +1,60 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PacksReply } from '../../src/messaging/contract';
+import { DEFAULT_SETTINGS } from '../../src/settings';
+import { Options } from '../../src/ui/Options';
+import { say, sayCounted, useMessages } from '../../src/ui/i18n';
+import { messagesIn } from '../../src/ui/messages';
+
+const root = () => document.getElementById('root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
+afterEach(() => {
+  render(null, root());
+  useMessages(messagesIn('en'), 'en');
+});
+
+const pack = (id: string, url: string) => ({ id, title: id, claimCount: 12_345, updated: '2026-10-05', version: 1, origin: { type: 'subscription' as const, url }, installedAt: 0 });
+
+/** Two subscriptions: one checked by this build (its outcome said as messages), one by an earlier build (English words). */
+const reply: PacksReply = {
+  storage: true,
+  packs: [pack('a', 'https://a.test/p.json'), pack('b', 'https://b.test/p.json')],
+  subscriptions: [
+    { url: 'https://a.test/p.json', publicKey: 'k', packId: 'a', lastChecked: 1, lastResult: { ok: true, said: [sayCounted('subInstalled', 12_345, { date: '2026-10-05' })], at: 1 } },
+    { url: 'https://b.test/p.json', publicKey: 'k', packId: 'b', lastChecked: 1, lastResult: { ok: false, message: 'The server answered 500.', at: 1 } },
+  ],
+};
+
+async function show() {
+  await act(async () => {
+    render(
+      <Options
+        packs={async () => reply}
+        subscribe={async () => ({ ok: false, said: [say('subAlready')] })}
+        update={async () => []}
+        unsubscribe={async () => undefined}
+        loadSettings={async () => DEFAULT_SETTINGS}
+        saveSettings={async () => undefined}
+      />,
+      root(),
+    );
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+  const outcome = (id: string) => root().querySelector(`tr[data-pack="${id}"] .outcome`)!.textContent;
+  return { outcome, cells: (id: string) => [...root().querySelectorAll(`tr[data-pack="${id}"] td.nowrap`)].map((td) => td.textContent) };
+}
+
+describe('options page', () => {
+  it('says what each subscription\'s last check did in the reader\'s words, and an earlier build\'s words as they were', async () => {
+    let page = await show();
+    expect(page.outcome('a')).toBe('✓ Installed: 12,345 claims, data as of Oct 5, 2026.');
+    expect(page.outcome('b')).toBe('✗ The server answered 500.');
+    expect(page.cells('a')).toEqual(['12,345', 'Oct 5, 2026']);
+    render(null, root());
+    useMessages(messagesIn('de'), 'de');
+    page = await show();
+    expect(page.outcome('a')).toBe('✓ Installiert: 12.345 Behauptungen, Datenstand 5. Okt. 2026.');
+    expect(page.cells('a')).toEqual(['12.345', '5. Okt. 2026']);
+  });
+});
