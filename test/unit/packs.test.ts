@@ -44,7 +44,7 @@ describe('pack format v1', () => {
     [{ updated: 'yesterday' }, '$.updated', /ISO 8601/],
     [{ claims: [] }, '$.claims', /at least one claim/],
     [{ claims: 'none' }, '$.claims', /expected an array, got string/],
-    [{ claims: [{ id: 'c1' }] }, '$.claims[0].text', /expected a string/],
+    [{ claims: [{ id: 'c1' }] }, '$.claims[0].text', /expected a string, got nothing \(the field is missing\)$/],
     [{ claims: [{ id: 'c1', text: 'a' }, { id: 'c1', text: 'b' }] }, '$.claims[1].id', /duplicate claim id/],
     [{ claims: [{ id: 'c1', text: 'a', alternates: ['x', 3] }] }, '$.claims[0].alternates[1]', /expected a string, got number/],
     [{ claims: [{ id: 'c1', text: 'a', date: 'last spring' }] }, '$.claims[0].date', /ISO 8601/],
