@@ -338,12 +338,13 @@ export async function lookupClaims(db: ClaimDb, packs: StoredPack[], keys: strin
     const where = `${w.pack.id}/${w.batch}`;
     if (!reads.has(where)) reads.set(where, tx.store.get([w.pack.id, w.pack.gen, w.batch]));
   }
-  const batches = new Map<string, ClaimBatch | undefined>();
-  for (const [where, read] of reads) batches.set(where, await read);
+  // (A damaged batch is logged once, however many of its claims matched.)
+  const batches = new Map<string, Claim[]>();
+  for (const [where, read] of reads) batches.set(where, claimsOf(await read, where.slice(0, where.lastIndexOf('/')), log));
   await tx.done;
   return wanted.map((w) => {
     if (!w) return undefined;
-    const row = claimsOf(batches.get(`${w.pack.id}/${w.batch}`), w.pack.id, log).find((c) => c.id === w.id);
+    const row = batches.get(`${w.pack.id}/${w.batch}`)!.find((c) => c.id === w.id);
     if (!row) return undefined;
     const why = brokenClaim(row);
     if (why) {

@@ -240,5 +240,10 @@ describe('claim database: damaged records', () => {
     const [p] = await loadPacks(db, (m) => logged.push(m));
     expect(p!.claims.length).toBe(300 - first!.claims.length);
     expect(logged).toEqual([expect.stringMatching(/skipped a damaged batch record in pack p \(0\): claims are not a list/)]);
+    // Looked up, its claims are not found, and it is logged once however many of them matched.
+    const lost = first!.claims.slice(0, 3).map((c) => `p/${c.id}`);
+    logged.length = 0;
+    expect(await lookupClaims(db, [stored!], [...lost, 'p/missing'], (m) => logged.push(m))).toEqual([undefined, undefined, undefined, undefined]);
+    expect(logged).toHaveLength(1);
   });
 });
