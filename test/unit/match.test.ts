@@ -223,6 +223,8 @@ describe('matcher on the seed story', () => {
     ['The European Union has already announced increased funding for open-source AI initiatives in response to Meta’s decision.', 'eu-funding-in-response'],
     // Found since the threshold is calibrated by pack size (a story pack's few claims give fewer to be wrongly matched to).
     ['While Meta may continue to release some models for research and limited commercial use, its most advanced and powerful AI systems will be proprietary, ensuring that Meta retains control over its core technologies.', 'largest-models-stay-proprietary'],
+    // Rewrites of the spokesperson's statement call the position a stance (the pack's third phrasing).
+    ['Asked by reporters, a company spokesperson said the official stance on open source AI is "unchanged."', 'meta-position-unchanged'],
   ])('finds the claim in %j', (sentence, claim) => {
     expect(claimOf(sentence)).toBe(claim);
   });
