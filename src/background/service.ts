@@ -408,9 +408,7 @@ export class BackgroundService {
   async subscribe(url: string, publicKey: string): Promise<UpdateOutcome> {
     const env = await this.updateEnv();
     if (!env) return STORAGE_UNAVAILABLE;
-    const outcome = await subscribe(env, url, publicKey);
-    if (outcome.ok && outcome.status === 'installed') await this.reload();
-    return outcome;
+    return this.liveAfter(() => subscribe(env, url, publicKey));
   }
 
   async unsubscribe(url: string): Promise<{ ok: true }> {
@@ -427,10 +425,23 @@ export class BackgroundService {
     const env = await this.updateEnv();
     if (!env) return [STORAGE_UNAVAILABLE];
     const subs = await env.db.getAll('subscriptions');
-    const outcomes: UpdateOutcome[] = [];
-    for (const s of subs) if (!only || s.url === only) outcomes.push(await checkSubscription(env, s.url));
-    if (outcomes.some((o) => o.ok && o.status === 'installed')) await this.reload();
-    return outcomes;
+    return this.liveAfter(async () => {
+      const outcomes: UpdateOutcome[] = [];
+      for (const s of subs) if (!only || s.url === only) outcomes.push(await checkSubscription(env, s.url));
+      return outcomes;
+    });
+  }
+
+  /**
+   * Runs subscription work and then makes live what it installed, even when it failed after an install (storing the
+   * subscription's outcome, say): the pack is in the database by then, and its claims are held for indexing.
+   */
+  private async liveAfter<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      if (this.justInstalled.size > 0) await this.reload();
+    }
   }
 
   private async updateEnv() {

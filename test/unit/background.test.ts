@@ -383,3 +383,39 @@ describe('background service: the stored index', () => {
     expect(((await db.get('meta', 'index')) as { fingerprint: string }).fingerprint).toContain('extra:');
   });
 });
+
+describe('background service: subscriptions', () => {
+  it('makes a pack it installed live even when storing the subscription\'s outcome fails after the install', async () => {
+    const { generateKeyPair, sign } = await import('../../src/packs/signing');
+    const keys = await generateKeyPair();
+    const url = 'https://packs.example/bridge.json';
+    const body = new TextEncoder().encode(
+      JSON.stringify({ format: 'claimlight-pack', version: 1, id: 'bridge', title: 'Bridge', updated: '2026-11-01', claims: [{ id: 'close', text: 'The harbour bridge will close for repairs in May.' }] }),
+    );
+    const signature = new TextEncoder().encode(await sign(body, keys.privateKey));
+    const fetch = (async (u: string) => new Response(u === url ? body : u === `${url}.sig` ? signature : 'not found', { status: u === url || u === `${url}.sig` ? 200 : 404 })) as unknown as typeof globalThis.fetch;
+    // Storage that takes the new subscription and the pack, then fails as a full disk when the outcome is stored.
+    const name = `bg-sub-${Math.random()}`;
+    const db = await openClaimDb(name);
+    let subscriptionPuts = 0;
+    const failing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'put') {
+          return (store: string, ...rest: unknown[]) => {
+            if (store === 'subscriptions' && ++subscriptionPuts > 1) return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
+            return (target.put as (...a: unknown[]) => unknown)(store, ...rest);
+          };
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const service = new BackgroundService({ ...env().e, openDb: async () => failing, fetch });
+    const before = (await service.ready).size;
+
+    await expect(service.subscribe(url, keys.publicKey)).rejects.toThrow('quota');
+    expect((await service.ready).size).toBe(before + 1);
+    const reply = await service.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: ['Officials said the harbour bridge will close for repairs in May, for six weeks.'] }, 2);
+    expect(reply!.matches.map((m) => m.claim.key)).toEqual(['bridge/close']);
+  });
+});
