@@ -57,9 +57,18 @@ async function get(env: UpdateEnv, url: string, headers: Record<string, string>)
   }
 }
 
+/**
+ * Stores a check's outcome with its subscription, and returns it. A failure to store it (a full disk) changes nothing
+ * of what the check did: the outcome is returned all the same, saying that it was not saved (the subscription keeps
+ * its last stored check, and the next check asks the publisher for the whole pack again).
+ */
 async function record(env: UpdateEnv, sub: Subscription, outcome: UpdateOutcome, extra: Partial<Subscription> = {}): Promise<UpdateOutcome> {
   const at = env.now();
-  await env.db.put('subscriptions', { ...sub, ...extra, lastChecked: at, lastResult: { ok: outcome.ok, said: outcome.said, at } });
+  try {
+    await env.db.put('subscriptions', { ...sub, ...extra, lastChecked: at, lastResult: { ok: outcome.ok, said: outcome.said, at } });
+  } catch (e) {
+    return { ...outcome, said: [...outcome.said, say('subNotRecorded', (e as Error).message)] };
+  }
   return outcome;
 }
 

@@ -176,6 +176,12 @@ export const MESSAGES = {
   subNoSpace: { en: 'Not enough storage to install this version.', de: 'Nicht genug Speicherplatz, um diese Version zu installieren.', es: 'No hay espacio suficiente para instalar esta versión.' },
   subStoreFailed: { en: 'Could not store this version: {1}.', de: 'Diese Version konnte nicht gespeichert werden: {1}.', es: 'No se pudo guardar esta versión: {1}.' },
   subFailed: { en: 'The check failed: {1}.', de: 'Die Prüfung schlug fehl: {1}.', es: 'La comprobación falló: {1}.' },
+  subNotRecorded: {
+    en: 'This result could not be saved with the subscription: {1}.',
+    de: 'Dieses Ergebnis konnte nicht beim Abonnement gespeichert werden: {1}.',
+    es: 'Este resultado no se pudo guardar con la suscripción: {1}.',
+  },
+  optActionFailed: { en: 'Claimlight could not do that: {1}.', de: 'Claimlight konnte das nicht ausführen: {1}.', es: 'Claimlight no pudo hacerlo: {1}.' },
   subKept: { en: 'The installed version (data as of {1}) stays in use.', de: 'Die installierte Version (Datenstand {1}) bleibt in Gebrauch.', es: 'La versión instalada (datos a {1}) sigue en uso.' },
   subNotModified: { en: 'Up to date: the publisher has nothing new.', de: 'Aktuell: Der Herausgeber hat nichts Neues.', es: 'Al día: quien publica no tiene nada nuevo.' },
   subUnchanged: { en: 'Up to date.', de: 'Aktuell.', es: 'Al día.' },

@@ -153,6 +153,30 @@ describe('pack subscriptions', () => {
     expect(await liveClaims(db)).toEqual(['a', 'b']);
   });
 
+  it('keeps what a check installed, and says so, when its outcome cannot be stored with the subscription', async () => {
+    const { s, keys, db, env } = await setup();
+    await publish(s, packJson('2026-01-01', ['a', 'b']), keys.privateKey);
+    await subscribe(env, URL_, keys.publicKey);
+    await publish(s, packJson('2026-02-01', ['c']), keys.privateKey);
+    // The pack's own writes succeed; the subscription's record fails as a full disk makes it fail.
+    const full = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'put') {
+          return (store: string, ...rest: unknown[]) =>
+            store === 'subscriptions' ? Promise.reject(new DOMException('quota exceeded', 'QuotaExceededError')) : (target.put as (...a: unknown[]) => unknown)(store, ...rest);
+        }
+        const v = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const outcome = await checkSubscription({ ...env, db: full }, URL_);
+    expect(outcome).toMatchObject({ ok: true, status: 'installed' });
+    expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of Feb 1, 2026. This result could not be saved with the subscription: quota exceeded.');
+    expect(await liveClaims(db)).toEqual(['c']);
+    // The subscription keeps its last stored check.
+    expect((await db.get('subscriptions', URL_))!.lastResult!.said).toEqual([expect.objectContaining({ counted: 'subInstalled', n: 2 })]);
+  });
+
   it('removes the pack with the subscription', async () => {
     const { s, keys, db, env } = await setup();
     await publish(s, packJson('2026-01-01', ['a']), keys.privateKey);
