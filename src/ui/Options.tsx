@@ -76,6 +76,8 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
     setBusy(key);
     try {
       await f();
+    } catch (e) {
+      setOutcome(failed(e));
     } finally {
       setBusy(undefined);
       onChange();
@@ -174,6 +176,9 @@ function PacksSection({ packs, onChange, update, unsubscribe }: { packs?: PacksR
   );
 }
 
+/** What the page says when a request to the background failed outright (it was restarting, or storage failed). */
+const failed = (e: unknown): UpdateOutcome => ({ ok: false, said: [say('optActionFailed', (e instanceof Error ? e.message : String(e)).replace(/\.$/, ''))] });
+
 function SubscribeSection({ subscribe, onDone }: { subscribe: OptionsProps['subscribe']; onDone(): void }) {
   const [url, setUrl] = useState('');
   const [key, setKey] = useState('');
@@ -182,14 +187,19 @@ function SubscribeSection({ subscribe, onDone }: { subscribe: OptionsProps['subs
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    const o = await subscribe(url, key);
-    setBusy(false);
-    setOutcome(o);
-    if (o.ok) {
-      setUrl('');
-      setKey('');
+    try {
+      const o = await subscribe(url, key);
+      setOutcome(o);
+      if (o.ok) {
+        setUrl('');
+        setKey('');
+      }
+    } catch (e) {
+      setOutcome(failed(e));
+    } finally {
+      setBusy(false);
+      onDone();
     }
-    onDone();
   };
   return (
     <section class="card" aria-labelledby="sub-h">

@@ -385,37 +385,41 @@ describe('background service: the stored index', () => {
 });
 
 describe('background service: subscriptions', () => {
-  it('makes a pack it installed live even when storing the subscription\'s outcome fails after the install', async () => {
+  it('makes live what a check installed even when a later subscription\'s check fails outright', async () => {
     const { generateKeyPair, sign } = await import('../../src/packs/signing');
     const keys = await generateKeyPair();
-    const url = 'https://packs.example/bridge.json';
-    const body = new TextEncoder().encode(
-      JSON.stringify({ format: 'claimlight-pack', version: 1, id: 'bridge', title: 'Bridge', updated: '2026-11-01', claims: [{ id: 'close', text: 'The harbour bridge will close for repairs in May.' }] }),
-    );
-    const signature = new TextEncoder().encode(await sign(body, keys.privateKey));
-    const fetch = (async (u: string) => new Response(u === url ? body : u === `${url}.sig` ? signature : 'not found', { status: u === url || u === `${url}.sig` ? 200 : 404 })) as unknown as typeof globalThis.fetch;
-    // Storage that takes the new subscription and the pack, then fails as a full disk when the outcome is stored.
-    const name = `bg-sub-${Math.random()}`;
-    const db = await openClaimDb(name);
-    let subscriptionPuts = 0;
-    const failing = new Proxy(db, {
+    const files = new Map<string, Uint8Array<ArrayBuffer>>();
+    const publish = async (url: string, id: string, updated: string, claims: Array<{ id: string; text: string }>) => {
+      const body = new TextEncoder().encode(JSON.stringify({ format: 'claimlight-pack', version: 1, id, title: id, updated, claims }));
+      files.set(url, body);
+      files.set(`${url}.sig`, new TextEncoder().encode(await sign(body, keys.privateKey)));
+    };
+    const fetch = (async (u: string) => (files.has(u) ? new Response(files.get(u)!, { status: 200 }) : new Response('not found', { status: 404 }))) as unknown as typeof globalThis.fetch;
+    const [a, b] = ['https://packs.example/a.json', 'https://packs.example/b.json'];
+    await publish(a, 'bridge', '2026-11-01', [{ id: 'close', text: 'The harbour bridge will close for repairs in May.' }]);
+    await publish(b, 'ferry', '2026-11-01', [{ id: 'fares', text: 'Ferry fares will double next year.' }]);
+    // Storage that, once told to, fails to read the second subscription (as a database going away might).
+    const db = await openClaimDb(`bg-sub-${Math.random()}`);
+    let failing = false;
+    const flaky = new Proxy(db, {
       get(target, prop, receiver) {
-        if (prop === 'put') {
-          return (store: string, ...rest: unknown[]) => {
-            if (store === 'subscriptions' && ++subscriptionPuts > 1) return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
-            return (target.put as (...a: unknown[]) => unknown)(store, ...rest);
-          };
+        if (prop === 'get') {
+          return (store: string, key: unknown) =>
+            failing && store === 'subscriptions' && key === b ? Promise.reject(new Error('the database went away')) : target.get(store as never, key as never);
         }
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;
       },
     });
-    const service = new BackgroundService({ ...env().e, openDb: async () => failing, fetch });
-    const before = (await service.ready).size;
+    const service = new BackgroundService({ ...env().e, openDb: async () => flaky, fetch });
+    expect(await service.subscribe(a, keys.publicKey)).toMatchObject({ ok: true, status: 'installed' });
+    expect(await service.subscribe(b, keys.publicKey)).toMatchObject({ ok: true, status: 'installed' });
 
-    await expect(service.subscribe(url, keys.publicKey)).rejects.toThrow('quota');
-    expect((await service.ready).size).toBe(before + 1);
-    const reply = await service.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: ['Officials said the harbour bridge will close for repairs in May, for six weeks.'] }, 2);
-    expect(reply!.matches.map((m) => m.claim.key)).toEqual(['bridge/close']);
+    // The first pack has a new version; checking the second then fails before it says anything.
+    await publish(a, 'bridge', '2026-11-20', [{ id: 'reopen', text: 'The harbour bridge will reopen to traffic in June.' }]);
+    failing = true;
+    await expect(service.updateAll()).rejects.toThrow('the database went away');
+    const reply = await service.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: ['Engineers said the harbour bridge will reopen to traffic in June after the repairs.'] }, 2);
+    expect(reply!.matches.map((m) => m.claim.key)).toEqual(['bridge/reopen']);
   });
 });

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PacksReply } from '../../src/messaging/contract';
+import type { UpdateOutcome } from '../../src/packs/update';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { Options } from '../../src/ui/Options';
 import { say, sayCounted, useMessages } from '../../src/ui/i18n';
@@ -26,12 +27,12 @@ const reply: PacksReply = {
   ],
 };
 
-async function show() {
+async function show(subscribe: () => Promise<UpdateOutcome> = async () => ({ ok: false, said: [say('subAlready')] })) {
   await act(async () => {
     render(
       <Options
         packs={async () => reply}
-        subscribe={async () => ({ ok: false, said: [say('subAlready')] })}
+        subscribe={subscribe}
         update={async () => []}
         unsubscribe={async () => undefined}
         loadSettings={async () => DEFAULT_SETTINGS}
@@ -56,5 +57,28 @@ describe('options page', () => {
     page = await show();
     expect(page.outcome('a')).toBe('✓ Installiert: 12.345 Behauptungen, Datenstand 5. Okt. 2026.');
     expect(page.cells('a')).toEqual(['12.345', '5. Okt. 2026']);
+  });
+
+  it('says so when a request to the background fails outright, and lets the reader try again', async () => {
+    await show(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    const input = (id: string, value: string) => {
+      const el = root().querySelector<HTMLInputElement>(`#${id}`)!;
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    await act(async () => {
+      input('sub-url', 'https://c.test/p.json');
+      input('sub-key', 'k');
+    });
+    await act(async () => {
+      root().querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    const button = root().querySelector<HTMLButtonElement>('form button[type="submit"]')!;
+    expect(button.disabled).toBe(false);
+    expect(button.textContent).toBe('Subscribe');
+    expect(root().querySelector('form + .outcome, section[aria-labelledby="sub-h"] .outcome')!.textContent).toBe('✗ Claimlight could not do that: Could not establish connection. Receiving end does not exist.');
   });
 });
