@@ -17,6 +17,7 @@ export const OPTIONS_CSS = `
   .url { word-break: break-all; font-size: 12.5px; }
   .actions { white-space: nowrap; text-align: right; }
   .packs .nowrap { white-space: nowrap; }
+  .packs td:first-child { min-width: 12em; }
   .actions button { margin-left: 6px; }
   button { font: inherit; border: 1px solid var(--cl-border); background: var(--cl-bg); color: var(--cl-fg); border-radius: 7px; padding: 5px 11px; cursor: pointer; }
   button:hover:not(:disabled) { background: var(--cl-hover); }
