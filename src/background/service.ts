@@ -433,8 +433,8 @@ export class BackgroundService {
   }
 
   /**
-   * Runs subscription work and then makes live what it installed, even when it failed after an install (storing the
-   * subscription's outcome, say): the pack is in the database by then, and its claims are held for indexing.
+   * Runs subscription work and then makes live what it installed, even when it failed after an install (a later
+   * subscription's check, say): the pack is in the database by then, and its claims are held for indexing.
    */
   private async liveAfter<T>(work: () => Promise<T>): Promise<T> {
     try {

@@ -163,7 +163,7 @@ describe('pack subscriptions', () => {
       get(target, prop, receiver) {
         if (prop === 'put') {
           return (store: string, ...rest: unknown[]) =>
-            store === 'subscriptions' ? Promise.reject(new DOMException('quota exceeded', 'QuotaExceededError')) : (target.put as (...a: unknown[]) => unknown)(store, ...rest);
+            store === 'subscriptions' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : (target.put as (...a: unknown[]) => unknown)(store, ...rest);
         }
         const v = Reflect.get(target, prop, receiver);
         return typeof v === 'function' ? v.bind(target) : v;
@@ -171,7 +171,7 @@ describe('pack subscriptions', () => {
     });
     const outcome = await checkSubscription({ ...env, db: full }, URL_);
     expect(outcome).toMatchObject({ ok: true, status: 'installed' });
-    expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of Feb 1, 2026. This result could not be saved with the subscription: quota exceeded.');
+    expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of Feb 1, 2026. This result could not be saved with the subscription: The quota has been exceeded.');
     expect(await liveClaims(db)).toEqual(['c']);
     // The subscription keeps its last stored check.
     expect((await db.get('subscriptions', URL_))!.lastResult!.said).toEqual([expect.objectContaining({ counted: 'subInstalled', n: 2 })]);
