@@ -9,6 +9,7 @@ import { BUNDLED_PACKS } from '../../src/packs/bundled';
 import { openClaimDb } from '../../src/store/db';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { CARD_SOURCES, cardCoverage } from '../../src/claims/views';
+import { dbWith } from './helpers';
 
 let n = 0;
 function env(overrides: Partial<BackgroundEnv> = {}) {
@@ -401,16 +402,8 @@ describe('background service: subscriptions', () => {
     // Storage that, once told to, fails to read the second subscription (as a database going away might).
     const db = await openClaimDb(`bg-sub-${Math.random()}`);
     let failing = false;
-    const flaky = new Proxy(db, {
-      get(target, prop, receiver) {
-        if (prop === 'get') {
-          return (store: string, key: unknown) =>
-            failing && store === 'subscriptions' && key === b ? Promise.reject(new Error('the database went away')) : target.get(store as never, key as never);
-        }
-        const v = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? v.bind(target) : v;
-      },
-    });
+    const flaky = dbWith(db, 'get', (get) => ((store: string, key: unknown) =>
+      failing && store === 'subscriptions' && key === b ? Promise.reject(new Error('the database went away')) : get(store as never, key as never)) as typeof get);
     const service = new BackgroundService({ ...env().e, openDb: async () => flaky, fetch });
     expect(await service.subscribe(a, keys.publicKey)).toMatchObject({ ok: true, status: 'installed' });
     expect(await service.subscribe(b, keys.publicKey)).toMatchObject({ ok: true, status: 'installed' });

@@ -23,3 +23,17 @@ export function readShared(...parts: string[]): string {
 export function seedPackJson(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(BUNDLED_PACKS[0])) as Record<string, unknown>;
 }
+
+/**
+ * The database with one of its methods replaced (`replace` gets the original, bound), as storage that fails in one
+ * place: a full disk for one store's writes, a read that goes away.
+ */
+export function dbWith<T extends object, K extends keyof T>(db: T, method: K, replace: (original: T[K]) => T[K]): T {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver);
+      const bound = typeof v === 'function' ? v.bind(target) : v;
+      return prop === method ? replace(bound) : bound;
+    },
+  });
+}

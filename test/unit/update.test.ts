@@ -6,6 +6,7 @@ import { loadPacks, openClaimDb, removePack } from '../../src/store/db';
 import { useMessages } from '../../src/ui/i18n';
 import { wordsOf } from '../../src/ui/format';
 import { messagesIn } from '../../src/ui/messages';
+import { dbWith } from './helpers';
 
 const URL_ = 'https://packs.example/news.json';
 const encoder = new TextEncoder();
@@ -135,18 +136,10 @@ describe('pack subscriptions', () => {
     await subscribe(env, URL_, keys.publicKey);
     await publish(s, packJson('2026-02-01', ['c']), keys.privateKey);
     // A database whose writes of claims fail as a full disk makes them fail.
-    const full = new Proxy(db, {
-      get(target, prop, receiver) {
-        if (prop === 'transaction') {
-          return (stores: string | string[], mode?: IDBTransactionMode) => {
-            if (mode === 'readwrite' && [stores].flat().includes('batches')) throw new DOMException('quota', 'QuotaExceededError');
-            return target.transaction(stores as never, mode);
-          };
-        }
-        const v = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? v.bind(target) : v;
-      },
-    });
+    const full = dbWith(db, 'transaction', (transaction) => ((stores: string | string[], mode?: IDBTransactionMode) => {
+      if (mode === 'readwrite' && [stores].flat().includes('batches')) throw new DOMException('quota', 'QuotaExceededError');
+      return transaction(stores as never, mode);
+    }) as typeof transaction);
     const outcome = await checkSubscription({ ...env, db: full }, URL_);
     expect(outcome.ok).toBe(false);
     expect(wordsOf(outcome.said)).toBe('Not enough storage to install this version. The installed version (data as of Jan 1, 2026) stays in use.');
@@ -159,16 +152,8 @@ describe('pack subscriptions', () => {
     await subscribe(env, URL_, keys.publicKey);
     await publish(s, packJson('2026-02-01', ['c']), keys.privateKey);
     // The pack's own writes succeed; the subscription's record fails as a full disk makes it fail.
-    const full = new Proxy(db, {
-      get(target, prop, receiver) {
-        if (prop === 'put') {
-          return (store: string, ...rest: unknown[]) =>
-            store === 'subscriptions' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : (target.put as (...a: unknown[]) => unknown)(store, ...rest);
-        }
-        const v = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? v.bind(target) : v;
-      },
-    });
+    const full = dbWith(db, 'put', (put) => ((store: string, ...rest: unknown[]) =>
+      store === 'subscriptions' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : (put as (...a: unknown[]) => unknown)(store, ...rest)) as typeof put);
     const outcome = await checkSubscription({ ...env, db: full }, URL_);
     expect(outcome).toMatchObject({ ok: true, status: 'installed' });
     expect(wordsOf(outcome.said)).toBe('Installed: 1 claim, data as of Feb 1, 2026. This result could not be saved with the subscription: The quota has been exceeded.');
