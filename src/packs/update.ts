@@ -67,7 +67,7 @@ async function record(env: UpdateEnv, sub: Subscription, outcome: UpdateOutcome,
   try {
     await env.db.put('subscriptions', { ...sub, ...extra, lastChecked: at, lastResult: { ok: outcome.ok, said: outcome.said, at } });
   } catch (e) {
-    return { ...outcome, said: [...outcome.said, say('subNotRecorded', (e as Error).message.replace(/\.$/, ''))] };
+    return { ...outcome, said: [...outcome.said, say('subNotRecorded', String(e instanceof Error ? e.message : e).replace(/\.$/, ''))] };
   }
   return outcome;
 }
