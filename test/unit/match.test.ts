@@ -225,6 +225,8 @@ describe('matcher on the seed story', () => {
     ['While Meta may continue to release some models for research and limited commercial use, its most advanced and powerful AI systems will be proprietary, ensuring that Meta retains control over its core technologies.', 'largest-models-stay-proprietary'],
     // Rewrites of the spokesperson's statement call the position a stance (the pack's third phrasing).
     ['Asked by reporters, a company spokesperson said the official stance on open source AI is "unchanged."', 'meta-position-unchanged'],
+    // A headline that says it in three words (the pack's fourth phrasing for Avocado; "closed-source" is not "closed").
+    ['Meta Avocado Is Closed-Source', 'avocado-closed-model'],
   ])('finds the claim in %j', (sentence, claim) => {
     expect(claimOf(sentence)).toBe(claim);
   });
