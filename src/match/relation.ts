@@ -172,6 +172,15 @@ const SPEAKER = /^([^.;:!?]{0,120}?)\b(?:said|says|told|tells|stated|states|wrot
 // A relative clause set off by commas is an aside: "Representatives denied the actor, who has been a hit since 2013,
 // plans to leave" is one clause once the aside is out.
 const ASIDE = /,\s+(?:who|which)\s[^,;:]*,/g;
+// What a colon introduces without a verb of its own names what came before it ("…a key tenet of its previous
+// strategy: open access to model weights"): it is read with that clause, not as one of its own. After a colon a
+// verb ("…more than any benchmark: it won't be open-sourced") or a quote starts a clause.
+const NAMING_COLON = /:(?=\s+(?!["'\u2018\u201c])([^.;:!?"\u201c]{1,80})[.!?]?\s*$)/;
+const HAS_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|says?|said)\b|n['\u2019]t\b|\b\w{3,}ed\b/i;
+const namingColonJoined = (sentence: string) => {
+  const m = NAMING_COLON.exec(sentence);
+  return m && !HAS_VERB.test(m[1]!) && m[1]!.split(/\s+/).length <= 8 ? `${sentence.slice(0, m.index)},${sentence.slice(m.index + 1)}` : sentence;
+};
 const REPORT_WORD = /\b(?:rumou?rs?|reports?|claims?|speculation|suggestions?|talk|allegations?|stories)\b/i;
 const SAYING_PART = /^\W*(?:saying|stating|insisting|adding|noting|asserting|affirming)\b/i;
 // A head that has a verb of its own is no speaker's name: "Woodstock 50 has not been canceled, organizers have said".
@@ -185,7 +194,7 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), between
   // two participles ("no audio is streamed and stored"), and between two verbs of one object ("to eliminate and
   // replace cookies").
-  const joined = sentence.replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
+  const joined = namingColonJoined(sentence).replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
   const parts = joined.split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const ofClaim = (t: string) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a));
