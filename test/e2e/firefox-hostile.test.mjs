@@ -197,7 +197,8 @@ describe('hostile pages in Firefox', { skip: available ? false : `Firefox ESR ($
     // Ours went with the first story's highlights, and the site's own sheet stayed and still applies.
     assert.deepEqual(await page.evaluate(sheetsOfPage), { sheets: 2, footer: 'rgb(1, 2, 3)' });
     const popup = await popupFor();
-    assert.equal(await popup.evaluate((id) => browser.browserAction.getBadgeText({ tabId: id }), popup.tabId), '1');
+    // (The button is marked a moment after the highlights: src/background/service.ts, STORE_WAIT_MS.)
+    await poll(popup, async (id) => (await browser.browserAction.getBadgeText({ tabId: id })) === '1', popup.tabId, 5_000);
     await popup.close();
     await page.close();
   });

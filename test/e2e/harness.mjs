@@ -131,6 +131,21 @@ export async function badgeOf(worker, tabId) {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+/**
+ * The badge on a tab's toolbar button once it has one (or once it says `expected`): the background marks the button a
+ * moment after the page's highlights (src/background/service.ts, `STORE_WAIT_MS`), as a reader would see it. Throws
+ * after `timeout` ms, saying what the badge said.
+ */
+export async function markedBadge(worker, tabId, expected, timeout = 5_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const badge = await badgeOf(worker, tabId);
+    if (expected === undefined ? badge !== '' : badge === expected) return badge;
+    if (Date.now() > until) throw new Error(`the badge on tab ${tabId} said ${JSON.stringify(badge)} after ${timeout} ms${expected === undefined ? '' : `, not ${JSON.stringify(expected)}`}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** The toolbar button's title on a tab, as its tooltip and a screen reader give it. */
 export async function buttonTitleOf(worker, tabId) {
   return worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);

@@ -30,6 +30,8 @@ function env(overrides: Partial<BackgroundEnv> = {}) {
     saveReport: async (tab, r) => void (r ? saved.set(tab, r) : saved.delete(tab)),
     loadReport: async (tab) => saved.get(tab),
     log: (m) => logs.push(m),
+    // (The report is stored and the button marked in the task after the answer, not STORE_WAIT_MS later.)
+    storeWait: 0,
     ...overrides,
   };
   return { e, badges, titles, saved, logs };
@@ -102,6 +104,25 @@ describe('background service', () => {
     release();
     expect((await ui).state).toBe('ready');
     expect(titles.get(7)?.claims).toBe(3);
+  });
+
+  it('stores the report and marks the button once the page has had time to show its highlights, or at once for the popup', async () => {
+    const { e, badges, saved } = env({ storeWait: 200 });
+    const bg = new BackgroundService(e);
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(badges.has(7)).toBe(false);
+    expect(saved.has(7)).toBe(false);
+    await bg.stored(7);
+    expect(badges.get(7)).toBe('3');
+    expect(saved.get(7)?.matches).toHaveLength(3);
+    // The popup asked for the next page's report before its wait was over: it is stored and marked then, not later.
+    await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: sentences.slice(0, 1) }, 7);
+    const asked = performance.now();
+    const ui = await bg.report(7);
+    expect(performance.now() - asked).toBeLessThan(150);
+    expect(ui.state === 'ready' && ui.report.url).toBe('https://x.test/b');
+    expect(badges.get(7)).toBe('1');
   });
 
   it('does not mark the button of a tab that moved on between the answer and the storing of its report', async () => {

@@ -32,6 +32,8 @@ function background(reports: TabReport[] = []) {
     saveReport: async (_tab, r) => void (r && reports.push(r)),
     loadReport: async () => undefined,
     log: () => undefined,
+    // (Stored in the task after the answer, not STORE_WAIT_MS later: the tests read the stored report.)
+    storeWait: 0,
   });
 }
 
