@@ -172,14 +172,17 @@ const SPEAKER = /^([^.;:!?]{0,120}?)\b(?:said|says|told|tells|stated|states|wrot
 // A relative clause set off by commas is an aside: "Representatives denied the actor, who has been a hit since 2013,
 // plans to leave" is one clause once the aside is out.
 const ASIDE = /,\s+(?:who|which)\s[^,;:]*,/g;
-// What a colon introduces without a verb of its own names what came before it ("…a key tenet of its previous
-// strategy: open access to model weights"): it is read with that clause, not as one of its own. After a colon a
-// verb ("…more than any benchmark: it won't be open-sourced") or a quote starts a clause.
-const NAMING_COLON = /:(?=\s+(?!["'\u2018\u201c])([^.;:!?"\u201c]{1,80})[.!?]?\s*$)/;
-const HAS_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|says?|said)\b|n['\u2019]t\b|\b\w{3,}ed\b/i;
-const namingColonJoined = (sentence: string) => {
-  const m = NAMING_COLON.exec(sentence);
-  return m && !HAS_VERB.test(m[1]!) && m[1]!.split(/\s+/).length <= 8 ? `${sentence.slice(0, m.index)},${sentence.slice(m.index + 1)}` : sentence;
+// What a colon or a dash introduces at the end of a sentence without a verb or a negation of its own names what came
+// before it ("…a key tenet of its previous strategy: open access to model weights", or "…strategy—open access…"): it
+// is read with that clause, not as one of its own. After a colon a verb ("…more than any benchmark: it won't be
+// open-sourced") or a quote starts a clause, and a negation is said of what it names ("Avocado will be a closed model:
+// no downloadable weights"), not of the clause before it.
+const NAMING_BREAK = /(?::|\s?[\u2013\u2014]\s?|\s-\s)(?=\s*(?!["'\u2018\u201c])([^.;:!?"\u201c\u2013\u2014]{1,80})[.!?]?\s*$)/;
+const NOT_A_NAMING = /^\s*(?:but|and|or|so|yet|though|although|while|whereas)\b|\b(?:am|is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|says?|said|no|not|never|none|nor|nothing|neither|without)\b|['\u2019](?:m|re|ve|ll|d|s)\b|n['\u2019]t\b|\b\w{3,}ed\b/i;
+const namingJoined = (sentence: string) => {
+  const m = NAMING_BREAK.exec(sentence);
+  if (!m || NOT_A_NAMING.test(m[1]!) || m[1]!.trim().split(/\s+/).length > 8) return sentence;
+  return `${sentence.slice(0, m.index)}, ${sentence.slice(m.index + m[0].length).trimStart()}`;
 };
 const REPORT_WORD = /\b(?:rumou?rs?|reports?|claims?|speculation|suggestions?|talk|allegations?|stories)\b/i;
 const SAYING_PART = /^\W*(?:saying|stating|insisting|adding|noting|asserting|affirming)\b/i;
@@ -194,7 +197,7 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), between
   // two participles ("no audio is streamed and stored"), and between two verbs of one object ("to eliminate and
   // replace cookies").
-  const joined = namingColonJoined(sentence).replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
+  const joined = namingJoined(sentence).replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
   const parts = joined.split(CLAUSE_BREAK).filter((p) => p && p.trim());
   if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
   const ofClaim = (t: string) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a));
