@@ -106,21 +106,26 @@ describe('background service', () => {
     expect(titles.get(7)?.claims).toBe(3);
   });
 
-  it('stores the report and marks the button once the page has had time to show its highlights, or at once for the popup', async () => {
-    const { e, badges, saved } = env({ storeWait: 200 });
+  it('stores the report and marks the button only once the page has had time to show its highlights', async () => {
+    const { e, badges, saved } = env({ storeWait: 60 });
     const bg = new BackgroundService(e);
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/a', article, sentences }, 7);
-    await new Promise((r) => setTimeout(r, 20));
+    // Not in the task after the answer, as before: only once the wait is over.
+    await new Promise((r) => setTimeout(r, 0));
     expect(badges.has(7)).toBe(false);
     expect(saved.has(7)).toBe(false);
     await bg.stored(7);
     expect(badges.get(7)).toBe('3');
     expect(saved.get(7)?.matches).toHaveLength(3);
-    // The popup asked for the next page's report before its wait was over: it is stored and marked then, not later.
+  });
+
+  it('stores a waiting report and marks the button at once when the popup asks for it', async () => {
+    // A wait longer than the test may take: the popup's question must not sit it out.
+    const { e, badges } = env({ storeWait: 60_000 });
+    const bg = new BackgroundService(e);
     await bg.fromContentScript({ type: 'cs/match', url: 'https://x.test/b', article, sentences: sentences.slice(0, 1) }, 7);
-    const asked = performance.now();
+    expect(badges.has(7)).toBe(false);
     const ui = await bg.report(7);
-    expect(performance.now() - asked).toBeLessThan(150);
     expect(ui.state === 'ready' && ui.report.url).toBe('https://x.test/b');
     expect(badges.get(7)).toBe('1');
   });
