@@ -177,7 +177,9 @@ const ASIDE = /,\s+(?:who|which)\s[^,;:]*,/g;
 // is read with that clause, not as one of its own. After a colon a verb ("…more than any benchmark: it won't be
 // open-sourced") or a quote starts a clause, and a negation is said of what it names ("Avocado will be a closed model:
 // no downloadable weights"), not of the clause before it.
-const NAMING_BREAK = /(?::|\s?[\u2013\u2014]\s?|\s-\s)(?=\s*(?!["'\u2018\u201c])([^.;:!?"\u201c\u2013\u2014]{1,80})[.!?]?\s*$)/;
+// (A colon followed by a space, not a clock's or an address's; an em dash, or a spaced en dash or hyphen, as
+// CLAUSE_BREAK has them: "$12–16k" is a range.)
+const NAMING_BREAK = /(?::(?=\s)|\s?\u2014\s?|\s[\u2013-]\s)(?=\s*(?!["'\u2018\u201c])([^.;:!?"\u201c\u2013\u2014]{1,80})[.!?]?\s*$)/;
 const NOT_A_NAMING = /^\s*(?:but|and|or|so|yet|though|although|while|whereas)\b|\b(?:am|is|are|was|were|be|been|being|has|have|had|will|would|shall|should|can|could|may|might|must|do|does|did|says?|said|no|not|never|none|nor|nothing|neither|without)\b|['\u2019](?:m|re|ve|ll|d|s)\b|n['\u2019]t\b|\b\w{3,}ed\b/i;
 const namingJoined = (sentence: string) => {
   const m = NAMING_BREAK.exec(sentence);
