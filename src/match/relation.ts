@@ -16,7 +16,7 @@ const FALSITY =
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
 const PRIVATIVE =
-  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|lay(?:s|ing)? off|laid off|layoffs?|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ions?)?|outlaw(?:s|ed|ing)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|away from|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|split(?:s|ting)? up|br(?:eak|eaks|eaking|oke|oken) up|disband\w*|go(?:es|ing)? (?:their|its) separate ways|went (?:their|its) separate ways|terminat(?:e|es|ed|ing|ion)|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|kill(?:s|ed|ing)?(?= (?:off )?(?:(?:its|their|the|a|an|this|that|these|those|his|her|our)\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|projects?|programs?|programmes?|products?|features?|services?|support|cookies|deals?|bills?|proposals?|apps?|lines?|brands?|models?)\b)|end(?:s|ed|ing)?)\b/g;
+  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|lay(?:s|ing)? off|laid off|layoffs?|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ions?)?|outlaw(?:s|ed|ing)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|away from|retreat(?:s|ed|ing)? from|step(?:s|ped|ping)? back from|walk(?:s|ed|ing)? back|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|split(?:s|ting)? up|br(?:eak|eaks|eaking|oke|oken) up|disband\w*|go(?:es|ing)? (?:their|its) separate ways|went (?:their|its) separate ways|terminat(?:e|es|ed|ing|ion)|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|kill(?:s|ed|ing)?(?= (?:off )?(?:(?:its|their|the|a|an|this|that|these|those|his|her|our)\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|projects?|programs?|programmes?|products?|features?|services?|support|cookies|deals?|bills?|proposals?|apps?|lines?|brands?|models?)\b)|end(?:s|ed|ing)?)\b/g;
 
 // Putting something off: a stopping of what was due, said once in a clause however many ways ("pushed back the
 // release, delaying the rollout"). Not a move, though a delay may be "to" a date.
@@ -97,7 +97,8 @@ const ANTONYMS: Array<[string, string]> = [
 ];
 
 // "Away from A toward B" describes a move, as "shifting from A to B" does: not a negation of what follows.
-const MOVE_BETWEEN = /\baway from\b(?=[^.;]*?\b(?:toward|towards|to|for|in favou?r of)\b)/g;
+// Not so a plan's "to" ("backed away from its plan to charge"): what is left there is an intent, not a side.
+const MOVE_BETWEEN = /\baway from\b(?!\s+(?:(?:the|its|their|his|her|our|a|an)\s+)?(?:[\w-]+\s+)?(?:plans?|proposals?|ideas?|decisions?|efforts?|bids?|push|attempts?|intentions?|promises?|pledges?|commitments?)\s+to\b)(?=[^.;]*?\b(?:toward|towards|to|for|in favou?r of)\b)/g;
 
 // Words that say something goes on: the other side of a stopping verb (and of a delay: "on time", "reaffirmed the
 // date").
@@ -305,7 +306,7 @@ export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 // an axis's words speaks of every stance term on it: "Meta's plans to keep releasing open models" speaks of whether it
 // stopped.
 const STANCE_AXES: Record<string, readonly string[]> = {
-  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai'],
+  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai', 'retreat'],
   openness: ['opensourc', 'closedsource', 'open', 'close', 'shutter'],
   release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut', 'delai'],
   price: ['free', 'paid', 'charg', 'fee', 'pai', 'price', 'subscript'],

@@ -330,7 +330,7 @@ describe('matcher on the seed story', () => {
     expect(await relationIn(pack('Meta will release the Behemoth model.'), 'Meta is training the Behemoth model.')).toBeUndefined();
   });
 
-  it('takes open-sourcing as releasing, and dropping, moving away or shuttering as stopping', async () => {
+  it('takes open-sourcing as releasing, and dropping, moving away, retreating or shuttering as stopping', async () => {
     const pack = (text: string) => new ClaimBase([{ format: 'claimlight-pack', version: 1, id: 'p', title: 'p', updated: '2026-11-26', language: 'en', sources: [], claims: [{ id: 'c', text, alternates: [], coverage: [] }] }]);
     const relationIn = async (base: ClaimBase, text: string) => (await base.matchSentences([{ text }]))[0]?.relation;
     const openRelease = pack('Meta will release new AI models under an open-source license.');
@@ -343,6 +343,9 @@ describe('matcher on the seed story', () => {
     expect(await relationIn(pack('Hobby Lobby is closing all of its stores.'), 'Hobby Lobby is shuttering all of its stores.')).toBe('asserts');
     // A claim of stopping needs a sentence that speaks of stopping or going on.
     expect(await relationIn(pack('Meta has stopped releasing open-source AI models.'), 'Meta released open-source AI models last year.')).toBeUndefined();
+    // Retreating from something speaks of stopping it; its "from" is no side of a move.
+    expect(await relationIn(pack('Meta has stopped releasing open-source AI models.'), 'Meta is retreating from releasing open-source AI models.')).toBe('asserts');
+    expect(await relationIn(openRelease, 'Analysts described the plan as a retreat from open-source AI models by Meta after years of public releases.')).toBe('denies');
   });
 
   it('takes the threshold calibrated for the index\'s size: lower for a story pack than for the pool', () => {
