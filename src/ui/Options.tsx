@@ -56,7 +56,7 @@ function Outcome({ outcome }: { outcome?: { ok: boolean; said?: Said[]; message?
   return (
     <p class={`outcome ${outcome.ok ? 'ok' : 'bad'}`} role="status">
       <span aria-hidden="true">{outcome.ok ? '✓ ' : '✗ '}</span>
-      {outcome.said ? wordsOf(outcome.said) : outcome.message}
+      {(outcome.said ? wordsOf(outcome.said) : outcome.message) || t(outcome.ok ? 'subLastOk' : 'subLastFailed')}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 import type { Relation } from '../match/relation';
 import type { CoverageView } from '../claims/views';
-import { t, tn, type Said } from './i18n';
+import { hasMessage, t, tn, type Said } from './i18n';
 import type { MessageKey } from './messages';
 
 /** Text helpers shared by the card and the popup. */
@@ -21,11 +21,16 @@ export function formatDate(iso: string | undefined): string {
   return iso.length === 7 ? t('monthYear', month, year) : t('dayMonthYear', date.getUTCDate(), month, year);
 }
 
-/** The words of what was said (`Said`), in the reader's language; parts are sentences, joined by a space. */
+/**
+ * The words of what was said (`Said`), in the reader's language; parts are sentences, joined by a space. What was
+ * stored by another version may name a message this one does not have: such a part is left out rather than shown
+ * as its name, and nothing is said if no part is left.
+ */
 export function wordsOf(said: Said[]): string {
   return said
+    .filter((s) => hasMessage('counted' in s ? `${s.counted}_other` : s.key))
     .map((s) => {
-      const subs = s.subs.map((x) => (typeof x === 'string' ? x : formatDate(x.date) || x.date));
+      const subs = (s.subs ?? []).map((x) => (typeof x === 'string' ? x : formatDate(x?.date) || String(x?.date ?? '')));
       return 'counted' in s ? tn(s.counted, s.n, ...subs) : t(s.key, ...subs);
     })
     .join(' ');

@@ -33,6 +33,11 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return source?.(key, subs.map(String)) || key;
 }
 
+/** Whether there is a message of this name: a stored one may name a message a later version no longer has. */
+export function hasMessage(key: string): boolean {
+  return !!source?.(key);
+}
+
 let rules: Intl.PluralRules | undefined;
 let rulesLang: Lang | undefined;
 

@@ -187,6 +187,8 @@ export const MESSAGES = {
   subUnchanged: { en: 'Up to date.', de: 'Aktuell.', es: 'Al día.' },
   subInstalled_one: { en: 'Installed: {1} claim, data as of {2}.', de: 'Installiert: {1} Behauptung, Datenstand {2}.', es: 'Instalado: {1} afirmación, datos a {2}.' },
   subInstalled_other: { en: 'Installed: {1} claims, data as of {2}.', de: 'Installiert: {1} Behauptungen, Datenstand {2}.', es: 'Instalado: {1} afirmaciones, datos a {2}.' },
+  subLastOk: { en: 'The last check succeeded.', de: 'Die letzte Prüfung war erfolgreich.', es: 'La última comprobación fue correcta.' },
+  subLastFailed: { en: 'The last check failed.', de: 'Die letzte Prüfung schlug fehl.', es: 'La última comprobación falló.' },
   optAllChecked: { en: 'All subscriptions checked.', de: 'Alle Abonnements geprüft.', es: 'Todas las suscripciones comprobadas.' },
   optCheckAll: { en: 'Check all subscriptions now', de: 'Alle Abonnements jetzt prüfen', es: 'Comprobar ahora todas las suscripciones' },
   optEverySix: { en: 'Subscriptions are also checked every six hours.', de: 'Abonnements werden außerdem alle sechs Stunden geprüft.', es: 'Las suscripciones también se comprueban cada seis horas.' },

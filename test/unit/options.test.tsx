@@ -6,8 +6,8 @@ import type { PacksReply } from '../../src/messaging/contract';
 import type { UpdateOutcome } from '../../src/packs/update';
 import { DEFAULT_SETTINGS } from '../../src/settings';
 import { Options } from '../../src/ui/Options';
-import { say, sayCounted, useMessages } from '../../src/ui/i18n';
-import { messagesIn } from '../../src/ui/messages';
+import { say, sayCounted, useMessages, type CountedKey } from '../../src/ui/i18n';
+import { messagesIn, type MessageKey } from '../../src/ui/messages';
 
 const root = () => document.getElementById('root') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
 afterEach(() => {
@@ -20,10 +20,13 @@ const pack = (id: string, url: string) => ({ id, title: id, claimCount: 12_345, 
 /** Two subscriptions: one checked by this build (its outcome said as messages), one by an earlier build (English words). */
 const reply: PacksReply = {
   storage: true,
-  packs: [pack('a', 'https://a.test/p.json'), pack('b', 'https://b.test/p.json')],
+  packs: [pack('a', 'https://a.test/p.json'), pack('b', 'https://b.test/p.json'), pack('c', 'https://c.test/p.json'), pack('d', 'https://d.test/p.json')],
   subscriptions: [
     { url: 'https://a.test/p.json', publicKey: 'k', packId: 'a', lastChecked: 1, lastResult: { ok: true, said: [sayCounted('subInstalled', 12_345, { date: '2026-10-05' })], at: 1 } },
     { url: 'https://b.test/p.json', publicKey: 'k', packId: 'b', lastChecked: 1, lastResult: { ok: false, message: 'The server answered 500.', at: 1 } },
+    // Said by another build, in messages this one does not have (renamed, or from a later version).
+    { url: 'https://c.test/p.json', publicKey: 'k', packId: 'c', lastChecked: 1, lastResult: { ok: true, said: [{ key: 'subInstalledAll' as MessageKey, subs: ['3'] }], at: 1 } },
+    { url: 'https://d.test/p.json', publicKey: 'k', packId: 'd', lastChecked: 1, lastResult: { ok: false, said: [{ counted: 'subRejected' as CountedKey, n: 2, subs: [] }, say('subKept', { date: '2026-10-05' })], at: 1 } },
   ],
 };
 
@@ -57,6 +60,12 @@ describe('options page', () => {
     page = await show();
     expect(page.outcome('a')).toBe('✓ Installiert: 12.345 Behauptungen, Datenstand 5. Okt. 2026.');
     expect(page.cells('a')).toEqual(['12.345', '5. Okt. 2026']);
+  });
+
+  it('leaves out what an outcome stored by another build says in messages this one does not have', async () => {
+    const page = await show();
+    expect(page.outcome('c')).toBe('✓ The last check succeeded.');
+    expect(page.outcome('d')).toBe('✗ The installed version (data as of Oct 5, 2026) stays in use.');
   });
 
   it('says so when a request to the background fails outright, and lets the reader try again', async () => {
