@@ -2,7 +2,7 @@
 // bench:browser counts it, scripts/trace-attribution.mjs), with both builds loaded in Chromiums of their own and the
 // page opened in each in turn, the order swapped every round (the second of two browsers at work reads slower).
 // For changes smaller than the noise between separate runs of bench:browser. On a page with claims it also prints
-// when the highlights showed.
+// when the highlights showed, and in all it counts the long tasks (over 50 ms) that hold work of ours.
 // Run: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
 //   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b. With more
 //   than two builds, each is compared with the first.
@@ -37,7 +37,10 @@ const server = createServer((req, res) => res.writeHead(200, { 'content-type': '
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
 
-/** One visit: our main-thread time in the page, and when highlights first showed after DOMContentLoaded, in ms. */
+/**
+ * One visit: our main-thread time in the page, when highlights first showed after DOMContentLoaded (both in ms), and
+ * how many of the page's long tasks held work of ours.
+ */
 async function visit(browser, n) {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
@@ -58,13 +61,15 @@ async function visit(browser, n) {
   const shown = await page.evaluate(() => (window.__shownAt ? window.__shownAt - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd : null));
   await cdp.detach();
   await page.close();
-  return { ms: attribute(events).ms, shown };
+  const { ms, long, longWith } = attribute(events);
+  return { ms, shown, long, longWith };
 }
 
 const builds = [];
 for (const dir of dirs) builds.push(await launch({ extension: dir }));
 const times = dirs.map(() => []);
 const shown = dirs.map(() => []);
+const long = dirs.map(() => [0, 0]);
 for (let r = 0; r < RUNS; r++) {
   // Each round in another order (the second of two browsers at work reads slower): rotated, and reversed every
   // other round.
@@ -73,6 +78,8 @@ for (let r = 0; r < RUNS; r++) {
   for (const i of order) {
     const v = await visit(builds[i], r);
     times[i].push(v.ms);
+    long[i][0] += v.long;
+    long[i][1] += v.longWith;
     if (v.shown !== null) shown[i].push(v.shown);
   }
 }
@@ -91,3 +98,4 @@ if (shown.some((xs) => xs.length)) {
   const m = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${xs.length} runs with highlights)` : 'none shown');
   console.log(`highlights after DOMContentLoaded: ${shown.map((xs, i) => `${label(i)} ${m(xs)}`).join('; ')}`);
 }
+console.log(`long tasks (over 50 ms) in all rounds, caused by us / with some of our work: ${long.map(([n, w], i) => `${label(i)} ${n} / ${w}`).join('; ')}`);
