@@ -1,5 +1,5 @@
 import { bodyOf, protoCall, protoGet, rootOf } from '../util/dom';
-import { nextTask } from '../util/tasks';
+import { nextTask, SLICE_MS } from '../util/tasks';
 
 /** What of the head the background reads: the title, the metadata, the base address and the JSON-LD. */
 const HEAD_KEPT = 'title, meta, base, link[rel~="canonical"], script[type="application/ld+json"]';
@@ -17,11 +17,7 @@ export function pageHtml(doc: Document): string {
   return [...pagePieces(doc)].join('');
 }
 
-/**
- * Main-thread time the serialisation may take before it gives the page a turn. On Breitbart at 4x CPU throttling it
- * took 43 ms in one task, with the send after it a long task (over 50 ms) of ours.
- */
-export const SLICE_MS = 10;
+export { SLICE_MS };
 
 /**
  * `pageHtml` in slices of about `SLICE_MS`, the page's own work running between them, each slice reported (for the

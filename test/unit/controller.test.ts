@@ -38,9 +38,8 @@ function background(reports: TabReport[] = []) {
 }
 
 /** Reads this test page as the first stage does, with the reader stage at hand; `loads` counts its loading. */
-async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true, loads: string[] = []) {
+async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabReport[] = [], timing = true, loads: string[] = [], controller = new AbortController()) {
   const bg = background(reports);
-  const controller = new AbortController();
   const { session } = await readPage(
     {
       window: window as unknown as Window & typeof globalThis,
@@ -64,6 +63,7 @@ async function run(sent: CStoBG[] = [], afterReply?: () => void, reports: TabRep
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   document.documentElement.querySelectorAll(':scope > div').forEach((d) => d.remove());
 });
 
@@ -108,6 +108,30 @@ describe('content script controller', () => {
     expect(session!.anchored.length).toBeGreaterThanOrEqual(2);
     expect(measure).not.toHaveBeenCalled();
     controller.abort();
+    measure.mockRestore();
+  });
+
+  it('finds the sentences in slices, the page running between them, and stops there when the session ends', async () => {
+    setPage(ARTICLE);
+    // A clock that moves 6 ms each time it is read: every second sentence ends a slice.
+    let t = 0;
+    const now = vi.spyOn(window.performance, 'now').mockImplementation(() => (t += 6));
+    const measure = vi.spyOn(window.performance, 'measure');
+    const sliced = await run();
+    const slices = measure.mock.calls.filter(([name]) => name === 'claimlight:anchor');
+    expect(sliced.session!.anchored.length).toBeGreaterThanOrEqual(3);
+    expect(slices.length).toBeGreaterThan(1);
+    sliced.controller.abort();
+
+    // Ended while the page has its turn: no session, nothing of ours left on the page.
+    const ended = new AbortController();
+    measure.mockImplementation(((name: string) => {
+      if (name === 'claimlight:anchor') ended.abort();
+    }) as typeof window.performance.measure);
+    const { session } = await run([], undefined, [], true, [], ended);
+    expect(session).toBeUndefined();
+    expect(document.documentElement.querySelectorAll(':scope > div')).toHaveLength(0);
+    now.mockRestore();
     measure.mockRestore();
   });
 
