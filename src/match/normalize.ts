@@ -38,6 +38,9 @@ const PHRASES: Array<[RegExp, string]> = [
   [/\bcrypto[\s-]currenc(?=y|ies)/g, ' cryptocurrenc'],
   // Being pregnant, as news writes it: "expecting a baby", "expecting twins", "expecting their second child".
   [/\bexpecting (?:a baby|twins|triplets|(?:a|their|her|his) (?:first |second |third |fourth )?(?:child|baby))\b/g, ' pregnant '],
+  // An attack on computers, as news writes it: "cyber attack", "cyber-attack", "cyberattacks" (and see SYNONYMS:
+  // hacked, breached).
+  [/\bcyber[\s-]?attack(?:s|ed|ing)?\b/g, ' hack '],
   // Calling something off: "pulled the plug on the project" (and see SYNONYMS: scrapped, shelved, axed, ditched).
   [/\bpull(?:s|ed|ing)? the plug(?: on)?\b/g, ' cancel '],
   // Putting something off: "pushed back the release" (not "pushed back against the report"), "pushed to June".
@@ -122,6 +125,10 @@ const SYNONYMS: Record<string, string> = {
   shelv: 'cancel',
   ax: 'cancel',
   ditch: 'cancel',
+  // Getting into someone's computers, however said: "hacked", "a hacker", "breached" (a data or security breach;
+  // "breach of contract" is rarer in the news than either).
+  hacker: 'hack',
+  breach: 'hack',
   // Dying, however said: "died", "dies", "dead", "death", "dying" (death hoaxes are a large share of fact-checks).
   dead: 'di',
   death: 'di',
@@ -130,7 +137,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 23;
+export const NORMALISER_VERSION = 24;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

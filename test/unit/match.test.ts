@@ -125,6 +125,12 @@ describe('normaliser', () => {
     expect(terms('they lay the groundwork')).not.toContain('layoff');
   });
 
+  it('gives hacking, a breach and a cyber attack one word, as news writes of the same incident', () => {
+    expect(t('hackers hacked Samsung')).toBe(t('a breach breached Samsung'));
+    expect(t('the latest cyber attack')).toBe(t('the latest hack'));
+    expect(t('a cyber-attack on the bank')).toBe(t('cyberattacks on the bank'));
+  });
+
   it('drops function words, stems the rest, keeps numbers', () => {
     expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
   });
