@@ -129,6 +129,9 @@ const SYNONYMS: Record<string, string> = {
   // "breach of contract" is rarer in the news than either).
   hacker: 'hack',
   breach: 'hack',
+  // Stealing, in its irregular forms: "stole", "stolen" (Porter leaves them apart from "steal").
+  stole: 'steal',
+  stolen: 'steal',
   // Dying, however said: "died", "dies", "dead", "death", "dying" (death hoaxes are a large share of fact-checks).
   dead: 'di',
   death: 'di',
@@ -137,7 +140,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 24;
+export const NORMALISER_VERSION = 25;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;
