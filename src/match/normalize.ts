@@ -69,6 +69,8 @@ const SYNONYMS: Record<string, string> = {
   persuas: 'persuad',
   intrus: 'intrud',
   revis: 'revis',
+  acquisit: 'acquir', // "an acquisition", "to acquire"
+  merger: 'merg', // "merger talks", "talks to merge"
   poorli: 'poor',
   openli: 'open',
   closur: 'close',
@@ -140,7 +142,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 25;
+export const NORMALISER_VERSION = 26;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

@@ -134,6 +134,11 @@ describe('normaliser', () => {
     expect(t('the data was stolen')).toBe(t('the data steals'));
   });
 
+  it('gives a merger and an acquisition the words of merging and acquiring', () => {
+    expect(t('merger talks with Uber')).toBe(t('merging talks with Uber'));
+    expect(t('an acquisition of Myer')).toBe(t('acquire Myer'));
+  });
+
   it('drops function words, stems the rest, keeps numbers', () => {
     expect(terms('The company has released 3 models')).toEqual(['compani', 'releas', '3', 'model']);
   });
