@@ -102,7 +102,7 @@ const MOVE_BETWEEN = /\baway from\b(?!\s+(?:(?:the|its|their|his|her|our|a|an)\s
 
 // Words that say something goes on: the other side of a stopping verb (and of a delay: "on time", "reaffirmed the
 // date").
-const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule|time|course)|reaffirm\w*)\b/;
+const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|renew(?:s|ed|ing|al)?|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule|time|course)|reaffirm\w*)\b/;
 
 // Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
 // models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
@@ -187,6 +187,7 @@ const namingJoined = (sentence: string) => {
   if (!m || NOT_A_NAMING.test(m[1]!) || m[1]!.trim().split(/\s+/).length > 8) return sentence;
   return `${sentence.slice(0, m.index)}, ${sentence.slice(m.index + m[0].length).trimStart()}`;
 };
+const CONTRAST = /\b(?:but|however|yet)\b/i;
 const REPORT_WORD = /\b(?:rumou?rs?|reports?|claims?|speculation|suggestions?|talk|allegations?|stories)\b/i;
 const SAYING_PART = /^\W*(?:saying|stating|insisting|adding|noting|asserting|affirming)\b/i;
 // A head that has a verb of its own is no speaker's name: "Woodstock 50 has not been canceled, organizers have said".
@@ -196,13 +197,13 @@ const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can
  * The parts of the sentence that speak of the claim, most telling first (`relevant`): the clauses sharing more than
  * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
  */
-function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[] } {
+function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[]; contrasted: Set<string> } {
   // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), between
   // two participles ("no audio is streamed and stored"), and between two verbs of one object ("to eliminate and
   // replace cookies").
   const joined = namingJoined(sentence).replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
   const parts = joined.split(CLAUSE_BREAK).filter((p) => p && p.trim());
-  if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [] };
+  if (parts.length < 2) return { relevant: parts.length === 1 ? parts : [sentence], others: [], contrasted: new Set() };
   const ofClaim = (t: string) => claimTerms.has(t) || antonymsOf(t).some((a) => claimTerms.has(a));
   // Who speaks ("Zuckerberg said his company supports open source, but that doesn't mean…") speaks every part after:
   // the speaker's words count for each, not only for the part that names them.
@@ -215,8 +216,11 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   // words ("the rumour saying that…"), nor a reason given for what the part before did ("…had pulled their funding,
   // saying they don't believe the festival can be executed").
   let at = 0;
+  // The parts the sentence turns to with "but" ("it was reported canceled, but the BBC says it is not canceled").
+  const contrasted = new Set<string>();
   const saysOn = parts.map((p, i) => {
     const start = joined.indexOf(p, at);
+    if (i > 0 && CONTRAST.test(joined.slice(at, start))) contrasted.add(p);
     at = start + p.length;
     return i > 0 && SAYING_PART.test(p) && /,\s*$/.test(joined.slice(0, start)) && REPORT_WORD.test(parts[i - 1]!);
   });
@@ -235,12 +239,13 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
     if (i > 0 && CONSEQUENCE.test(p) && overlap.slice(0, i).some((n) => n > 0)) overlap[i] = 0;
   });
   const most = Math.max(...overlap);
-  if (most === 0) return { relevant: [sentence], others: [] };
+  if (most === 0) return { relevant: [sentence], others: [], contrasted: new Set() };
   const floor = Math.floor(most / 2) + 1;
   const ranked = parts.map((p, i) => ({ p, n: overlap[i]! }));
   return {
     relevant: ranked.filter((c) => c.n >= floor).sort((a, b) => b.n - a.n).map((c) => c.p),
     others: ranked.filter((c) => c.n < floor).map((c) => c.p),
+    contrasted,
   };
 }
 
@@ -309,7 +314,7 @@ export const isStanceTerm = (stem: string): boolean => STANCE_TERMS.has(stem);
 // an axis's words speaks of every stance term on it: "Meta's plans to keep releasing open models" speaks of whether it
 // stopped.
 const STANCE_AXES: Record<string, readonly string[]> = {
-  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai', 'retreat'],
+  going: ['stop', 'continu', 'halt', 'suspend', 'abandon', 'resum', 'paus', 'revok', 'lift', 'ceas', 'withdraw', 'withdrew', 'withdrawn', 'end', 'discontinu', 'cancel', 'keep', 'kept', 'remain', 'maintain', 'longer', 'anymor', 'drop', 'awai', 'retreat', 'renew'],
   openness: ['opensourc', 'closedsource', 'open', 'close', 'shutter'],
   release: ['releas', 'withhold', 'withheld', 'publish', 'launch', 'offer', 'ship', 'share', 'avail', 'distribut', 'delai'],
   price: ['free', 'paid', 'charg', 'fee', 'pai', 'price', 'subscript'],
@@ -410,7 +415,7 @@ export function relationOf(sentence: string, claim: string): Relation {
   sentence = namedNegationsDropped(sentence.slice(0, MAX_CHARS));
   claim = namedNegationsDropped(claim.slice(0, MAX_CHARS));
   const claimTerms = new Set(terms(claim));
-  const { relevant: clauses, others } = clausesOf(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
+  const { relevant: clauses, others, contrasted } = clausesOf(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
@@ -434,13 +439,16 @@ export function relationOf(sentence: string, claim: string): Relation {
   // models" denies twice, not once and once again. The clauses that speak of the claim vote; a tie goes to the one
   // that shares most of its words. Against a claim of change, only those that speak of the change vote, if any does:
   // in "Google confirmed that production of the Pixel and the Pixel XL has not stopped", not the first half.
-  let reads = clauses.map(read);
+  let reads = clauses.map((c) => ({ ...read(c), contrasted: contrasted.has(c) }));
   if (change && reads.some((r) => r.speaksOfIt)) reads = reads.filter((r) => r.speaksOfIt);
   const readings = reads.map((r) => r.flips % 2 === 1);
   const denials = readings.filter(Boolean).length;
-  // A tie goes to the clause that shares most of the claim's words and takes a stance on it: one that only names
-  // its subject ("a statement on its AMC Entertainment") does not outvote the one that calls the filing a rumour.
-  const tieBreak = reads.findIndex((r) => r.speaksOfIt);
+  // A tie goes to a clause the sentence turns to with "but", its point ("it was reported canceled, but the BBC says
+  // it is not canceled"); then to the clause that shares most of the claim's words and takes a stance on it: one that
+  // only names its subject ("a statement on its AMC Entertainment") does not outvote the one that calls the filing a
+  // rumour.
+  const turnedTo = reads.findIndex((r) => r.contrasted && r.speaksOfIt);
+  const tieBreak = turnedTo >= 0 ? turnedTo : reads.findIndex((r) => r.speaksOfIt);
   const denies = denials * 2 === readings.length ? readings[Math.max(0, tieBreak)]! : denials * 2 > readings.length;
   // What the clauses report may be called false after them, once: a sentence that already denies still denies.
   return denies || others.some(callsItFalse) ? 'denies' : 'asserts';
