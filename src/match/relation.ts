@@ -11,7 +11,7 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting|tal)?|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|(?<=[-\u2013\u2014,]\s?)fiction(?=\W*$)|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|made[\s-]up(?! of\b)|(?:all|just|pure|complete|total|outright|blatant) lies|(?:absolute|complete|utter|total|pure) (?:rubbish|garbage|hogwash|baloney|bunkum|tosh)|(?:is|are|was|were) (?:just )?(?:rubbish|hogwash|baloney|bunkum|tosh)|conspiracy theor(?:y|ies|ists?)|disprov(?:e|es|ed|en|ing)|(?:claims?|reports?|rumou?rs?|theor(?:y|ies)|allegations?) (?:is|are|was|were) (?:completely |simply |plainly |just )?wrong|(?:utterly |completely |totally )?(?:ridiculous|absurd|laughable|preposterous)|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip|suggestions?|talk)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b|(?:rumou?rs?|reports?|speculation|claims?)\b[^.;:]{0,80}?\b(?:is|are|was|were|might be|may be|could be|seems?|seemed)\s+(?:a little |a bit |somewhat |rather )?premature\b/;
+  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting|tal)?|disput(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|myths?|hoax(?:es)?|fakes?|phony|bogus|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|(?<=[-\u2013\u2014,]\s?)fiction(?=\W*$)|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|made[\s-]up(?! of\b)|(?:all|just|pure|complete|total|outright|blatant) lies|(?:absolute|complete|utter|total|pure) (?:rubbish|garbage|hogwash|baloney|bunkum|tosh)|(?:is|are|was|were) (?:just )?(?:rubbish|hogwash|baloney|bunkum|tosh)|conspiracy theor(?:y|ies|ists?)|disprov(?:e|es|ed|en|ing)|(?:claims?|reports?|rumou?rs?|theor(?:y|ies)|allegations?) (?:is|are|was|were) (?:completely |simply |plainly |just )?wrong|(?:utterly |completely |totally )?(?:ridiculous|absurd|laughable|preposterous)|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at|(?:speak(?:s|ing)?|spoke|spoken) out against)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip|suggestions?|talk)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b|(?:rumou?rs?|reports?|speculation|claims?)\b[^.;:]{0,80}?\b(?:is|are|was|were|might be|may be|could be|seems?|seemed)\s+(?:a little |a bit |somewhat |rather )?premature\b/;
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed.
@@ -394,6 +394,11 @@ function readMove(clause: string, move: Move): number {
   return c.negations + moving + (moving > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
 }
 
+// "Just friends", said of a claim that two people are dating or together ("Montana Cox swears that she is 'just
+// friends' with…"): that they are not. ("More than friends" says that they are, and is no cue.)
+const JUST_FRIENDS = /\b(?:just|only|merely|simply) (?:good |close )?friends\b/;
+const ROMANCE = new Set(['date', 'romanc', 'romant', 'relationship', 'coupl', 'girlfriend', 'boyfriend', 'togeth']);
+
 const MAX_CHARS = 2000;
 
 // A negation's word capitalised inside a sentence that is not written in title case is part of a name or a title
@@ -422,11 +427,12 @@ export function relationOf(sentence: string, claim: string): Relation {
   // How many times the claim itself stops something: "has abandoned its plan to phase out cookies" twice.
   const claimStops = claimCues.privatives + moved(claimCues) + (claimCues.privatives === 0 && claimCues.offMarket > 0 ? 1 : 0);
   const move = moveOf(claim);
+  const romance = [...claimTerms].some((t) => ROMANCE.has(t));
   const read = (raw: string) => {
     if (move) return { flips: readMove(raw, move) + claimCues.negations, speaksOfIt: true };
     const clause = change ? raw : oppositesDropped(raw, claimTerms);
     const own = negations(clause, change);
-    const flips = swaps(new Set(terms(clause)), claimTerms) + own.turns;
+    const flips = swaps(new Set(terms(clause)), claimTerms) + own.turns + (romance && JUST_FRIENDS.test(foldText(clause)) ? 1 : 0);
     // A claim of change is answered only by a clause that speaks of stopping, changing or going on, or calls it
     // false; one that merely shares the claim's other words ("the announcement came during a review") asserts it.
     // The claim's own stopping counts as a turn (each of them, if it stops twice) against a clause that speaks of
