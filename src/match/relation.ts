@@ -252,7 +252,7 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
 // A clause that calls what the sentence has just reported false without saying it again: "…, but Google refuted these
 // claims", "…, calling it way off the mark", "…, and it too was quickly debunked", "…—allegations the company is
 // rebutting".
-const BACK_REFERENCE = /^\W*(?:claims?|rumou?rs?|reports?|allegations?|accusations?)\b|\b(?:it|this|these|those|such|the|both|all)\s+(?:\w+\s+)?(?:claims?|rumou?rs?|reports?|posts?|messages?|stor(?:y|ies)|news|information|allegations?|theor(?:y|ies))\b|\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|label(?:s|led|ling)?|describ(?:e|es|ed|ing)) it\b|\b(?:it|this|that|they|these|those)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:debunked|denied|refuted|dismissed|disproven|rejected)\b/i;
+const BACK_REFERENCE = /^\W*(?:claims?|rumou?rs?|reports?|allegations?|accusations?)\b|\b(?:it|this|these|those|such|the|both|all)\s+(?:\w+\s+)?(?:claims?|rumou?rs?|reports?|posts?|messages?|stor(?:y|ies)|news|information|allegations?|theor(?:y|ies))\b|\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|label(?:s|led|ling)?|describ(?:e|es|ed|ing)) it\b|\b(?:it|this|that|they|these|those)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:\w+ed\s+(?:and|&)\s+)?(?:debunked|denied|refuted|dismissed|disproven|rejected)\b/i;
 // ("Not true" is a negation within a clause; said of what was reported, in a clause of its own, it calls it false.)
 const NOT_TRUE = /\b(?:is|are|was|were)(?: not|n't) (?:true|accurate|correct)\b/;
 const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && (FALSITY.test(foldText(clause)) || NOT_TRUE.test(foldText(clause)));
