@@ -17,8 +17,6 @@ export function pageHtml(doc: Document): string {
   return [...pagePieces(doc)].join('');
 }
 
-export { SLICE_MS };
-
 /**
  * `pageHtml` in slices of about `SLICE_MS`, the page's own work running between them, each slice reported (for the
  * timing measures). The page may change between slices; what was written stays as it was then, which is no worse

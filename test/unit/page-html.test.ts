@@ -2,7 +2,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageHtml, pageHtmlInSlices, pagePieces, PIECE_ELEMENTS, SLICE_MS } from '../../src/content/page-html';
+import { pageHtml, pageHtmlInSlices, pagePieces, PIECE_ELEMENTS } from '../../src/content/page-html';
+import { SLICE_MS } from '../../src/util/tasks';
 import { articleFromHtml } from '../../src/extract/from-html';
 import { elementAt } from '../../src/util/dom';
 import { readShared, SHARED } from './helpers';
