@@ -1,0 +1,49 @@
+// The reading loop on real page structures, in Chromium with the built extension: a pack whose claims are sentences
+// of the saved pages in ../shared/pages/readability (up to three a page, the first, middle and last that could be
+// claims, of each English page the gate takes for an article: scripts/anchor-pack.ts) is subscribed to on the options
+// page, as a reader would; then each page is opened and what the reader sees is compared with the sentences its
+// claims were taken from (test/e2e/real-pages.mjs). Prints each sentence not shown right and what went wrong, and then
+// how many sentences
+//   shown     are highlighted, exactly (whitespace aside)
+//   other     are not, but a highlight begins or ends as they do (a range cut short or run on)
+//   found     are not, while the toolbar button counts claims on the page (the sentence not found again)
+//   missed    are not, on a page with no count at all (not read as an article in the browser, or nothing matched)
+// Run: npm run build && npm run bench:anchor [-- --every N] [-- --only slug,slug]
+import { launch, startServer } from '../test/e2e/harness.mjs';
+import { startPackServer } from '../test/e2e/pack-server.mjs';
+import { anchorPack, look, subscribe } from '../test/e2e/real-pages.mjs';
+
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const only = arg('only')?.split(',');
+
+const { pack, pages, note } = anchorPack(Number(arg('every') ?? 1));
+console.log(note);
+const server = await startServer();
+const publisher = await startPackServer();
+const browser = await launch();
+const counts = { shown: 0, other: 0, found: 0, missed: 0 };
+const slugs = Object.keys(pages).filter((s) => !only || only.includes(s));
+const t0 = performance.now();
+try {
+  await subscribe(browser, publisher, pack);
+  const page = await browser.context.newPage();
+  for (const slug of slugs) {
+    for (const verdict of await look(browser, server.origin, page, slug, pages[slug])) {
+      counts[verdict.kind]++;
+      if (verdict.kind !== 'shown') console.log(`${slug}: ${verdict.kind}${verdict.detail ? ` (${verdict.detail})` : ''}\n  claim: ${verdict.sentence}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await publisher.close();
+}
+const n = Object.values(counts).reduce((a, b) => a + b, 0);
+console.log(`\n${n} sentences of ${slugs.length} real pages, each a claim (${((performance.now() - t0) / 1000).toFixed(0)} s):`);
+console.log(`  shown   ${counts.shown}  highlighted exactly`);
+console.log(`  other   ${counts.other}  a highlight begins or ends as it does, but is not it`);
+console.log(`  found   ${counts.found}  not painted, while the button counts claims on the page`);
+console.log(`  missed  ${counts.missed}  not painted, and no count on the page`);
