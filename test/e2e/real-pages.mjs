@@ -60,3 +60,38 @@ export async function look(browser, origin, page, slug, sentences) {
     return { sentence, kind: 'missed' };
   });
 }
+
+/** The same subscription in Firefox (test/e2e/firefox-harness.mjs), through the options page's form. */
+export async function subscribeFirefox(browser, publisher, pack, poll, uuid) {
+  publisher.publish(pack);
+  const options = await browser.newPage();
+  await options.goto(`moz-extension://${uuid}/options.html`, { waitUntil: [] });
+  await poll(options, () => !!document.querySelector('#sub-url'));
+  await options.type('#sub-url', publisher.url);
+  await options.type('#sub-key', publisher.publicKey);
+  await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Subscribe').click());
+  const outcome = await poll(options, () => document.querySelector('.outcome.ok, .outcome.bad')?.textContent, undefined, 30_000);
+  await options.close();
+  if (!outcome.includes('Installed')) throw new Error(`subscribing failed: ${outcome}`);
+}
+
+/** `look` in Firefox, where the toolbar button's count is not read: a sentence is `shown`, `other` or `missed`. */
+export async function lookFirefox(page, origin, slug, sentences, poll) {
+  // (Saved pages that move themselves on, by script or refresh, end the driver's wait for the load: it is not needed.)
+  await page.goto(`${origin}/readability/${slug}`, { waitUntil: [] }).catch(() => {});
+  await poll(page, () => document.readyState !== 'loading');
+  const paintedNow = () =>
+    page.evaluate(() => [...CSS.highlights].filter(([k]) => !k.startsWith('claimlight-flash')).flatMap(([, h]) => [...h].map((r) => r.toString().replace(/\s+/g, ' ').trim())));
+  const until = Date.now() + 8_000;
+  let painted = await paintedNow();
+  while (Date.now() < until && !sentences.every((s) => painted.includes(s))) {
+    await new Promise((r) => setTimeout(r, 150));
+    painted = await paintedNow();
+  }
+  return sentences.map((sentence) => {
+    if (painted.includes(sentence)) return { sentence, kind: 'shown' };
+    const near = painted.find((t) => t.startsWith(sentence.slice(0, 30)) || t.endsWith(sentence.slice(-30)));
+    if (near) return { sentence, kind: 'other', detail: `painted: ${near.slice(0, 200)}` };
+    return { sentence, kind: 'missed' };
+  });
+}
