@@ -120,6 +120,23 @@ const stopReplacedBy = (markers: string, flags: string) => new RegExp(`(?:${PRIV
 // stopping verb describes a move: it is read as one in any sentence, before the sentence is split ("might scrap
 // Behemoth in favour of keeping it closed-source" does not deny that Meta keeps its most powerful models proprietary).
 const STOP_IN_FAVOUR = new RegExp(`${stopReplacedBy('in favou?r of|towards?', '').source}|\\bpull(?:s|ed|ing)? back(?= to\\b)`, 'gi');
+// One stopping set against another ("the strike was suspended, not called off"; "cancelled, not merely postponed")
+// says which of the two it was: the one the claim names is denied or asserted by the "not" alone, and the other is
+// no stopping of its own.
+const A_STOP = `(?:${PRIVATIVE.source}|${DELAY.source})`;
+const STOP_NOT_STOP = new RegExp(`(${A_STOP})(,?\\s+(?:but\\s+|and\\s+)?not\\s+(?:merely\\s+|just\\s+|simply\\s+)?)(${A_STOP})`, 'i');
+function stopSetAgainstStop(sentence: string, claimTerms: Set<string>): string {
+  const m = STOP_NOT_STOP.exec(sentence);
+  if (!m) return sentence;
+  const names = (words: string) => terms(words).some((t) => claimTerms.has(t));
+  const [whole, first, not, second] = [m[0], m[1]!, m[2]!, m[3]!];
+  const before = sentence.slice(0, m.index);
+  const after = sentence.slice(m.index + whole.length);
+  if (names(second) && !names(first)) return `${before}handled${not}${second}${after}`;
+  if (names(first) && !names(second)) return `${before}${first}${after}`;
+  return sentence;
+}
+
 // "Ditching open models for a closed one" is a move too, but "for" is too common to be read so everywhere: only on
 // the side of a claimed move that it goes to (`readMove`).
 const STOP_FOR = stopReplacedBy('for', 'g');
@@ -429,7 +446,7 @@ export function relationOf(sentence: string, claim: string): Relation {
   sentence = namedNegationsDropped(sentence.slice(0, MAX_CHARS));
   claim = namedNegationsDropped(claim.slice(0, MAX_CHARS));
   const claimTerms = new Set(terms(claim));
-  const { relevant: clauses, others, contrasted } = clausesOf(sentence.replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
+  const { relevant: clauses, others, contrasted } = clausesOf(stopSetAgainstStop(sentence, claimTerms).replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
