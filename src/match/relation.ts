@@ -102,7 +102,7 @@ const MOVE_BETWEEN = /\baway from\b(?!\s+(?:(?:the|its|their|his|her|our|a|an)\s
 
 // Words that say something goes on: the other side of a stopping verb (and of a delay: "on time", "reaffirmed the
 // date").
-const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|renew(?:s|ed|ing|al)?|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule|time|course)|reaffirm\w*)\b/;
+const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w*|resum\w*|renew(?:s|ed|ing|al)?|extend\w*|maintain\w*|unchanged|(?:go|goes|going|press|pressing|moving) ahead|on (?:track|schedule|time|course)|as (?:scheduled|planned)|(?:as per|according to) (?:the |its |their )?(?:schedule|plan|timetable)|reaffirm\w*)\b/;
 
 // Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
 // models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
