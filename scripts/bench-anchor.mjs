@@ -14,7 +14,7 @@
 import { launch, startServer } from '../test/e2e/harness.mjs';
 import { launchFirefox, poll, UUID } from '../test/e2e/firefox-harness.mjs';
 import { startPackServer } from '../test/e2e/pack-server.mjs';
-import { anchorPack, look, lookFirefox, subscribe, subscribeFirefox } from '../test/e2e/real-pages.mjs';
+import { anchorPack, look, lookFirefox, REFUSE_REMOTE, subscribe, subscribeFirefox } from '../test/e2e/real-pages.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,7 +27,7 @@ const { pack, pages, note } = anchorPack(Number(arg('every') ?? 1));
 console.log(note);
 const server = await startServer();
 const publisher = await startPackServer();
-const browser = firefox ? await launchFirefox() : await launch();
+const browser = firefox ? await launchFirefox(REFUSE_REMOTE) : await launch();
 const counts = { shown: 0, other: 0, found: 0, missed: 0 };
 const slugs = Object.keys(pages).filter((s) => !only || only.includes(s));
 const t0 = performance.now();
