@@ -443,6 +443,21 @@ const NAMED_NEGATION = /(?<=[\p{L}\p{N},]\s+)(?:No|Nor|Not|Never|None|Nothing)\b
 const TITLE_CASE = /\s(?:Is|Are|Was|Were|Has|Have|Will|To|Of|The|And|For|On|In|By|That)\s/;
 const namedNegationsDropped = (sentence: string) => (TITLE_CASE.test(sentence) ? sentence : sentence.replace(NAMED_NEGATION, 'Name'));
 
+// A word of falsity said by the claim itself is what the claim is about, not a turn: "The embassy is denying visas to
+// Pakistani-Americans", "The photo is fake", "The coach was dismissed". Where the sentence uses the same word, it says
+// the claim's content ("rejected reports claiming that Pakistani Americans are being denied visas"), and only its other
+// words of falsity call anything false; both are read without it.
+const FALSITY_WORDS = new RegExp(FALSITY.source, 'g');
+function ownFalsityDropped(sentence: string, claim: string): [string, string] {
+  const own = new Set<string>();
+  for (const m of foldText(claim).matchAll(FALSITY_WORDS)) if (!/\s/.test(m[0])) for (const t of terms(m[0])) own.add(t);
+  if (own.size === 0) return [sentence, claim];
+  // Denying someone something is refusing it ("rejects allegations of refusing visas").
+  if (own.has('deni')) own.add('refus');
+  const drop = (text: string) => text.replace(/[\p{L}'\u2019]+/gu, (w) => (terms(w).some((t) => own.has(t)) ? ' ' : w));
+  return [drop(sentence), drop(claim)];
+}
+
 /**
  * Reads the relation clause by clause, over the clauses of the sentence that speak of the claim. In each, every
  * negation (in the clause or in the claim), every stopping verb and every swap of a claim word for its opposite
@@ -455,6 +470,7 @@ export function relationOf(sentence: string, claim: string): Relation {
   // No sentence or claim a person writes runs this long; a page that makes one gets its beginning read.
   sentence = namedNegationsDropped(sentence.slice(0, MAX_CHARS));
   claim = namedNegationsDropped(claim.slice(0, MAX_CHARS));
+  [sentence, claim] = ownFalsityDropped(sentence, claim);
   const claimTerms = new Set(terms(claim));
   const { relevant: clauses, others, contrasted } = clausesOf(stopSetAgainstStop(sentence, claimTerms).replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
