@@ -191,7 +191,7 @@ const CONCESSION = /^\W*(?:although|though|while|whereas|after|despite|amid|foll
 const PARTICIPLES_AND = /\b(\w+(?:ed|en))\s+and\s+(?=\w+(?:ed|en)\b)/gi;
 // Two verbs after "to" or a modal share their object: "plans to eliminate and replace third-party cookies".
 const VERBS_AND = /\b((?:to|will|would|can|could|may|might|must|should|shall)\s+\w+)\s+and\s+(?!(?:the|a|an|its|their|his|her|our|it|they|he|she|we|this|that|these|those|there|then)\b)(?=\w+\s)/gi;
-const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=\p{Lu})/gu;
+const NAMES_AND = /(\b\p{Lu}[\p{L}\p{N}'\u2019.-]*)\s+and\s+(?=(?:the\s+)?\p{Lu})/gu;
 
 // The one who speaks at the head of a sentence: "Mark Zuckerberg, founder of Meta, said during a podcast that …".
 const SPEAKER = /^([^.;:!?]{0,120}?)\b(?:said|says|told|tells|stated|states|wrote|writes|added|insisted|insists|explained|argued|noted)\b/i;
@@ -224,8 +224,9 @@ const SAYS_SOMETHING = /\b(?:is|are|was|were|be|been|has|have|had|will|would|can
  * The parts of the sentence that speak of the claim, most telling first (`relevant`): the clauses sharing more than
  * half as many of its words (or their opposites) as the clause that shares most. The rest are `others`.
  */
-function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[]; contrasted: Set<string> } {
-  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin"), between
+function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: string[]; others: string[]; contrasted: Set<string>; doubtedAfter?: boolean } {
+  // "and" between two names joins them ("the Food and Drug Administration", "Larry Page and Sergey Brin", "the Southern
+  // California Earthquake Center and the USGS have both said…"), between
   // two participles ("no audio is streamed and stored"), and between two verbs of one object ("to eliminate and
   // replace cookies").
   const joined = namingJoined(sentence).replace(NAMES_AND, '$1 & ').replace(PARTICIPLES_AND, '$1 & ').replace(VERBS_AND, '$1 & ').replace(ASIDE, ' ');
@@ -278,12 +279,22 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   if (most === 0) return { relevant: [sentence], others: parts, contrasted: new Set() };
   const floor = Math.floor(most / 2) + 1;
   const ranked = parts.map((p, i) => ({ p, n: overlap[i]! }));
+  // A part that doubts or calls false what the part after it reports ("Scientists are skeptical after an online
+  // personality predicted that a major earthquake would hit…"), itself sharing none of the claim's words.
+  const doubtedAfter = parts.some(
+    (p, i) => i + 1 < parts.length && overlap[i] === 0 && overlap[i + 1]! > 0 && REPORTED_AFTER.test(parts[i + 1]!) && (DOUBT.test(p) || FALSITY.test(foldText(p))),
+  );
   return {
     relevant: ranked.filter((c) => c.n >= floor).sort((a, b) => b.n - a.n).map((c) => c.p),
     others: ranked.filter((c) => c.n < floor).map((c) => c.p),
     contrasted,
+    doubtedAfter,
   };
 }
+const REPORTED_AFTER = /^\W*(?:after|amid|following)\s[^,;:]*\b(?:predict|claim|report|rumou?r|sa(?:y|id)|post|tweet|announc|warn|suggest|allege|speculat)/i;
+// Doubt, which is no denial in general ("regulators are skeptical of the merger"), but said of a report that follows
+// it, is.
+const DOUBT = /\b(?:skeptical|sceptical|doubtful|dubious|unconvinced|scoff(?:s|ed|ing)?)\b/i;
 
 // A clause that calls what the sentence has just reported false without saying it again: "…, but Google refuted these
 // claims", "…, calling it way off the mark", "…, and it too was quickly debunked", "…—allegations the company is
@@ -472,7 +483,7 @@ export function relationOf(sentence: string, claim: string): Relation {
   claim = namedNegationsDropped(claim.slice(0, MAX_CHARS));
   [sentence, claim] = ownFalsityDropped(sentence, claim);
   const claimTerms = new Set(terms(claim));
-  const { relevant: clauses, others, contrasted } = clausesOf(stopSetAgainstStop(sentence, claimTerms).replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
+  const { relevant: clauses, others, contrasted, doubtedAfter } = clausesOf(stopSetAgainstStop(sentence, claimTerms).replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
@@ -509,7 +520,7 @@ export function relationOf(sentence: string, claim: string): Relation {
   const tieBreak = turnedTo >= 0 ? turnedTo : reads.findIndex((r) => r.speaksOfIt);
   const denies = denials * 2 === readings.length ? readings[Math.max(0, tieBreak)]! : denials * 2 > readings.length;
   // What the clauses report may be called false after them, once: a sentence that already denies still denies.
-  return denies || others.some(callsItFalse) ? 'denies' : 'asserts';
+  return denies || doubtedAfter || others.some(callsItFalse) ? 'denies' : 'asserts';
 }
 
 // Words by which a sentence puts its claim forward as a possibility rather than as so: "could", "may", "potentially
