@@ -124,17 +124,27 @@ const STOP_IN_FAVOUR = new RegExp(`${stopReplacedBy('in favou?r of|towards?', ''
 // One stopping set against another ("the strike was suspended, not called off"; "cancelled, not merely postponed")
 // says which of the two it was: the one the claim names is denied or asserted by the "not" alone, and the other is
 // no stopping of its own.
-const A_STOP = `(?:${PRIVATIVE.source}|${DELAY.source})`;
-const STOP_NOT_STOP = new RegExp(`(${A_STOP})(,?\\s+(?:but\\s+|and\\s+)?not\\s+(?:merely\\s+|just\\s+|simply\\s+)?)(${A_STOP})`, 'i');
+// (Found with the stopping words' own expressions and the words between them, not with one expression holding both
+// twice: each copy of a large expression is compiled, and kept, on its own.)
+const DELAYS = new RegExp(DELAY.source, 'g');
+const NOT_BETWEEN = /^,?\s+(?:but\s+|and\s+)?not\s+(?:merely\s+|just\s+|simply\s+)?$/;
 function stopSetAgainstStop(sentence: string, claimTerms: Set<string>): string {
-  const m = STOP_NOT_STOP.exec(sentence);
-  if (!m) return sentence;
+  const lower = sentence.toLowerCase();
+  if (lower.length !== sentence.length || !/\bnot\b/.test(lower)) return sentence;
+  const stops = [...lower.matchAll(PRIVATIVE), ...lower.matchAll(DELAYS)].sort((a, b) => a.index - b.index);
   const names = (words: string) => terms(words).some((t) => claimTerms.has(t));
-  const [whole, first, not, second] = [m[0], m[1]!, m[2]!, m[3]!];
-  const before = sentence.slice(0, m.index);
-  const after = sentence.slice(m.index + whole.length);
-  if (names(second) && !names(first)) return `${before}handled${not}${second}${after}`;
-  if (names(first) && !names(second)) return `${before}${first}${after}`;
+  for (let i = 0; i + 1 < stops.length; i++) {
+    const [a, b] = [stops[i]!, stops[i + 1]!];
+    const end = a.index + a[0].length;
+    if (!NOT_BETWEEN.test(sentence.slice(end, b.index))) continue;
+    const first = sentence.slice(a.index, end);
+    const second = sentence.slice(b.index, b.index + b[0].length);
+    const before = sentence.slice(0, a.index);
+    const after = sentence.slice(b.index + b[0].length);
+    if (names(second) && !names(first)) return `${before}handled${sentence.slice(end, b.index)}${second}${after}`;
+    if (names(first) && !names(second)) return `${before}${first}${after}`;
+    return sentence;
+  }
   return sentence;
 }
 
@@ -459,10 +469,9 @@ const namedNegationsDropped = (sentence: string) => (TITLE_CASE.test(sentence) ?
 // Pakistani-Americans", "The photo is fake", "The coach was dismissed". Where the sentence uses the same word, it says
 // the claim's content ("rejected reports claiming that Pakistani Americans are being denied visas"), and only its other
 // words of falsity call anything false; both are read without it.
-const FALSITY_WORDS = new RegExp(FALSITY.source, 'g');
 function ownFalsityDropped(sentence: string, claim: string): [string, string] {
   const own = new Set<string>();
-  for (const m of foldText(claim).matchAll(FALSITY_WORDS)) if (!/\s/.test(m[0])) for (const t of terms(m[0])) own.add(t);
+  for (const w of foldText(claim).split(/[^\p{L}'-]+/u)) if (w && FALSITY.test(w)) for (const t of terms(w)) own.add(t);
   if (own.size === 0) return [sentence, claim];
   // Denying someone something is refusing it ("rejects allegations of refusing visas").
   if (own.has('deni')) own.add('refus');
