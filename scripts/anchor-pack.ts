@@ -1,14 +1,16 @@
-// A pack whose claims are sentences of the real saved pages in ../shared/pages/readability, up to three a page, for checking
-// the whole reading loop in the browser on many real page structures (scripts/bench-anchor.mjs, and a few of the pages
-// in test/e2e/real-pages.test.mjs). Only pages in English that the extension's gate takes for articles are used (the
-// CLI's gate, which the page's own agrees with). The sentence is taken as the extension's background reads the page
-// (linkedom and Readability), from the middle of the article, so that finding it again on the live page walks there.
+// A pack whose claims are sentences of the real saved pages in ../shared/pages/readability, up to five a page, for
+// checking the whole reading loop in the browser on many real page structures (scripts/bench-anchor.mjs, and a third
+// of the pages in test/e2e/real-pages.test.mjs). Only pages in English that the extension's gate takes for articles
+// are used (the CLI's gate, which the page's own agrees with). The sentences are taken as the extension's background
+// reads the page (linkedom and Readability): the first, middle and last that could be claims, and the first and last
+// of those that run across inline elements (a link, an emphasis), which the page must find again across text nodes.
 // Run: node scripts/ts-run.mjs scripts/anchor-pack.ts OUT.json [--every N]
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { articleFromHtml } from '../src/extract/from-html';
 import { looksLikeArticle } from '../src/extract/gate';
+import { collapseWhitespace } from '../src/extract/sentences';
 import { terms } from '../src/match/normalize';
 import { isAssertion } from '../src/match/relation';
 
@@ -31,6 +33,18 @@ function claimable(text: string): boolean {
   return words >= 10 && words <= 40 && isAssertion(text) && terms(text).length >= 6;
 }
 
+/** The text of every text node under `root`, whitespace collapsed. */
+function textNodes(root: Element): string[] {
+  const out: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) out.push(collapseWhitespace(node.nodeValue ?? ''));
+    else for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  return out;
+}
+
 const slugs = readdirSync(dir)
   .filter((d) => existsSync(join(dir, d, 'source.html')))
   .sort()
@@ -40,7 +54,8 @@ const pages: Record<string, string[]> = {};
 const left = { notArticle: 0, notEnglish: 0, noSentence: 0 };
 for (const slug of slugs) {
   const html = readFileSync(join(dir, slug, 'source.html'), 'utf8');
-  const article = looksLikeArticle(parseHTML(html).document as unknown as Document) ? articleFromHtml(html) : null;
+  const doc = parseHTML(html).document as unknown as Document;
+  const article = looksLikeArticle(doc) ? articleFromHtml(html) : null;
   if (!article) {
     left.notArticle++;
     continue;
@@ -52,8 +67,8 @@ for (const slug of slugs) {
   const texts = article.sentences.map((s) => s.text);
   const seen = new Map<string, number>();
   for (const t of texts) seen.set(t, (seen.get(t) ?? 0) + 1);
-  // Up to three sentences a page: the first that could be a claim and stands once in the article, the last, and the one
-  // nearest the middle.
+  // Sentences of a page: the first that could be a claim and stands once in the article, the last, and the one nearest
+  // the middle.
   const ok = texts.map((t, i) => i).filter((i) => claimable(texts[i]!) && seen.get(texts[i]!) === 1);
   if (ok.length === 0) {
     left.noSentence++;
@@ -61,7 +76,11 @@ for (const slug of slugs) {
   }
   const middle = texts.length / 2;
   const nearest = ok.reduce((a, b) => (Math.abs(b - middle) < Math.abs(a - middle) ? b : a));
-  const chosen = [...new Set([ok[0]!, nearest, ok.at(-1)!])];
+  // And up to two that run across the page's inline elements (a link, an emphasis: no one text node holds them),
+  // which the page has to find again across nodes.
+  const nodes = textNodes(doc.body ?? doc.documentElement);
+  const crossing = ok.filter((i) => !nodes.some((t) => t.includes(texts[i]!)));
+  const chosen = [...new Set([ok[0]!, nearest, ok.at(-1)!, ...crossing.slice(0, 1), ...crossing.slice(-1)])];
   pages[slug] = chosen.map((i) => texts[i]!);
   for (const [n, i] of chosen.entries()) {
     claims.push({

@@ -1,6 +1,7 @@
 // The reading loop on real page structures, in Chromium with the built extension: a pack whose claims are sentences
-// of the saved pages in ../shared/pages/readability (up to three a page, the first, middle and last that could be
-// claims, of each English page the gate takes for an article: scripts/anchor-pack.ts) is subscribed to on the options
+// of the saved pages in ../shared/pages/readability (up to five a page: the first, middle and last that could be
+// claims, and two that run across inline elements, of each English page the gate takes for an article:
+// scripts/anchor-pack.ts) is subscribed to on the options
 // page, as a reader would; then each page is opened and what the reader sees is compared with the sentences its
 // claims were taken from (test/e2e/real-pages.mjs). Prints each sentence not shown right and what went wrong, and then
 // how many sentences
