@@ -11,13 +11,22 @@ const NEGATION =
 // falsely claimed" and "denied the fake report" each deny once. With a negation they still pair ("denied that it had
 // not" asserts).
 const FALSITY =
-  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?(?! (?:from|as)\b)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting|tal)?|disput(?:ed|ing)|(?<!\b(?:a|an|the|this|that|its|their|his|her) )disputes?(?= (?:the|this|that|these|those|an?|claims?|reports?|allegations?|it|its|his|her|their|any)\b)|contradict(?:s|ed|ing)?|myths?|urban legends?|no (?:factual )?basis(?: whatsoever| at all)? (?:for|to)|(?:not to|do not|don't|never|should not|shouldn't) (?:believe|trust|rely on)|hoax(?:es)?|fakes?|phony|bogus|fraudulent(?= (?:[\w-]+ ){0,2}(?:messages?|texts?|e-?mails?|notices?|posts?|letters?|calls?|websites?|accounts?)\b)|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|(?<=[-\u2013\u2014]\s?)fiction(?=\W*$)|(?<=,\s)fiction(?=!\W*$)|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|made[\s-]up(?! of\b)|(?:all|just|pure|complete|total|outright|blatant) lies|(?:absolute|complete|utter|total|pure) (?:rubbish|garbage|hogwash|baloney|bunkum|tosh)|(?:is|are|was|were) (?:just )?(?:rubbish|hogwash|baloney|bunkum|tosh)|conspiracy theor(?:y|ies|ists?)|disprov(?:e|es|ed|en|ing)|(?:claims?|reports?|rumou?rs?|theor(?:y|ies)|allegations?) (?:is|are|was|were) (?:completely |simply |plainly |just )?wrong|(?:utterly |completely |totally )?(?:ridiculous|absurd|laughable|preposterous)|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at|(?:speak(?:s|ing)?|spoke|spoken) out against)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip|suggestions?|talk)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b|(?:rumou?rs?|reports?|speculation|claims?)\b[^.;:]{0,80}?\b(?:is|are|was|were|might be|may be|could be|seems?|seemed)\s+(?:a little |a bit |somewhat |rather )?premature\b/;
+  /\b(?:false(?:ly)?|untrue|no such|baseless|unfounded|debunk(?:s|ed|ing)?|den(?:y|ies|ied|ying|ials?)|dismiss(?:es|ed|ing)?(?! (?:from|as)\b)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting|tal)?|disput(?:ed|ing)|(?<!\b(?:a|an|the|this|that|its|their|his|her) )disputes?(?= (?:the|this|that|these|those|an?|claims?|reports?|allegations?|it|its|his|her|their|any)\b)|contradict(?:s|ed|ing)?|myths?|urban legends?|hoax(?:es)?|fakes?|phony|bogus|fraudulent(?= (?:[\w-]+ ){0,2}(?:messages?|texts?|e-?mails?|notices?|posts?|letters?|calls?|websites?|accounts?)\b)|dispel(?:s|led|ling)?|denounc(?:e|es|ed|ing)|inaccurate|incorrect|erroneous|fabricated|groundless|unsubstantiated|(?:mis|dis)information|nonsense|call(?:s|ed|ing)? (?:[\w\u2019']+ ){0,6}?(?:an? |just |mere )?["\u201c']?(?:rumou?rs?|speculation)|(?:pure|complete|total|a work of) fiction|(?<=[-\u2013\u2014]\s?)fiction(?=\W*$)|(?<=,\s)fiction(?=!\W*$)|off the mark|counter(?:s|ed|ing)? (?:the )?(?:rumou?rs?|reports?|claims?|speculation)|misleading|made[\s-]up(?! of\b)|(?:all|just|pure|complete|total|outright|blatant) lies|(?:absolute|complete|utter|total|pure) (?:rubbish|garbage|hogwash|baloney|bunkum|tosh)|(?:is|are|was|were) (?:just )?(?:rubbish|hogwash|baloney|bunkum|tosh)|conspiracy theor(?:y|ies|ists?)|disprov(?:e|es|ed|en|ing)|(?:claims?|reports?|rumou?rs?|theor(?:y|ies)|allegations?) (?:is|are|was|were) (?:completely |simply |plainly |just )?wrong|(?:utterly |completely |totally )?(?:ridiculous|absurd|laughable|preposterous)|(?:greatly |grossly |wildly |vastly )?exaggerat(?:ed|ion)|(?:shoot(?:s|ing)?|shot|squash(?:es|ed|ing)?|quash(?:es|ed|ing)?|scotch(?:es|ed|ing)?|nix(?:es|ed|ing)?|snub(?:s|bed|bing)?|rubbish(?:es|ed|ing)?|invalidat(?:e|es|ed|ing)|(?:put|puts|putting|lay|lays|laid|laying) to rest|clear(?:s|ed|ing)? up|knock(?:s|ed|ing)? down|hit(?:s|ting)? (?:back|out) at|(?:speak(?:s|ing)?|spoke|spoken) out against)(?= (?:[\w\u2019'-]+ ){0,5}?(?:rumou?rs?|reports?|claims?|speculation|gossip|suggestions?|talk)\b)|(?<!\bthere )(?:is|are|was|were) (?:just |merely |only |mere |simply |nothing but )?(?:an? )?(?:[\w-]+ )?"?rumou?rs?(?! (?:that|of|about|on)\b)|(?:rumou?rs?|reports?|speculation) (?:[\w\u2019'-]+ ){0,6}?(?:shot down|squashed|quashed|scotched|nixed|snubbed|rubbished|put to rest|laid to rest|cleared up|knocked down))\b|(?:rumou?rs?|reports?|speculation|claims?)\b[^.;:]{0,80}?\b(?:is|are|was|were|might be|may be|could be|seems?|seemed)\s+(?:a little |a bit |somewhat |rather )?premature\b/;
+
+// Telling people not to believe or rely on something ("warning people not to believe fake text messages"), or that
+// there is no basis for it, calls it false: it is read as the word "false", so that its "not" or "no" is no turn of
+// its own and it counts once with any other word of falsity in the clause.
+const DISBELIEF = /\b(?:(?:not to|do not|don't|never|should not|shouldn't) (?:believe|trust|rely on)|no (?:factual )?basis(?: whatsoever| at all)?(?= (?:for|to)\b))/g;
+/** A text folded, with its words of disbelief as "false": what FALSITY and the negations are read on. */
+const falsityWordsOf = (text: string) => foldText(text).replace(DISBELIEF, ' false ');
+/** Whether a text calls something false. */
+const callsFalse = (text: string) => FALSITY.test(falsityWordsOf(text));
 
 // Verbs of stopping, ending, removing and refusing: "stopped releasing" says "not releasing", so "no longer
 // releases" asserts it, and "keeps releasing" denies it, with no list of opposites needed. Sacking someone is ending
 // their post ("remains our manager" denies it); "fired" only with its post ("fired as manager"), not of guns.
 const PRIVATIVE =
-  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|sack(?:s|ed|ing)?|(?:fir|dismiss|oust|remov)(?:e|es|ed|ing)? (?:as|from) (?:his |her |their |the )?(?:post|job|role|manager|coach|head|chief|ceo|director|minister|chair\w*)|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|lay(?:s|ing)? off|laid off|layoffs?|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ions?)?|outlaw(?:s|ed|ing)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|call(?:s|ed|ing)? off|away from|retreat(?:s|ed|ing)? from|step(?:s|ped|ping)? back from|walk(?:s|ed|ing)? back|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|split(?:s|ting)? up|br(?:eak|eaks|eaking|oke|oken) up|disband\w*|go(?:es|ing)? (?:their|its) separate ways|went (?:their|its) separate ways|terminat(?:e|es|ed|ing|ion)|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|kill(?:s|ed|ing)?(?= (?:off )?(?:(?:its|their|the|a|an|this|that|these|those|his|her|our)\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|projects?|programs?|programmes?|products?|features?|services?|support|cookies|deals?|bills?|proposals?|apps?|lines?|brands?|models?)\b)|end(?:s|ed|ing)?)\b/g;
+  /\b(?:stop(?:s|ped|ping)?|halt(?:s|ed|ing)?|sack(?:ed|ing)|sacks?(?! of\b)|(?:fir|dismiss|oust|remov)(?:e|es|ed|ing)? (?:as|from) (?:his |her |their |the )?(?:post|job|role|manager|coach|head|chief|ceo|director|minister|chair\w*)|ceas(?:e|es|ed|ing)|abandon(?:s|ed|ing|ment)?|suspen(?:d|ds|ded|ding|sion)|scrap(?:s|ped|ping)?|shelv(?:e|ed|ing)|(?:put|puts|putting|placed?|places|placing) (?:a |an )?(?:\w+ )?hold on|(?:go|goes|going|gone|went) away(?! from)|(?:go|goes|going|gone|went) out of business|ditch(?:es|ed|ing)?|drop(?:s|ped|ping)? (?:its|their|the|a|plans?)|withdr(?:aw|aws|ew|awn|awing|awal)|withh(?:old|olds|eld|olding)|refus(?:e|es|ed|ing)|phas(?:e|es|ed|ing) out|remov(?:e|es|ed|ing|al)|delet(?:e|es|ed|ing|ion)|lay(?:s|ing)? off|laid off|layoffs?|block(?:s|ed|ing)?|ban(?:s|ned|ning)?|prohibit(?:s|ed|ing|ions?)?|outlaw(?:s|ed|ing)?|cut(?:s|ting)? off|shut(?:s|ting)? (?:off|down)|shutdown|pull(?:s|ed|ing)? back|call(?:s|ed|ing)? off|away from|retreat(?:s|ed|ing)? from|step(?:s|ped|ping)? back from|walk(?:s|ed|ing)? back|deprecat\w*|depart(?:s|ed|ing|ure)? from|eliminat\w*|(?:do|does|did|doing|done) away with|get(?:s|ting)? rid of|got rid of|skip(?:s|ped|ping)?|revers(?:e|es|ed|ing)(?! course)|discontinu\w*|cancel\w*|split(?:s|ting)? up|br(?:eak|eaks|eaking|oke|oken) up|disband\w*|go(?:es|ing)? (?:their|its) separate ways|went (?:their|its) separate ways|terminat(?:e|es|ed|ing|ion)|lift(?:s|ed|ing)?(?= (?:the |its |a )?ban)|kill(?:s|ed|ing)?(?= (?:off )?(?:(?:its|their|the|a|an|this|that|these|those|his|her|our)\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|projects?|programs?|programmes?|products?|features?|services?|support|cookies|deals?|bills?|proposals?|apps?|lines?|brands?|models?)\b)|end(?:s|ed|ing)?)\b/g;
 
 // Putting something off: a stopping of what was due, said once in a clause however many ways ("pushed back the
 // release, delaying the rollout"). Not a move, though a delay may be "to" a date.
@@ -153,13 +162,8 @@ function stopSetAgainstStop(sentence: string, claimTerms: Set<string>): string {
 const STOP_FOR = stopReplacedBy('for', 'g');
 
 /** The cues of a text: negations, stopping verbs, and, where the claim is one of change (`change`), moving verbs. */
-// Telling people not to believe or rely on something ("warning people not to believe fake text messages"), or that
-// there is no basis for it, calls it false, once with any other word of falsity in the clause: its "not" or "no" is
-// no turn of its own.
-const DISBELIEF = /\b(?:(?:not to|do not|don't|never|should not|shouldn't) (?:believe|trust|rely on)|no (?:factual )?basis(?: whatsoever| at all)?(?= (?:for|to)\b))/g;
-
 function cues(text: string, change = false): { negations: number; privatives: number; moves: number; stopsFor: number; offMarket: number } {
-  let t = norAfterNegationDropped(foldText(text).replace(NOT_A_CUE, ' ').replace(DISBELIEF, ' false ')).replace(NO_LIST, '$1');
+  let t = norAfterNegationDropped(falsityWordsOf(text).replace(NOT_A_CUE, ' ')).replace(NO_LIST, '$1');
   if (change) t = t.replace(MOVE_AWAY, '$1');
   t = t.replace(MOVE_BETWEEN, ' ');
   return {
@@ -293,7 +297,7 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
   // A part that doubts or calls false what the part after it reports ("Scientists are skeptical after an online
   // personality predicted that a major earthquake would hit…"), itself sharing none of the claim's words.
   const doubtedAfter = parts.some(
-    (p, i) => i + 1 < parts.length && overlap[i] === 0 && overlap[i + 1]! > 0 && REPORTED_AFTER.test(parts[i + 1]!) && (DOUBT.test(p) || FALSITY.test(foldText(p))),
+    (p, i) => i + 1 < parts.length && overlap[i] === 0 && overlap[i + 1]! > 0 && REPORTED_AFTER.test(parts[i + 1]!) && (DOUBT.test(p) || callsFalse(p)),
   );
   return {
     relevant: ranked.filter((c) => c.n >= floor).sort((a, b) => b.n - a.n).map((c) => c.p),
@@ -302,7 +306,8 @@ function clausesOf(sentence: string, claimTerms: Set<string>): { relevant: strin
     doubtedAfter,
   };
 }
-const REPORTED_AFTER = /^\W*(?:after|amid|following)\s[^,;:]*\b(?:predict|claim|report|rumou?r|sa(?:y|id)|post|tweet|announc|warn|suggest|allege|speculat)/i;
+const REPORTED_AFTER =
+  /^\W*(?:after|amid|following)\s[^,;:]*\b(?:predict\w*|claim\w*|report\w*|rumou?r\w*|sa(?:y|ys|id|ying)|posts?|posted|posting|tweet\w*|announc\w*|warn\w*|suggest\w*|alleg\w*|speculat\w*)\b/i;
 // Doubt, which is no denial in general ("regulators are skeptical of the merger"), but said of a report that follows
 // it, is.
 const DOUBT = /\b(?:skeptical|sceptical|doubtful|dubious|unconvinced|scoff(?:s|ed|ing)?)\b/i;
@@ -313,7 +318,7 @@ const DOUBT = /\b(?:skeptical|sceptical|doubtful|dubious|unconvinced|scoff(?:s|e
 const BACK_REFERENCE = /^\W*(?:claims?|rumou?rs?|reports?|allegations?|accusations?)\b|\b(?:it|this|these|those|such|the|both|all)\s+(?:\w+\s+)?(?:claims?|rumou?rs?|reports?|posts?|messages?|stor(?:y|ies)|news|information|allegations?|theor(?:y|ies))\b|\b(?:call(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|label(?:s|led|ling)?|describ(?:e|es|ed|ing)) it\b|\b(?:it|this|that|they|these|those)\s+(?:\w+\s+){0,2}?(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:\w+ed\s+(?:and|&)\s+)?(?:debunked|denied|refuted|dismissed|disproven|rejected)\b/i;
 // ("Not true" is a negation within a clause; said of what was reported, in a clause of its own, it calls it false.)
 const NOT_TRUE = /\b(?:is|are|was|were)(?: not|n't) (?:true|accurate|correct)\b/;
-const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && (FALSITY.test(foldText(clause)) || NOT_TRUE.test(foldText(clause)));
+const callsItFalse = (clause: string) => BACK_REFERENCE.test(clause) && (callsFalse(clause) || NOT_TRUE.test(foldText(clause)));
 
 // A word right before a name, quoted or not, and the word after it: "open-sourced "Llama" under", "closed GPT-4 and"
 // (not an acronym of common words: "open-source AI development").
@@ -616,7 +621,7 @@ const NOW_OR_NEXT = /\b(?:will|shall|is|are|am|remains?|continues?|still|now|tod
  */
 export function tellsOnlyTheBefore(sentence: string): boolean {
   const s = foldText(sentence.slice(0, MAX_CHARS));
-  return BYGONE.test(s) && !NOW_OR_NEXT.test(s) && !ANY_NEGATION.test(s) && !FALSITY.test(s);
+  return BYGONE.test(s) && !NOW_OR_NEXT.test(s) && !ANY_NEGATION.test(s) && !callsFalse(s);
 }
 
 /**
