@@ -21,6 +21,10 @@ if (!out) {
   console.error('usage: node scripts/ts-run.mjs scripts/anchor-pack.ts OUT.json [--every N]');
   process.exit(2);
 }
+if (!existsSync(dir)) {
+  console.error(`no saved pages at ${dir}: set CLAIMLIGHT_SHARED to the shared folder`);
+  process.exit(2);
+}
 const everyAt = rest.indexOf('--every');
 const every = everyAt >= 0 ? Number(rest[everyAt + 1]) : 1;
 

@@ -52,6 +52,11 @@ export async function look(browser, origin, page, slug, sentences) {
   const painted = Object.values(await highlights(page))
     .flat()
     .map((t) => t.replace(/\s+/g, ' ').trim());
+  return verdicts(sentences, painted, badge);
+}
+
+/** What the reader sees of each sentence, given the painted ranges' texts and the button's count (if it was read). */
+function verdicts(sentences, painted, badge) {
   return sentences.map((sentence) => {
     if (painted.includes(sentence)) return { sentence, kind: 'shown' };
     const near = painted.find((t) => t.startsWith(sentence.slice(0, 30)) || t.endsWith(sentence.slice(-30)));
@@ -103,10 +108,5 @@ export async function lookFirefox(page, origin, slug, sentences, poll) {
     await new Promise((r) => setTimeout(r, 150));
     painted = await paintedNow();
   }
-  return sentences.map((sentence) => {
-    if (painted.includes(sentence)) return { sentence, kind: 'shown' };
-    const near = painted.find((t) => t.startsWith(sentence.slice(0, 30)) || t.endsWith(sentence.slice(-30)));
-    if (near) return { sentence, kind: 'other', detail: `painted: ${near.slice(0, 200)}` };
-    return { sentence, kind: 'missed' };
-  });
+  return verdicts(sentences, painted, undefined);
 }
