@@ -106,11 +106,37 @@ const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Cap
 const REFERENCE_REST = /^([^[\]]{1,24}\](?:\[[^[\]]{1,24}\])*)\s*/;
 const AFTER_A_MARK = /(?<=[.!?](?:\[[^[\]]{1,24}\])+)\s+(?=["'\u201c\u2018(]?\p{Lu})/u;
 
+// Sources named in brackets after a sentence's end, before the next sentence: "…first. (axios.com) (about.fb.com)
+// Muse Spark takes…". ICU reads the lower-case name as the start of the same sentence and runs on into the next; a
+// capitalised one ("(Reuters) Muse…") it gives to the next.
+// (A bracket that ends a sentence of its own, "(He passed.)", is no source.)
+const CITED_END = /([.!?]["'\u201d\u2019]?)((?:\s+\([^()]{1,60}(?<![.!?])\))+)\s+(?=["'\u201c\u2018]?\p{Lu})/gu;
+const ONLY_CITATIONS = /^(?:\([^()]{1,60}(?<![.!?])\)\s*)+$/;
+
+// Cuts text after each run of such names, unless what ends before them is an abbreviation ("the U.S. (mostly) …").
+function cutAfterCitations(text: string): string[] {
+  if (!text.includes('(')) return [text];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(CITED_END)) {
+    const end = m.index + m[1]!.length;
+    if (ABBREVIATION.test(text.slice(from, end))) continue;
+    const cut = end + m[2]!.length;
+    pieces.push(text.slice(from, cut));
+    from = cut;
+  }
+  pieces.push(text.slice(from));
+  return pieces;
+}
+
 /** Splits one block of text into sentences. */
 export function splitSentences(text: string, lang = 'en'): string[] {
   const seg = segmenterFor(lang);
+  const split = (t: string) => (seg ? [...seg.segment(t)].map((s) => s.segment) : splitByPunctuation(t));
   // ICU does not end a sentence at a reference mark that starts lower-case ("Ardern.[citation needed] Next…").
-  const parts = (seg ? [...seg.segment(text)].map((s) => s.segment) : splitByPunctuation(text)).flatMap((p) => p.split(AFTER_A_MARK));
+  const parts = cutAfterCitations(text)
+    .flatMap(split)
+    .flatMap((p) => p.split(AFTER_A_MARK));
   const out: string[] = [];
   for (const p of parts) {
     let s = p.trim();
@@ -123,9 +149,10 @@ export function splitSentences(text: string, lang = 'en'): string[] {
       s = s.slice(mark[0].length);
     }
     if (!s) continue;
-    // ICU splits after abbreviations such as "Sen." or initials; a piece that starts lower-case continues the last.
+    // ICU splits after abbreviations such as "Sen." or initials; a piece that starts lower-case continues the last,
+    // and sources named in brackets belong to the sentence they follow.
     const prev = out[out.length - 1];
-    if (prev !== undefined && (/^[\p{Ll},;:)]/u.test(s) || ABBREVIATION.test(prev))) out[out.length - 1] = `${prev} ${s}`;
+    if (prev !== undefined && (/^[\p{Ll},;:)]/u.test(s) || ABBREVIATION.test(prev) || ONLY_CITATIONS.test(s))) out[out.length - 1] = `${prev} ${s}`;
     else out.push(s);
   }
   return out;

@@ -25,6 +25,19 @@ describe('sentences', () => {
     ]);
   });
 
+  it('keeps sources named in brackets with the sentence they follow, and starts the next one after them', () => {
+    expect(
+      splitSentences('Meta shipped it first. (axios.com) (about.fb.com) Muse Spark takes voice. (Reuters) That is a break. They offered samples. (He passed.) Born in the U.S. (mostly) Ohio.'),
+    ).toEqual([
+      'Meta shipped it first. (axios.com) (about.fb.com)',
+      'Muse Spark takes voice. (Reuters)',
+      'That is a break.',
+      'They offered samples.',
+      '(He passed.)',
+      'Born in the U.S. (mostly) Ohio.',
+    ]);
+  });
+
   it('gives every sentence of a real Wikipedia page with reference marks its own start', () => {
     const a = extractArticle(dom(readShared('pages', 'readability', 'wikipedia-2', 'source.html')))!;
     const marked = a.sentences.filter((s) => /\.\[\d+\]$/.test(s.text));
