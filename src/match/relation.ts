@@ -438,9 +438,11 @@ function moveOf(claim: string): Move | undefined {
  * One clause read against a claim of a move, by the side it speaks of: of what the move leaves ("will keep its
  * models open": denies; "abandoned open source": asserts), of where it goes ("is keeping its next models
  * proprietary": asserts; "we are not going closed": denies), or of the move itself ("is moving away from that
- * philosophy": asserts; "remains unchanged": denies). The claim's own words and their opposites tell the side.
+ * philosophy": asserts; "remains unchanged": denies). The claim's own words and their opposites tell the side. A
+ * clause that speaks of none of them ("Meta built its reputation by giving models away") says nothing of the move:
+ * `undefined`.
  */
-function readMove(clause: string, move: Move): number {
+function readMove(clause: string, move: Move): number | undefined {
   const s = new Set(terms(clause));
   const has = (set: Set<string>) => [...s].some((t) => set.has(t));
   const opposes = (set: Set<string>) => [...s].some((t) => antonymsOf(t).some((a) => set.has(a)));
@@ -454,7 +456,9 @@ function readMove(clause: string, move: Move): number {
   // negation ("is not moving": denies); going on denies it ("remains unchanged"), and so does a bare negation ("there
   // are no discussions to review the headquarters").
   const moving = c.privatives + c.moves > 0 ? 1 : 0;
-  return c.negations + moving + (moving > 0 || CONTINUATION.test(foldText(clause)) ? 1 : 0);
+  const goingOn = CONTINUATION.test(foldText(clause));
+  if (moving === 0 && !goingOn && c.negations === 0) return undefined;
+  return c.negations + moving + (moving > 0 || goingOn ? 1 : 0);
 }
 
 // "Just friends", said of a claim that two people are dating or together ("Montana Cox swears that she is 'just
@@ -507,7 +511,10 @@ export function relationOf(sentence: string, claim: string): Relation {
   const move = moveOf(claim);
   const romance = [...claimTerms].some((t) => ROMANCE.has(t));
   const read = (raw: string) => {
-    if (move) return { flips: readMove(raw, move) + claimCues.negations, speaksOfIt: true };
+    if (move) {
+      const flips = readMove(raw, move);
+      return { flips: (flips ?? 0) + claimCues.negations, speaksOfIt: flips !== undefined };
+    }
     const clause = change ? raw : oppositesDropped(raw, claimTerms);
     const own = negations(clause, change);
     const flips = swaps(new Set(terms(clause)), claimTerms) + own.turns + (romance && JUST_FRIENDS.test(foldText(clause)) ? 1 : 0);
@@ -523,7 +530,13 @@ export function relationOf(sentence: string, claim: string): Relation {
   // models" denies twice, not once and once again. The clauses that speak of the claim vote; a tie goes to the one
   // that shares most of its words. Against a claim of change, only those that speak of the change vote, if any does:
   // in "Google confirmed that production of the Pixel and the Pixel XL has not stopped", not the first half.
+  // Against a claim of a move, where none of those speaks of it, the clauses that share fewer of its words and do:
+  // "Meta won its fame by handing out free models — Llama turned into the heart of the open-source world".
   let reads = clauses.map((c) => ({ ...read(c), contrasted: contrasted.has(c) }));
+  if (move && !reads.some((r) => r.speaksOfIt)) {
+    const spoken = others.map((c) => ({ ...read(c), contrasted: contrasted.has(c) })).filter((r) => r.speaksOfIt);
+    if (spoken.length > 0) reads = spoken;
+  }
   if (change && reads.some((r) => r.speaksOfIt)) reads = reads.filter((r) => r.speaksOfIt);
   const readings = reads.map((r) => r.flips % 2 === 1);
   const denials = readings.filter(Boolean).length;
@@ -604,9 +617,10 @@ export function isHedged(sentence: string, claim: string): boolean {
 }
 
 // A time gone by, at the head of a sentence or by its verb: "Until recently, Meta's position was based on open
-// source", "For three years, Meta told one story", "Meta has long favoured open models".
+// source", "For three years, Meta told one story", "Meta has long favoured open models", "Meta built its reputation on
+// open models".
 const BYGONE =
-  /^\W*(?:until (?:recently|now|this year|last year|\d{4})|(?:for|over) (?:(?:the )?(?:past|last) )?(?:\w+ )?(?:years|decades)|last year|(?:\w+ )?years ago|historically|in the past|previously|as recently as|back (?:in|then|when)|in (?:19|20)\d\d)\b|\b(?:used to|(?:has|have|had) (?:long|always|historically|traditionally)|historically|traditionally)\b/i;
+  /^\W*(?:until (?:recently|now|this year|last year|\d{4})|(?:for|over) (?:(?:the )?(?:past|last) )?(?:\w+ )?(?:years|decades)|last year|(?:\w+ )?years ago|historically|in the past|previously|as recently as|back (?:in|then|when)|in (?:19|20)\d\d)\b|\b(?:used to|(?:has|have|had) (?:long|always|historically|traditionally)|historically|traditionally|(?:built|made|earned|won) (?:its|their|his|her|a) (?:\w+ )?(?:name|reputation))\b/i;
 
 // NEGATION without its global flag, for a test that keeps no position between calls.
 const ANY_NEGATION = new RegExp(NEGATION.source);

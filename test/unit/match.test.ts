@@ -272,6 +272,8 @@ describe('matcher on the seed story', () => {
       'For three years, Meta told a consistent story: open-source AI was the winning strategy.',
       "Until recently, Meta's unique position in the AI field was based on the open-source nature of its Llama model.",
       'Last year, Meta CEO Mark Zuckerberg was quite optimistic about his open-source AI model, Llama, promising it would be the most advanced in the industry.',
+      // Its first part shares the most words and says nothing of a move ("giving … away" is no "moving away").
+      'Meta built its AI reputation by giving its most capable models away — Llama grew into the backbone of the open-source AI community.',
     ]) {
       expect(await base.matchSentences([{ text }])).toEqual([]);
     }
