@@ -669,6 +669,22 @@ const DOER = /((?:\p{Lu}[\p{L}\p{N}'\u2019.-]*)(?:\s+(?:of|the|and|&|\p{Lu}[\p{L
 // Capitalised words that are no one's name: pronouns, articles, and what else opens a sentence ("No suspension …").
 const NO_NAME = /^(?:I|We|You|He|She|It|They|This|That|These|Those|The|A|An|No|Not|None|Neither|Nor|And|But|Or|So|Yet|If|When|While|After|Before|Since|As|In|On|At|For|By|With|To|From|Its|Their|Our|His|Her)$/;
 
+// A name's rivals: "Meta's competitors", "Meta's rivals".
+const RIVALS = /(\p{Lu}[\p{L}\p{N}.-]*)['\u2019]s? (?:\w+ )?(?:rivals|competitors|competition|peers|counterparts)\b/gu;
+
+// Whether the claim's subject is named only as the one whose rivals the sentence speaks of: "Meta's competitors
+// typically keep their models closed to maintain control over monetization" says nothing of what Meta does.
+function onlyItsRivals(sentence: string, claimTerms: Set<string>): boolean {
+  const named = new Set<string>();
+  const rest = sentence.replace(RIVALS, (all, name: string) => {
+    const own = terms(name).filter((t) => claimTerms.has(t));
+    if (own.length === 0) return all;
+    for (const t of own) named.add(t);
+    return ' ';
+  });
+  return named.size > 0 && !terms(rest).some((t) => named.has(t));
+}
+
 /**
  * Whether the sentence says the claim's turning verb ("stopped", "released", "closed") only of someone the claim does
  * not name: "Google and Microsoft have stopped promoting its models as open source, but discussions with Meta failed"
@@ -677,6 +693,7 @@ const NO_NAME = /^(?:I|We|You|He|She|It|They|This|That|These|Those|The|A|An|No|N
  */
 export function saidOfAnother(sentence: string, claim: string): boolean {
   const claimTerms = new Set(terms(claim));
+  if (onlyItsRivals(sentence.slice(0, MAX_CHARS), claimTerms)) return true;
   const acronyms = new Set(claim.match(/\b\p{Lu}{2,}\b/gu) ?? []);
   let another = false;
   for (const m of sentence.slice(0, MAX_CHARS).matchAll(DOER)) {

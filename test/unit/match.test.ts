@@ -305,6 +305,11 @@ describe('matcher on the seed story', () => {
     expect(saidOfAnother('The Reserve Bank of India has stopped printing the new notes.', 'The RBI has stopped printing Rs 2,000 notes.')).toBe(false);
     // A name before a noun is no one doing anything: "an April release".
     expect(saidOfAnother('Initially slated for an April release, Behemoth has been pushed back.', 'Meta has postponed the release of its Behemoth model.')).toBe(false);
+    // Nor is the subject whose rivals are spoken of, unless it is named again.
+    const rivals = "Meta's competitors tend to keep their AI models closed so that they can monetise them directly.";
+    expect(await base.matchSentences([{ text: rivals }])).toEqual([]);
+    expect(saidOfAnother(rivals, 'Closed models would let Meta monetise its AI more directly.')).toBe(true);
+    expect(saidOfAnother("Meta's rivals keep their models closed, and Meta is now doing the same.", 'Meta will keep its most powerful AI models closed.')).toBe(false);
   });
 
   it('reads two words as the one a claim makes of them ("earth quake"), but not two numbers', async () => {
