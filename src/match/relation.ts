@@ -488,6 +488,13 @@ function ownFalsityDropped(sentence: string, claim: string): [string, string] {
   return [drop(sentence), drop(claim)];
 }
 
+// Against a claim that something is closed ("Muse Spark was released with closed weights"), withholding is saying so,
+// not stopping the claim's release, and releasing the weights is opening them: "is Meta's first closed-weights model,
+// withholding architecture and parameter details" asserts it, "Meta has released Muse Spark's weights" denies it.
+const WITHHOLDING = /\bwithh(?:old|olds|eld|olding)\b/gi;
+const WEIGHTS_RELEASED = /\b(?:releas|publish|shar)(?:e|es|ed|ing)\s+(?:(?:its|their|the|his|her|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:weights|source code)\b/gi;
+const withheldAsClosed = (sentence: string) => sentence.replace(WITHHOLDING, 'closed').replace(WEIGHTS_RELEASED, 'opened the weights');
+
 /**
  * Reads the relation clause by clause, over the clauses of the sentence that speak of the claim. In each, every
  * negation (in the clause or in the claim), every stopping verb and every swap of a claim word for its opposite
@@ -502,10 +509,11 @@ export function relationOf(sentence: string, claim: string): Relation {
   claim = namedNegationsDropped(claim.slice(0, MAX_CHARS));
   [sentence, claim] = ownFalsityDropped(sentence, claim);
   const claimTerms = new Set(terms(claim));
-  const { relevant: clauses, others, contrasted, doubtedAfter } = clausesOf(stopSetAgainstStop(sentence, claimTerms).replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // A claim that something stops or changes ("stopped releasing", "is shifting from open to closed models").
   const claimCues = cues(claim, true);
   const change = claimCues.privatives + claimCues.moves > 0;
+  if (!change && (claimTerms.has('close') || claimTerms.has('closedsource'))) sentence = withheldAsClosed(sentence);
+  const { relevant: clauses, others, contrasted, doubtedAfter } = clausesOf(stopSetAgainstStop(sentence, claimTerms).replace(STOP_IN_FAVOUR, 'moves'), claimTerms);
   // How many times the claim itself stops something: "has abandoned its plan to phase out cookies" twice.
   const claimStops = claimCues.privatives + moved(claimCues) + (claimCues.privatives === 0 && claimCues.offMarket > 0 ? 1 : 0);
   const move = moveOf(claim);
