@@ -12,6 +12,8 @@ export const ENDING_A_MARRIAGE = /\bend(?:s|ed|ing)? (?:their|his|her|the|a) mar
 const PHRASES: Array<[RegExp, string]> = [
   [/\bopen[\s-]?(?:sourced?|sourcing|weights?|weighted)\b/g, ' opensource '],
   [/\bclosed[\s-]?(?:source[ds]?|weights?)\b/g, ' closedsource '],
+  // Opening a window, a door or the way to something is no opening of anything ("whose history opens a window into").
+  [/\bopen(?:s|ed|ing)?(?: up)? (?=(?:(?:a|an|the|new|up|fresh|wide)\s+)*(?:windows?|doors?|way|path|floodgates|possibilit\w*|opportunit\w*|avenues?|can of worms)\b)/g, ' '],
   [/\b(?:a\.i\.|artificial intelligence)/g, ' ai '],
   [/\bsuper[\s-]intelligen(?=ce|t)/g, ' superintelligen'],
   [/\bu\.s\.(?:a\.)?/g, ' usa '],
@@ -142,7 +144,7 @@ const SYNONYMS: Record<string, string> = {
 };
 
 /** Bump when `terms` would turn some text into other terms: stored indexes are then rebuilt. */
-export const NORMALISER_VERSION = 26;
+export const NORMALISER_VERSION = 27;
 
 // Links written without a scheme, as posts carry them (pic.twitter.com/abc, bit.ly/xyz).
 const BARE_LINK = /\b(?:[a-z0-9-]+\.)+(?:com|org|net|ly|gl|co|gov|edu|io|be|me|us|uk|tv|news)\/\S*/g;

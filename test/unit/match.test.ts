@@ -108,6 +108,16 @@ describe('normaliser', () => {
     expect(terms('closed source')).toEqual(['closedsource']);
   });
 
+  it('reads no opening in "opens a window into", "opened the door to" or "opening up new possibilities"', async () => {
+    const open = terms('open')[0];
+    for (const idiom of ['whose history opens a window into the lab', 'it opened the door to a closed model', 'opening up new possibilities'])
+      expect(terms(idiom)).not.toContain(open);
+    expect(terms('Meta opens its models to everyone')).toContain(open);
+    // "Open" there had answered the closed model's stance and turned the match into a denial.
+    const base = new ClaimBase(bundledPacks());
+    expect(await base.matchSentences([{ text: 'Avocado, an undocumented internal Meta model, opens a window into how the company works.' }])).toEqual([]);
+  });
+
   it('joins "super intelligence" written apart, as some outlets write the lab\'s name', () => {
     expect(terms('Meta Super Intelligence Labs')).toEqual(terms('Meta Superintelligence Labs'));
     expect(terms('a super-intelligent system')).toEqual(terms('a superintelligent system'));
