@@ -560,9 +560,10 @@ export function relationOf(sentence: string, claim: string): Relation {
 }
 
 // Words by which a sentence puts its claim forward as a possibility rather than as so: "could", "may", "potentially
-// pivoting", "appears to be", "is considering". A "would" in reported speech ("Meta said it would keep…", "reports
-// that it would charge") is the speaker's "will", so it hedges only where no word of saying or "that" comes before it.
-const HEDGE = /\b(?:could|might|may|potentially|possibly|perhaps|likely|probably|(?:appears?|appeared|seems?|seemed|looks?|looked)(?: set| poised)? to|(?:is|are|was|were) said to|considering|mulling|weighing|hint(?:s|ed|ing)?(?: at)?|(?:is|are) expected to|rumou?red|speculat\w*)\b/;
+// pivoting", "appears to be", "is considering", "is debating abandoning". A "would" in reported speech ("Meta said it
+// would keep…", "reports that it would charge") is the speaker's "will", so it hedges only where no word of saying or
+// "that" comes before it.
+const HEDGE = /\b(?:could|might|may|potentially|possibly|perhaps|likely|probably|(?:appears?|appeared|seems?|seemed|looks?|looked)(?: set| poised)? to|(?:is|are|was|were) said to|considering|mulling|weighing|debating|deliberating|contemplating|pondering|discussing|exploring|eyeing|hint(?:s|ed|ing)?(?: at)?|(?:is|are) expected to|rumou?red|speculat\w*)\b/;
 const HEDGES = new RegExp(HEDGE.source, 'g');
 const DELIBERATION = /\b(?:consider|mull|weigh|discuss|debat|talk|explor|evaluat)\w*/i;
 const SAYING_VERB = /\b(?:said|says|told|stated|announced|indicated|suggested|admitted|acknowledged|conceded|noted|warned|emphasi[sz]ed|stressed|argued|explained|added|insisted|signall?ed|wrote)\b/i;
