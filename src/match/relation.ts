@@ -116,8 +116,8 @@ const CONTINUATION = /\b(?:keep(?:s|ing)?|kept|continu\w*|remain\w*|still|stay\w
 
 // Verbs of moving from one thing to another. A claim that something changes ("is shifting from open to closed
 // models") says that the old way stops: it is answered as a stopping claim is, and a sentence's own moving verb
-// ("is moving to closed systems", "has not changed") speaks of that change.
-const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|rethink\w*|rethought|overhaul\w*|relocat\w*|pull(?:s|ed|ing)? back(?= to\b))\b/g;
+// ("is moving to closed systems", "has not changed") speaks of that change; moving faster or forward is no change.
+const MOVE = /\b(?:shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)(?! ahead| (?:faster|quicker|fast|quickly|swiftly|rapidly|slowly|forward)\b)|pivot\w*|switch\w*|transition\w*|turn(?:s|ed|ing)? (?:away|its back)|chang(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|rethink\w*|rethought|overhaul\w*|relocat\w*|pull(?:s|ed|ing)? back(?= to\b))\b/g;
 // "Moving away from" is one move, not a move and a leaving.
 const MOVE_AWAY = /\b((?:shift|mov|pivot|turn)\w*) away from\b/g;
 // A move toward something: said of what a claimed move leaves ("moving towards open-source AI"), it goes back.
