@@ -2,7 +2,7 @@ import { dayNumber, postDay } from '../match/dates';
 import { ClaimIndex, type IndexInput } from '../match/index';
 import { Matcher, namesReferredTo, type MatcherOptions } from '../match/matcher';
 import { terms } from '../match/normalize';
-import { isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore } from '../match/relation';
+import { isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore, tellsOnlyTheBeforeOf } from '../match/relation';
 import type { Claim, Pack } from '../packs/types';
 import type { Sentence } from '../extract/sentences';
 import type { ClaimView, CoverageView, MatchView } from './views';
@@ -190,6 +190,8 @@ export class ClaimBase {
       // The story's background ("Until recently, Meta's models were open") is no denial of the change it came to, and
       // "Meta is committed to open source" none of "Meta will not open-source every model".
       if (relation === 'denies' && (tellsOnlyTheBefore(s.text) || saysNothingOfAll(s.text, phrasing))) continue;
+      // Nor does it assert a change it says nothing of, or what will be.
+      if (relation === 'asserts' && tellsOnlyTheBeforeOf(s.text, phrasing)) continue;
       const view: MatchView = {
         sentence: f.sentence,
         text: s.text,

@@ -648,6 +648,18 @@ export function tellsOnlyTheBefore(sentence: string): boolean {
 }
 
 /**
+ * Whether a sentence that only tells how things were ("Meta built its AI reputation on open-source leadership,
+ * releasing Llama models…") is read against a claim of a change or of what will be, and says nothing of any change:
+ * it cannot assert that claim, however many of its words it shares.
+ */
+export function tellsOnlyTheBeforeOf(sentence: string, claim: string): boolean {
+  if (!tellsOnlyTheBefore(sentence)) return false;
+  const c = cues(claim, true);
+  const ofChangeOrFuture = c.privatives + c.moves > 0 || /\bwill\b/.test(foldText(claim));
+  return ofChangeOrFuture && !CHANGE_WORD.test(foldText(sentence.slice(0, MAX_CHARS)));
+}
+
+/**
  * Whether a sentence puts something forward as so: questions ("Will open source end?") and conditionals ("If Meta
  * were to close its models, ...") do not, and a reader would not expect them to be flagged as claims.
  */

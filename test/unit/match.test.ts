@@ -6,7 +6,7 @@ import { Matcher, namesReferredTo, STORY_PACK_MAX } from '../../src/match/matche
 import { checkModel, score, thresholdFor, type DecisionModel } from '../../src/match/model';
 import { terms } from '../../src/match/normalize';
 import { englishWeights } from '../../src/match/weights';
-import { isAssertion, isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore } from '../../src/match/relation';
+import { isAssertion, isHedged, relationOf, saidOfAnother, saysNothingOfAll, tellsOnlyTheBefore, tellsOnlyTheBeforeOf } from '../../src/match/relation';
 import { storyPack } from '../../scripts/bench-relation';
 import { bundledPacks } from './helpers';
 
@@ -287,6 +287,15 @@ describe('matcher on the seed story', () => {
     ]) {
       expect(await base.matchSentences([{ text }])).toEqual([]);
     }
+    // Nor does it assert what will be, or a change it says nothing of: under this headline the sentence had been shown
+    // as asserting that Meta will release its new models as open source.
+    const reputation = [
+      { text: "The company's new lab is said to be weighing a closed approach." },
+      { text: 'Meta built its AI reputation on open-source leadership, releasing Llama models that developers everywhere came to rely on.' },
+    ];
+    expect((await base.matchSentences(reputation, { title: 'Meta weighs dropping its open-source Behemoth model' })).map((m) => m.text)).not.toContain(reputation[1]!.text);
+    expect(tellsOnlyTheBeforeOf(reputation[1]!.text, 'Meta will release its new AI models under an open-source license.')).toBe(true);
+    expect(tellsOnlyTheBeforeOf('Last year, Meta stopped releasing its open-source models.', 'Meta has stopped releasing open-source AI models.')).toBe(false);
     // What says "not" of it, or speaks of now, still denies.
     const [was] = await base.matchSentences([{ text: 'Last year, Meta said it had not stopped releasing open-source models.' }]);
     expect(was?.relation).toBe('denies');
