@@ -57,9 +57,10 @@ function norAfterNegationDropped(t: string): string {
   return t.slice(0, at) + t.slice(at).replace(/\b(?:nor|neither)\b/g, ' ');
 }
 
-// Phrases that look like a cue and are not one ("No. 1" is a number).
+// Phrases that look like a cue and are not one ("No. 1" is a number; what "eliminates the need for" something
+// stops nothing).
 const NOT_A_CUE_PHRASES =
-  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course)\b|\bno\. ?(?=\d)/;
+  /\b(?:(?:not|n't) (?:just|only|merely|simply|necessarily)|(?:not|n't) (?:been |be )?(?:restricted|limited|confined) to|no (?:doubt|wonder)|nothing (?:short of|but)|(?:in|at|by|until|to|towards?) the end(?: of)?|end of the (?:year|month|week|day|quarter|decade|century)|end-to-end|reversed? course|(?:eliminat\w*|remov(?:e|es|ed|ing)|obviat\w*|end(?:s|ed|ing)?) the (?:need|necessity) (?:for|of|to))\b|\bno\. ?(?=\d)/;
 const NOT_A_CUE = new RegExp(`${NOT_A_CUE_PHRASES.source}|${ENDING_A_MARRIAGE.source}`, 'g');
 
 // Pairs of stems where a sentence using one where the claim uses the other says the opposite. The first group is
