@@ -493,7 +493,7 @@ function ownFalsityDropped(sentence: string, claim: string): [string, string] {
 // not stopping the claim's release, and releasing the weights is opening them: "is Meta's first closed-weights model,
 // withholding architecture and parameter details" asserts it, "Meta has released Muse Spark's weights" denies it.
 const WITHHOLDING = /\bwithh(?:old|olds|eld|olding)\b/gi;
-const WEIGHTS_RELEASED = /\b(?:releas|publish|shar)(?:e|es|ed|ing)\s+(?:(?:its|their|the|his|her|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:weights|source code)\b/gi;
+const WEIGHTS_RELEASED = /\b(?:releas(?:e|es|ed|ing)|publish(?:es|ed|ing)?|shar(?:e|es|ed|ing))\s+(?:(?:its|their|the|his|her|our)\s+)?(?:[\w\u2019'-]+\s+){0,2}?(?:weights|source code)\b/gi;
 const withheldAsClosed = (sentence: string) => sentence.replace(WITHHOLDING, 'closed').replace(WEIGHTS_RELEASED, 'opened the weights');
 
 /**
