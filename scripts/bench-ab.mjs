@@ -5,15 +5,19 @@
 // when the highlights showed, and in all it counts the long tasks (over 50 ms) that hold work of ours.
 // Run: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
 //   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b. With more
-//   than two builds, each is compared with the first.
+//   than two builds, each is compared with the first. With --floor, one more: DIR_A with its content script replaced
+//   by the least a script doing the gate's job can cost (scripts/floor-gate.mjs), which needs only DIR_A.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, noteHighlightsShown, SHARED } from '../test/e2e/harness.mjs';
 import { longArticle } from './seed-pages.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
+import { floorBuild } from './floor-gate.mjs';
 
-const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const VALUED = new Set(['--page', '--runs', '--throttle']);
+const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !VALUED.has(all[i - 1]));
+if (process.argv.includes('--floor') && dirs.length) dirs.push(floorBuild(dirs[0]));
 const [dirA, dirB] = dirs;
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,7 +27,7 @@ const PAGE = arg('page', 'non-article');
 const RUNS = Number(arg('runs', 31));
 const THROTTLE = Number(arg('throttle', 1));
 if (!dirA || !dirB) {
-  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N]');
+  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N] [--floor]');
   process.exit(2);
 }
 const saved = join(SHARED, 'pages', 'readability', PAGE, 'source.html');

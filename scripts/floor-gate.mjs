@@ -1,0 +1,40 @@
+// The least a content script doing the gate's job can cost a page, for scale (`npm run bench:ab -- DIR --floor`):
+// a hand-written script that does only what every page needs of Claimlight's first stage and nothing more. In a
+// task of its own, it reads the body, runs Readability's readerable check as the gate does, watches the Navigation
+// API for a move to another address and, on a page that is no article, waits for the load event to look again. It
+// keeps no state, sends nothing and never reads an article: it is a reference, not a build a reader could use.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+const readerable = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability-readerable.js'), 'utf8');
+
+const GATE = `(() => {
+  const readerable = (() => {
+    const module = {};
+    ${readerable}
+    return module.exports;
+  })();
+  setTimeout(() => {
+    const article = !!document.body && readerable(document, { minContentLength: 140, minScore: 20 });
+    if (typeof navigation === 'object') navigation.addEventListener('navigate', () => undefined);
+    if (article) return;
+    const seen = document.getElementsByTagName('*').length;
+    const again = () => setTimeout(() => document.getElementsByTagName('*').length !== seen, 300);
+    if (document.readyState === 'complete') again();
+    else addEventListener('load', again, { once: true });
+  }, 0);
+})();
+`;
+
+/** A copy of the built extension at `dir` whose content script is the floor's; returns the copy's folder. */
+export function floorBuild(dir) {
+  // A script that does not compile would measure nothing and look cheap.
+  new Script(GATE, { filename: 'floor-gate.js' });
+  const copy = mkdtempSync(join(tmpdir(), 'claimlight-floor-'));
+  cpSync(dir, copy, { recursive: true });
+  writeFileSync(join(copy, 'gate.js'), GATE);
+  return copy;
+}
