@@ -51,9 +51,10 @@ export default defineConfig({
     // frames only (articles are read there; frames are strangers' ads and embeds). Declared here rather than as a
     // WXT content script: see entrypoints/gate.ts.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gate.js'], run_at: 'document_end', all_frames: false }],
-    // Its reader stage, imported by the first only where claims were found. Chrome gives it a per-session random
-    // address (use_dynamic_url), so a page cannot probe for it; Firefox's address holds the per-install random UUID.
-    web_accessible_resources: [{ resources: ['reader.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+    // Its later stages, imported by the first: the article stage where a page looks like an article, the reader stage
+    // only where claims were found. Chrome gives them a per-session random address (use_dynamic_url), so a page cannot
+    // probe for them; Firefox's address holds the per-install random UUID.
+    web_accessible_resources: [{ resources: ['article.js', 'reader.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     commands: {
       'next-claim': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_cmdNext__' },
       'previous-claim': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmdPrevious__' },

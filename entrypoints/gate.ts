@@ -1,11 +1,12 @@
+import type { ArticleStage } from '../src/content/article-stage';
 import type { ReaderStage } from '../src/content/controller';
 import { firstLook, type Extension } from '../src/content/first-look';
 import { loadStage } from '../src/content/handoff';
 import { PAGE_LOOK_KEY, type LookState } from '../src/messaging/contract';
 
 /**
- * The content script every page runs (declared in wxt.config.ts): the gate, the read of a page that looks like an
- * article, and the reader stage only where claims were found. Not WXT's content-script entry, which makes WXT's
+ * The content script every page runs (declared in wxt.config.ts): the gate, the article stage (the read) only on a
+ * page that looks like an article, and the reader stage only where claims were found. Not WXT's content-script entry, which makes WXT's
  * context on every page, nor the polyfill (`wxt/browser`): both read `runtime.id` as they load, and that first touch
  * makes the browser build the runtime's bindings, on every page. The few calls made here (runtime id, getURL and
  * sendMessage, storage.local.get and storage.onChanged) return promises or take listeners in Chrome and Firefox
@@ -22,6 +23,7 @@ export default defineUnlistedScript(() => {
       window,
       document,
       extension: () => global.browser ?? global.chrome,
+      loadArticle: (runtime) => loadStage<ArticleStage>('article', runtime.getURL('/article.js')),
       loadReader: (runtime) => loadStage<ReaderStage>('reader', runtime.getURL('/reader.js')),
       // Read by the background's `scripting.executeScript` in this same world (entrypoints/background.ts, `askPage`).
       note: (look) => void (global[PAGE_LOOK_KEY] = look),

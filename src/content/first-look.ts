@@ -3,17 +3,16 @@ import { articleAddress, type CStoBG, type LookState, type MatchReply } from '..
 import { SETTINGS_KEY } from '../settings';
 import { bodyOf } from '../util/dom';
 import { nextTask } from '../util/tasks';
+import type { ArticleStage } from './article-stage';
 import type { ReaderStage, Session } from './controller';
-import { PAGE_SETTING_KEYS, pageSettings } from './page-settings';
-import { readPage } from './scan';
 
 /**
  * The first stage of the content script, the one every page runs: does the page look like an article? If it does,
- * the reader's settings are read and, unless the reader switched the site off, the page's HTML goes to the
- * background, which reads and matches it off this thread (`scan.ts`); only where claims were found is the reader
- * stage loaded (anchoring, painting, the card, the popup's commands). Either way the page is watched for a move to
- * another address (a single-page site swapping articles) and read again then, and an article's page for the reader
- * switching its site off or on.
+ * the article stage is loaded (`article-stage.ts`), the reader's settings are read and, unless the reader switched
+ * the site off, the page's HTML goes to the background, which reads and matches it off this thread (`scan.ts`); only
+ * where claims were found is the reader stage loaded (anchoring, painting, the card, the popup's commands). Either
+ * way the page is watched for a move to another address (a single-page site swapping articles) and read again then,
+ * and an article's page for the reader switching its site off or on.
  *
  * It touches the extension's APIs only on an article: the first touch of `runtime` makes the browser build its
  * bindings (the polyfill and WXT's content-script context, which touch it as they load, come with the reader stage).
@@ -54,6 +53,8 @@ export interface FirstLookEnv {
    * script is then orphaned and stops). Asked for only when there is something to read, send or report.
    */
   extension(): Extension | undefined;
+  /** Loads the article stage from the extension's files (`runtime.getURL('/article.js')`). */
+  loadArticle(runtime: Extension['runtime']): Promise<ArticleStage>;
   /** Loads the reader stage from the extension's files (`runtime.getURL('/reader.js')`). */
   loadReader(runtime: Extension['runtime']): Promise<ReaderStage>;
   /** Keeps what the look found where the background can ask for it (`PAGE_LOOK_KEY` in the isolated world). */
@@ -70,8 +71,9 @@ export function firstLook(env: FirstLookEnv): () => void {
   let session: Session | undefined;
   /** The article's site was found switched off: read it once the reader switches it on. */
   let off = false;
-  /** Where the settings listener was added, once a page looked like an article. */
+  /** Where the settings listener was added, once a page looked like an article, and the article stage then loaded. */
   let listening: Extension | undefined;
+  let stage: ArticleStage | undefined;
 
   const endRead = () => {
     reading?.abort();
@@ -99,10 +101,10 @@ export function firstLook(env: FirstLookEnv): () => void {
 
   // Settings changed on the options page: repaint, stop, or read, without reloading the page.
   const onStorage = (changes: StorageChanges, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes) || stopped) return;
+    if (area !== 'local' || !(SETTINGS_KEY in changes) || stopped || !stage) return;
     const api = live();
     if (!api) return;
-    const now = pageSettings({ [SETTINGS_KEY]: changes[SETTINGS_KEY]!.newValue }, win.location.hostname);
+    const now = stage.settingsOf({ [SETTINGS_KEY]: changes[SETTINGS_KEY]!.newValue }, win.location.hostname);
     if (now.off && reading) {
       endRead();
       off = true;
@@ -132,22 +134,25 @@ export function firstLook(env: FirstLookEnv): () => void {
       if (stopped) return;
       const api = live();
       if (!api) return;
-      if (!listening) {
-        api.storage.onChanged.addListener(onStorage);
-        listening = api;
-      }
       endRead();
       const read = new AbortController();
       reading = read;
       off = false;
       try {
-        const found = await readPage(
+        // (The article stage's code is read and compiled off this thread as it arrives.)
+        const article = (stage ??= await env.loadArticle(api.runtime));
+        if (read.signal.aborted) return;
+        if (!listening) {
+          api.storage.onChanged.addListener(onStorage);
+          listening = api;
+        }
+        const found = await article.read(
           {
             window: win,
             document: doc,
             signal: read.signal,
             send: (msg) => api.runtime.sendMessage(msg) as Promise<MatchReply | null>,
-            settings: async () => pageSettings(await api.storage.local.get(PAGE_SETTING_KEYS), win.location.hostname),
+            settings: async () => article.settingsOf(await api.storage.local.get(article.settingKeys), win.location.hostname),
             reader: () => env.loadReader(api.runtime),
           },
           { started, gate: [gateStart, gateEnd] },

@@ -2,10 +2,10 @@
  * How a later stage of the content script hands its entry to the one that loads it. All stages run in the
  * extension's isolated world (the page's scripts see neither this property nor anything the stages hold), so a
  * property of that world's global is the handoff. The stages: the first (`entrypoints/gate.ts`, every page: the
- * gate, and the read of a page that looks like an article) and the reader (`entrypoints/reader.ts`, pages where
- * claims were found).
+ * gate), the article stage (`entrypoints/article.ts`, pages that look like an article: their read) and the reader
+ * (`entrypoints/reader.ts`, pages where claims were found).
  */
-export type Stage = 'reader';
+export type Stage = 'article' | 'reader';
 
 const keyOf = (stage: Stage) => `__claimlight:${stage}`;
 

@@ -5,6 +5,7 @@ import { firstLook, SPA_SETTLE_MS, watchAddress, type Extension } from '../../sr
 import { PAGE_PART_CHARS, type CStoBG, type LookState, type MatchReply } from '../../src/messaging/contract';
 import { pageHtml } from '../../src/content/page-html';
 import { pageSettings } from '../../src/content/page-settings';
+import { articleStage } from '../../src/content/article-stage';
 import { SETTINGS_KEY } from '../../src/settings';
 
 const ARTICLE = `<article><h1>Meta and open models</h1>${Array.from(
@@ -42,6 +43,8 @@ function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply =
       onChanged: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) },
     },
   };
+  /** The stages loaded: the article stage (`articles`), the reader stage (`loaded`). */
+  const articles: string[] = [];
   const loaded: string[] = [];
   /** What the look noted for the background to ask (`PAGE_LOOK_KEY`), in order. */
   const looks: LookState[] = [];
@@ -56,6 +59,10 @@ function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply =
       touches.push('extension');
       return api;
     },
+    loadArticle: async (runtime: Extension['runtime']) => {
+      articles.push(runtime.getURL('/article.js'));
+      return articleStage;
+    },
     loadReader: async (runtime: Extension['runtime']) => {
       loaded.push(runtime.getURL('/reader.js'));
       return stage;
@@ -67,7 +74,7 @@ function fakeExtension(stored: Record<string, unknown> = {}, reply: MatchReply =
     stored[SETTINGS_KEY] = settings;
     for (const l of listeners) l({ [SETTINGS_KEY]: { newValue: settings } }, 'local');
   };
-  return { env, api, sent, touches, shown, repainted, loaded, looks, listeners, change };
+  return { env, api, sent, touches, shown, repainted, articles, loaded, looks, listeners, change };
 }
 
 /** A reply with one claim found (its content is the reader stage's business, faked here). */
@@ -105,6 +112,7 @@ describe('the first stage (every page)', () => {
     expect(fake.looks).toEqual(['looking', 'not-article']);
     expect(fake.touches).toEqual([]);
     expect(fake.sent).toEqual([]);
+    expect(fake.articles).toEqual([]);
     expect(fake.loaded).toEqual([]);
   });
 
@@ -145,12 +153,13 @@ describe('the first stage (every page)', () => {
     stop();
   });
 
-  it('sends an article to the background and loads no reader stage where no claims were found', async () => {
+  it('loads the article stage and sends an article to the background, and loads no reader stage where no claims were found', async () => {
     document.body.innerHTML = ARTICLE;
     const fake = fakeExtension();
     const stop = firstLook(fake.env);
     await settle();
     stop();
+    expect(fake.articles).toEqual(['chrome-extension://claimlight-test/article.js']);
     expect(fake.sent).toHaveLength(1);
     const page = fake.sent[0]!;
     expect(page.type).toBe('cs/page');
