@@ -119,10 +119,9 @@ export function firstLook(env: FirstLookEnv): () => void {
   const look = async (early: boolean): Promise<void> => {
     const started = win.performance.now();
     env.note('looking');
-    // The gate in a task of its own, not in the one that evaluated this script: at document_end that task may hold
-    // the page's own work too, and the gate's few milliseconds could make it a long one.
-    await nextTask(win);
-    if (stopped) return;
+    // Every look runs in a task of its own, so the gate does not yield first: the first look from gate.ts's timer
+    // (not in the task that evaluated the script, which at document_end may hold the page's own work), later ones
+    // from timers and the storage event.
     const gateStart = win.performance.now();
     const article = !!bodyOf(doc) && looksLikeArticle(doc);
     const gateEnd = win.performance.now();
@@ -202,7 +201,7 @@ export function firstLook(env: FirstLookEnv): () => void {
  * of the address every second, as WXT's content-script context does.
  */
 export function watchAddress(win: Window & typeof globalThis, moved: () => void): () => void {
-  let last = articleAddress(win.location.href);
+  let last: string | undefined;
   const check = (href: string) => {
     const next = articleAddress(href);
     if (next === last) return;
@@ -214,11 +213,16 @@ export function watchAddress(win: Window & typeof globalThis, moved: () => void)
   if (typeof navigation?.addEventListener === 'function') {
     const onNavigate = (e: Event) => {
       const url = (e as NavigateEvent).destination?.url;
-      if (e.isTrusted && url) check(url);
+      if (!e.isTrusted || !url) return;
+      // The address is read at the first move, not as the page opens (most never move): a navigate event comes
+      // before the document leaves its address.
+      last ??= articleAddress(win.location.href);
+      check(url);
     };
     navigation.addEventListener('navigate', onNavigate);
     return () => navigation.removeEventListener('navigate', onNavigate);
   }
+  last = articleAddress(win.location.href);
   const poll = setInterval(() => check(win.location.href), 1000);
   return () => clearInterval(poll);
 }

@@ -106,7 +106,6 @@ describe('the first stage (every page)', () => {
     document.body.innerHTML = NOT_ARTICLE;
     const fake = fakeExtension();
     const stop = firstLook(fake.env);
-    expect(fake.looks).toEqual(['looking']);
     await settle();
     stop();
     expect(fake.looks).toEqual(['looking', 'not-article']);
