@@ -10,6 +10,7 @@
 // wakes it), the first hover card on each of --runs pages, and the extension's memory (the
 // background's JS heap after a garbage collection, and the private memory of the extension's processes).
 // Run: npm run build && npm run bench:browser [-- --runs 3] [-- --throttle 4] [-- --pages 20] [-- --only breitbart,non-article]
+//   [-- --extension DIR] (another build than .output/chrome-mv3)
 //   [-- --long-tasks] (what of ours each long task held: our innermost functions by sampled ms; with
 //   CLAIMLIGHT_NO_MINIFY=1 npx wxt build, they keep their names) [-- --functions] (the same over all our time, per page)
 import { createServer } from 'node:http';
@@ -52,7 +53,9 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://localhost:${server.address().port}`;
-const browser = await launch({ timing: true });
+// --extension DIR: another build than the one in .output (an older commit's, to compare on the same machine).
+const EXTENSION_DIR = process.argv.includes('--extension') ? process.argv[process.argv.indexOf('--extension') + 1] : undefined;
+const browser = await launch({ timing: true, ...(EXTENSION_DIR ? { extension: EXTENSION_DIR } : {}) });
 
 /**
  * The content script's step measures (and its "done" mark) are on for the article pages, where the benchmark reads
