@@ -71,9 +71,9 @@ export function firstLook(env: FirstLookEnv): () => void {
   let session: Session | undefined;
   /** The article's site was found switched off: read it once the reader switches it on. */
   let off = false;
-  /** Where the settings listener was added, once a page looked like an article, and the article stage then loaded. */
-  let listening: Extension | undefined;
+  /** The article stage, once loaded; then the settings listener is added, and where (`listening`). */
   let stage: ArticleStage | undefined;
+  let listening: Extension | undefined;
 
   const endRead = () => {
     reading?.abort();
