@@ -7,6 +7,8 @@
 //   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b. With more
 //   than two builds, each is compared with the first. With --floor, one more: DIR_A with its content script replaced
 //   by the least a script doing the gate's job can cost (scripts/floor-gate.mjs), which needs only DIR_A.
+//   With --card, the first hover card instead (on the long article unless --page names another page with claims):
+//   the time its showing took, as bench:browser measures it (the "claimlight:card" step).
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,11 +25,12 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
-const PAGE = arg('page', 'non-article');
+const CARD = process.argv.includes('--card');
+const PAGE = arg('page', CARD ? 'long-article' : 'non-article');
 const RUNS = Number(arg('runs', 31));
 const THROTTLE = Number(arg('throttle', 1));
 if (!dirA || !dirB) {
-  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N] [--floor]');
+  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N] [--floor] [--card]');
   process.exit(2);
 }
 const saved = join(SHARED, 'pages', 'readability', PAGE, 'source.html');
@@ -69,8 +72,34 @@ async function visit(browser, n) {
   return { ms, shown, long, longWith };
 }
 
+/**
+ * One visit for --card: the first card the page shows, over its first highlight, in ms (its host, styles and fonts
+ * are made on first use; later cards take a few ms).
+ */
+async function firstCard(browser, n) {
+  const page = await browser.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  await page.goto(`${origin}/${n}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+  await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  const at = await page.evaluate(() => {
+    const [range] = [...CSS.highlights.values()].find((h) => h.size > 0);
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const box = range.getClientRects()[0];
+    return { x: box.left + 5, y: box.top + box.height / 2 };
+  });
+  await page.waitForTimeout(200);
+  await page.mouse.move(at.x, at.y);
+  await page.waitForFunction(() => performance.getEntriesByName('claimlight:card').length > 0, null, { timeout: 5_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('claimlight:card')[0].duration);
+  await cdp.detach();
+  await page.close();
+  return { ms, shown: null, long: 0, longWith: 0 };
+}
+
 const builds = [];
-for (const dir of dirs) builds.push(await launch({ extension: dir }));
+for (const dir of dirs) builds.push(await launch({ extension: dir, timing: CARD }));
 const times = dirs.map(() => []);
 const shown = dirs.map(() => []);
 const long = dirs.map(() => [0, 0]);
@@ -80,7 +109,7 @@ for (let r = 0; r < RUNS; r++) {
   const order = dirs.map((_, i) => (i + r) % dirs.length);
   if (r % 2 === 1) order.reverse();
   for (const i of order) {
-    const v = await visit(builds[i], r);
+    const v = await (CARD ? firstCard : visit)(builds[i], r);
     times[i].push(v.ms);
     long[i][0] += v.long;
     long[i][1] += v.longWith;
@@ -97,9 +126,9 @@ const lines = dirs.map((dir, i) => {
   const wins = i === 0 ? '' : `; below A in ${times[i].filter((t, k) => t < times[0][k]).length} of ${RUNS} rounds`;
   return `${label(i)} ${dir} median ${median(times[i]).toFixed(2)} ms (mean ${mean(times[i]).toFixed(2)})${wins}`;
 });
-console.log(`${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: ${lines.join('; ')}`);
+console.log(`${CARD ? 'first hover card on ' : ''}${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: ${lines.join('; ')}`);
 if (shown.some((xs) => xs.length)) {
   const m = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${xs.length} runs with highlights)` : 'none shown');
   console.log(`highlights after DOMContentLoaded: ${shown.map((xs, i) => `${label(i)} ${m(xs)}`).join('; ')}`);
 }
-console.log(`long tasks (over 50 ms) in all rounds, caused by us / with some of our work: ${long.map(([n, w], i) => `${label(i)} ${n} / ${w}`).join('; ')}`);
+if (!CARD) console.log(`long tasks (over 50 ms) in all rounds, caused by us / with some of our work: ${long.map(([n, w], i) => `${label(i)} ${n} / ${w}`).join('; ')}`);
