@@ -1,8 +1,10 @@
 // The least a content script doing the gate's job can cost a page, for scale (`npm run bench:ab -- DIR --floor`):
 // a hand-written script that does only what every page needs of Claimlight's first stage and nothing more. In a
 // task of its own, it reads the body, runs Readability's readerable check as the gate does, watches the Navigation
-// API for a move to another address and, on a page that is no article, waits for the load event to look again. It
-// keeps no state, sends nothing and never reads an article: it is a reference, not a build a reader could use.
+// API for a move to another address and, on a page that is no article, waits for the load event to look again. On
+// an article it serialises the whole page in one go and, in the next task, hands it to the background (which does
+// not know the message): the least the page pays before any answer, with nothing anchored or painted after it. It
+// keeps no state: it is a reference, not a build a reader could use.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,11 @@ const GATE = `(() => {
   setTimeout(() => {
     const article = !!document.body && readerable(document, { minContentLength: 140, minScore: 20 });
     if (typeof navigation === 'object') navigation.addEventListener('navigate', () => undefined);
-    if (article) return;
+    if (article) {
+      const html = document.documentElement.outerHTML;
+      setTimeout(() => chrome.runtime.sendMessage({ type: 'floor', html }).catch(() => undefined), 0);
+      return;
+    }
     const seen = document.getElementsByTagName('*').length;
     const again = () => setTimeout(() => document.getElementsByTagName('*').length !== seen, 300);
     if (document.readyState === 'complete') again();
