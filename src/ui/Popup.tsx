@@ -185,7 +185,7 @@ function ExportReview({ c }: { c: ClaimOnPage }) {
 function Timeline({ c }: { c: ClaimOnPage }) {
   const [open, setOpen] = useState(false);
   const id = `tl-${c.claim.key.replace(/[^\w-]/g, '_')}`;
-  const items = timelineOf(c.claim.coverage);
+  const items = open ? timelineOf(c.claim.coverage) : [];
   return (
     <div class="timeline">
       <button type="button" class="link tl-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
@@ -273,8 +273,9 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
         <span class="chev" aria-hidden="true">{open ? '▴' : '▾'}</span>
         <span class="visually-hidden">{open ? t('hideSources') : t('showSources')}</span>
       </button>
+      {/* What is closed is not made: a page with many claims listed every source of each, hidden, before it showed. */}
       <div id={coverageId} hidden={!open}>
-      {groups.map((g) =>
+      {open && groups.map((g) =>
         g.items.length === 0 && g.side === 'mixed' ? null : (
           <div class={`group group-${g.side}`}>
             <h2>

@@ -66,6 +66,12 @@ describe('popup', () => {
     expect(items).toHaveLength(2);
     const denied = items.find((i) => i.textContent!.includes('Meta has stopped releasing open-source AI models.'))!;
     expect(denied.textContent).toContain('This page denies this claim');
+    // Its sources, as a reader opens them: only the first claim's are open, and what is closed is not made.
+    expect(items.indexOf(denied)).toBe(1);
+    expect(denied.querySelector('.group-corroborates')).toBeNull();
+    const toggle = denied.querySelector('button.toggle') as HTMLButtonElement;
+    await act(async () => toggle.click());
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
     // The spokesperson refutes the claim, so corroborates a page that denies it.
     const corroborating = denied.querySelector('.group-corroborates')!;
     expect(corroborating.textContent).toContain('Meta spokesperson, to TechCrunch');
