@@ -1,6 +1,6 @@
 // Compares two builds of the extension on one page: the extension's main-thread time in the page (as
 // bench:browser counts it, scripts/trace-attribution.mjs), with both builds loaded in Chromiums of their own and the
-// page opened in each in turn, the order swapped every round (the second of two browsers at work reads slower).
+// page opened in each in turn, in an order that changes every round (the second of two browsers at work reads slower).
 // For changes smaller than the noise between separate runs of bench:browser. On a page with claims it also prints
 // when the highlights showed, and in all it counts the long tasks (over 50 ms) that hold work of ours.
 // Run: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
@@ -104,10 +104,11 @@ const times = dirs.map(() => []);
 const shown = dirs.map(() => []);
 const long = dirs.map(() => [0, 0]);
 for (let r = 0; r < RUNS; r++) {
-  // Each round in another order (the second of two browsers at work reads slower): rotated, and reversed every
-  // other round.
+  // Each round in another order (the second of two browsers at work reads slower): rotated, and every other cycle of
+  // rotations reversed, so that each build comes in each place equally often. (Reversed every other round, as it
+  // was until 2026-11-27, the rotation and the reversal cancelled for two builds: A came first in every round.)
   const order = dirs.map((_, i) => (i + r) % dirs.length);
-  if (r % 2 === 1) order.reverse();
+  if (Math.floor(r / dirs.length) % 2 === 1) order.reverse();
   for (const i of order) {
     const v = await (CARD ? firstCard : visit)(builds[i], r);
     times[i].push(v.ms);
