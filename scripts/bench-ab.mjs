@@ -8,29 +8,43 @@
 //   than two builds, each is compared with the first. With --floor, one more: DIR_A with its content script replaced
 //   by the least a script doing the gate's job can cost (scripts/floor-gate.mjs), which needs only DIR_A.
 //   With --card, the first hover card instead (on the long article unless --page names another page with claims):
-//   the time its showing took, as bench:browser measures it (the "claimlight:card" step).
+//   the time its showing took, as bench:browser measures it (the "claimlight:card" step). With --popup, when the
+//   popup's claims were painted after it opened on that page's tab, as bench:browser measures it; with --cold too, the
+//   service worker stopped before each opening.
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, noteHighlightsShown, SHARED } from '../test/e2e/harness.mjs';
+import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
 import { longArticle } from './seed-pages.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { floorBuild } from './floor-gate.mjs';
 
 const VALUED = new Set(['--page', '--runs', '--throttle']);
 const dirs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !VALUED.has(all[i - 1]));
-if (process.argv.includes('--floor') && dirs.length) dirs.push(floorBuild(dirs[0]));
-const [dirA, dirB] = dirs;
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const CARD = process.argv.includes('--card');
-const PAGE = arg('page', CARD ? 'long-article' : 'non-article');
+const POPUP = process.argv.includes('--popup');
+const COLD = process.argv.includes('--cold');
+const PAGE = arg('page', CARD || POPUP ? 'long-article' : 'non-article');
 const RUNS = Number(arg('runs', 31));
 const THROTTLE = Number(arg('throttle', 1));
+const FLOOR = process.argv.includes('--floor');
+// The floor's content script shows no highlights: it has no card, and the popup lists nothing from it.
+if ((CARD || POPUP) && FLOOR) {
+  console.error('--floor measures the content script alone: it cannot go with --card or --popup');
+  process.exit(2);
+}
+if (CARD && POPUP) {
+  console.error('--card and --popup: one at a time');
+  process.exit(2);
+}
+if (FLOOR && dirs.length) dirs.push(floorBuild(dirs[0]));
+const [dirA, dirB] = dirs;
 if (!dirA || !dirB) {
-  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N] [--floor] [--card]');
+  console.error('usage: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page NAME] [--runs N] [--throttle N] [--floor] [--card | --popup [--cold]]');
   process.exit(2);
 }
 const saved = join(SHARED, 'pages', 'readability', PAGE, 'source.html');
@@ -72,34 +86,37 @@ async function visit(browser, n) {
   return { ms, shown, long, longWith };
 }
 
-/**
- * One visit for --card: the first card the page shows, over its first highlight, in ms (its host, styles and fonts
- * are made on first use; later cards take a few ms).
- */
+/** One visit for --card: the first card the page shows (its host, styles and fonts are made on first use). */
 async function firstCard(browser, n) {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await page.goto(`${origin}/${n}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-  await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
-  await page.waitForTimeout(500);
-  const at = await page.evaluate(() => {
-    const [range] = [...CSS.highlights.values()].find((h) => h.size > 0);
-    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const box = range.getClientRects()[0];
-    return { x: box.left + 5, y: box.top + box.height / 2 };
-  });
-  await page.waitForTimeout(200);
-  await page.mouse.move(at.x, at.y);
-  await page.waitForFunction(() => performance.getEntriesByName('claimlight:card').length > 0, null, { timeout: 5_000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('claimlight:card')[0].duration);
+  const ms = await firstCardMs(page);
   await cdp.detach();
   await page.close();
   return { ms, shown: null, long: 0, longWith: 0 };
 }
 
+/**
+ * For --popup: the page opened once in each browser, its highlights waited for, and the tab's id; each visit then
+ * opens the popup on it and takes when its claims were painted.
+ */
+async function popupTab(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`${origin}/${PAGE}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+  await page
+    .waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 })
+    .catch(() => {
+      throw new Error(`--popup: no highlights on ${PAGE} within 10 s: the popup's claims need a page with claims`);
+    });
+  await page.bringToFront();
+  return browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+}
+
 const builds = [];
-for (const dir of dirs) builds.push(await launch({ extension: dir, timing: CARD }));
+for (const dir of dirs) builds.push(await launch({ extension: dir, timing: CARD || POPUP }));
+const popupTabs = POPUP ? await Promise.all(builds.map(popupTab)) : [];
 const times = dirs.map(() => []);
 const shown = dirs.map(() => []);
 const long = dirs.map(() => [0, 0]);
@@ -110,7 +127,7 @@ for (let r = 0; r < RUNS; r++) {
   const order = dirs.map((_, i) => (i + r) % dirs.length);
   if (Math.floor(r / dirs.length) % 2 === 1) order.reverse();
   for (const i of order) {
-    const v = await (CARD ? firstCard : visit)(builds[i], r);
+    const v = POPUP ? { ms: (await popupTimes(builds[i], popupTabs[i], COLD)).answer, shown: null, long: 0, longWith: 0 } : await (CARD ? firstCard : visit)(builds[i], r);
     times[i].push(v.ms);
     long[i][0] += v.long;
     long[i][1] += v.longWith;
@@ -127,9 +144,10 @@ const lines = dirs.map((dir, i) => {
   const wins = i === 0 ? '' : `; below A in ${times[i].filter((t, k) => t < times[0][k]).length} of ${RUNS} rounds`;
   return `${label(i)} ${dir} median ${median(times[i]).toFixed(2)} ms (mean ${mean(times[i]).toFixed(2)})${wins}`;
 });
-console.log(`${CARD ? 'first hover card on ' : ''}${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: ${lines.join('; ')}`);
+const what = CARD ? 'first hover card on ' : POPUP ? `popup's claims painted${COLD ? ', waking the stopped worker,' : ''} on the tab of ` : '';
+console.log(`${what}${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: ${lines.join('; ')}`);
 if (shown.some((xs) => xs.length)) {
   const m = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${xs.length} runs with highlights)` : 'none shown');
   console.log(`highlights after DOMContentLoaded: ${shown.map((xs, i) => `${label(i)} ${m(xs)}`).join('; ')}`);
 }
-if (!CARD) console.log(`long tasks (over 50 ms) in all rounds, caused by us / with some of our work: ${long.map(([n, w], i) => `${label(i)} ${n} / ${w}`).join('; ')}`);
+if (!CARD && !POPUP) console.log(`long tasks (over 50 ms) in all rounds, caused by us / with some of our work: ${long.map(([n, w], i) => `${label(i)} ${n} / ${w}`).join('; ')}`);

@@ -16,7 +16,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, noteHighlightsShown, SHARED, stopServiceWorker } from '../test/e2e/harness.mjs';
+import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
@@ -180,44 +180,24 @@ await page.goto(`${origin}/long-article`, { waitUntil: 'domcontentloaded' });
 await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
 await page.bringToFront();
 const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
-const popupTimes = [];
+const popupFirst = [];
 // When the claims list was painted, with the service worker running and with it stopped first (as Chrome stops it
 // after 30 s without events: the popup opened on an article read for a minute wakes it).
 const popupAnswer = { warm: [], cold: [] };
 for (let r = 0; r < 2 * RUNS; r++) {
   const cold = r % 2 === 1;
-  const popup = await browser.context.newPage();
-  if (cold) {
-    const cdp = await popup.context().newCDPSession(popup);
-    await stopServiceWorker(cdp);
-    await cdp.detach();
-  }
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForFunction(() => performance.getEntriesByName('claimlight:popup-answer').length > 0, null, { timeout: 10_000 });
-  const [rendered, answer] = await popup.evaluate(() => ['rendered', 'answer'].map((m) => performance.getEntriesByName(`claimlight:popup-${m}`)[0].startTime));
-  if (!cold) popupTimes.push(rendered);
+  const { rendered, answer } = await popupTimes(browser, tabId, cold);
+  if (!cold) popupFirst.push(rendered);
   popupAnswer[cold ? 'cold' : 'warm'].push(answer);
-  await popup.close();
 }
 await page.close();
-// The first card a page shows (its host, styles and formatters are made on first use), once per run, each on a page
-// of its own.
+// The first card a page shows (its host, styles and fonts are made on first use), once per run, each on a page of
+// its own.
 const card = [];
 for (let r = 0; r < RUNS; r++) {
   const tab = await browser.context.newPage();
   await tab.goto(`${origin}/long-article`, { waitUntil: 'domcontentloaded' });
-  await tab.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
-  await tab.waitForTimeout(300);
-  const at = await tab.evaluate(() => {
-    for (const h of CSS.highlights.values()) for (const range of h) {
-      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const b = range.getClientRects()[0];
-      return { x: b.left + 5, y: b.top + b.height / 2 };
-    }
-  });
-  await tab.mouse.move(at.x, at.y);
-  await tab.waitForFunction(() => performance.getEntriesByName('claimlight:card').length > 0, null, { timeout: 5_000 });
-  card.push(await tab.evaluate(() => performance.getEntriesByName('claimlight:card')[0].duration));
+  card.push(await firstCardMs(tab));
   await tab.close();
 }
 const heap = await backgroundHeap();
@@ -239,7 +219,7 @@ for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     // gone
   }
 }
-console.log(`popup first render: ${fmt(median(popupTimes), 0)} ms (median of ${RUNS}); its claims painted ${fmt(median(popupAnswer.warm), 0)} ms, and ${fmt(median(popupAnswer.cold), 0)} ms when it woke the stopped worker; hover card render: ${fmt(median(card), 1)} ms (median of ${RUNS})`);
+console.log(`popup first render: ${fmt(median(popupFirst), 0)} ms (median of ${RUNS}); its claims painted ${fmt(median(popupAnswer.warm), 0)} ms, and ${fmt(median(popupAnswer.cold), 0)} ms when it woke the stopped worker; hover card render: ${fmt(median(card), 1)} ms (median of ${RUNS})`);
 console.log(`extension's memory: background JS heap ${(heap / 1048576).toFixed(1)} MB after a garbage collection; ${processes} extension process${processes === 1 ? '' : 'es'} ${privateMB.toFixed(0)} MB private (${rssMB.toFixed(0)} MB RSS)`);
 await browser.close();
 server.close();

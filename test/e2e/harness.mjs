@@ -160,7 +160,6 @@ export async function highlights(page) {
   });
 }
 
-/** Waits until the page has highlights (the content script answered), or throws. */
 /**
  * For the benchmarks: from the page's next navigation, notes in the page's own world when highlights first appear
  * (`window.__shownAt`, performance.now()).
@@ -175,6 +174,53 @@ export async function noteHighlightsShown(page) {
   });
 }
 
+/**
+ * For the benchmarks (a build launched with `timing`): how long the first hover card on the page took to show, in ms
+ * (its "claimlight:card" step), over its first highlight. The page settles after its highlights and after the scroll
+ * to that one, so that the figure is the card's own.
+ */
+export async function firstCardMs(page) {
+  await page
+    .waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 })
+    .catch(() => {
+      throw new Error(`no highlights on ${page.url()} within 10 s: the first card needs a page with claims`);
+    });
+  await page.waitForTimeout(500);
+  const at = await page.evaluate(() => {
+    const [range] = [...CSS.highlights.values()].find((h) => h.size > 0);
+    range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const box = range.getClientRects()[0];
+    return { x: box.left + 5, y: box.top + box.height / 2 };
+  });
+  await page.waitForTimeout(200);
+  await page.mouse.move(at.x, at.y);
+  await page.waitForFunction(() => performance.getEntriesByName('claimlight:card').length > 0, null, { timeout: 5_000 });
+  return page.evaluate(() => performance.getEntriesByName('claimlight:card')[0].duration);
+}
+
+/**
+ * For the benchmarks (a build launched with `timing`): opens the popup on a tab, the service worker stopped first
+ * with `cold` (as Chrome stops it after 30 s without events), and returns when the popup first showed something and
+ * when its answer was painted (ms after it opened).
+ */
+export async function popupTimes(browser, tabId, cold = false) {
+  const popup = await browser.context.newPage();
+  try {
+    if (cold) {
+      const cdp = await popup.context().newCDPSession(popup);
+      await stopServiceWorker(cdp);
+      await cdp.detach();
+    }
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => performance.getEntriesByName('claimlight:popup-answer').length > 0, null, { timeout: 10_000 });
+    const [rendered, answer] = await popup.evaluate(() => ['rendered', 'answer'].map((m) => performance.getEntriesByName(`claimlight:popup-${m}`)[0].startTime));
+    return { rendered, answer };
+  } finally {
+    await popup.close();
+  }
+}
+
+/** Waits until the page has highlights (the content script answered), or throws. */
 export async function waitForHighlights(page, timeout = 15_000) {
   await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('claimlight-asserts') || k.startsWith('claimlight-denies')) && [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout });
 }
