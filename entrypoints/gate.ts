@@ -5,13 +5,13 @@ import { loadStage } from '../src/content/handoff';
 import { PAGE_LOOK_KEY, type LookState } from '../src/messaging/contract';
 
 /**
- * The content script every page runs (declared in wxt.config.ts): the gate, the article stage (the read) only on a
- * page that looks like an article, and the reader stage only where claims were found. Not WXT's content-script
- * entry, which makes WXT's context on every page, nor the polyfill (`wxt/browser`): both read `runtime.id` as they
- * load, and that first touch makes the browser build the runtime's bindings, on every page. The few calls made here (runtime id, getURL and
- * sendMessage, storage.local.get and storage.onChanged) return promises or take listeners in Chrome and Firefox
- * alike, so the API is taken as WXT's own `@wxt-dev/browser` takes it, but only when it is needed. Measured with
- * `npm run bench:ab` on the page that is no article: the polyfill in this file cost 2 ms of its 7.
+ * The content script every page runs (declared in wxt.config.ts): the gate, the article stage (the read) only on a page
+ * that looks like an article, and the reader stage only where claims were found. Not WXT's content-script entry, which
+ * makes WXT's context on every page, nor the polyfill (`wxt/browser`): both read `runtime.id` as they load, and that
+ * first touch makes the browser build the runtime's bindings, on every page. The few calls made here (runtime id,
+ * getURL and sendMessage, storage.local.get and storage.onChanged) return promises or take listeners in Chrome and
+ * Firefox alike, so the API is taken as WXT's own `@wxt-dev/browser` takes it, but only when it is needed. Measured
+ * with `npm run bench:ab` on the page that is no article: the polyfill in this file cost 2 ms of its 7.
  */
 export default defineUnlistedScript(() => {
   const global = globalThis as typeof globalThis & { browser?: Extension; chrome?: Extension; [PAGE_LOOK_KEY]?: LookState };
