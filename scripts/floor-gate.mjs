@@ -1,26 +1,30 @@
 // The least a content script doing the gate's job can cost a page, for scale (`npm run bench:ab -- DIR --floor`):
 // a hand-written script that does only what every page needs of Claimlight's first stage and nothing more. In a
-// task of its own, it reads the body, runs Readability's readerable check as the gate does, watches the Navigation
+// task of its own, it reads the body, runs the gate's own check (src/extract/gate.ts), watches the Navigation
 // API for a move to another address and, on a page that is no article, waits for the load event to look again. On
 // an article it serialises the whole page in one go and, in the next task, hands it to the background (which does
 // not know the message): the least the page pays before any answer, with nothing anchored or painted after it. It
 // keeps no state: it is a reference, not a build a reader could use.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { buildSync } from 'esbuild';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
 
-const readerable = readFileSync(createRequire(import.meta.url).resolve('@mozilla/readability/Readability-readerable.js'), 'utf8');
+/** The gate's check as the build has it, minified, defining `gate.looksLikeArticle`. */
+const check = buildSync({
+  entryPoints: [join(import.meta.dirname, '..', 'src', 'extract', 'gate.ts')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  globalName: 'gate',
+  write: false,
+}).outputFiles[0].text;
 
 const GATE = `(() => {
-  const readerable = (() => {
-    const module = {};
-    ${readerable}
-    return module.exports;
-  })();
+  ${check}
   setTimeout(() => {
-    const article = !!document.body && readerable(document, { minContentLength: 140, minScore: 20 });
+    const article = !!document.body && gate.looksLikeArticle(document);
     if (typeof navigation === 'object') navigation.addEventListener('navigate', () => undefined);
     if (article) {
       const html = document.documentElement.outerHTML;
