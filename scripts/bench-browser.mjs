@@ -16,7 +16,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
+import { firstCardMs, launch, measureAnnounced, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
@@ -69,14 +69,16 @@ async function setTiming(on) {
   timingOn = on;
 }
 
-/** Until the content script's pass is over: its "done" measure, or the background's report of a page no article. */
-async function waitUntilDone(page, url, since) {
+/**
+ * Until the content script's pass is over: its "done" measure (`measured`, from measureAnnounced: the page is not
+ * asked while it loads), or the background's report of a page no article.
+ */
+async function waitUntilDone(measured, url, since) {
   const deadline = Date.now() + 8000;
   while (Date.now() < deadline) {
-    if (await page.evaluate(() => performance.getEntriesByName('claimlight:done').length > 0).catch(() => false)) return;
+    if (await measured(100)) return;
     const notArticle = await browser.worker.evaluate(async ([u, t]) => Object.values(await chrome.storage.session.get(null)).some((r) => r?.url === u && r.status === 'not-article' && r.at >= t), [url, since]);
     if (notArticle) return;
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -90,15 +92,16 @@ async function measurePage(name) {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  const measured = steps ? await measureAnnounced(page, 'claimlight:done') : null;
   const since = Date.now();
   // DOMContentLoaded, not load: some saved pages wait forever on resources this machine cannot reach.
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
   // Wait until the content script has finished: its paint measure, or the background's report of "no article/claims".
   // (A page that is no article records no measures, not knowing whether to: the background's report for it says
   // that it is done.)
-  if (steps) await waitUntilDone(page, `${origin}/${encodeURIComponent(name)}`, since);
+  if (measured) await waitUntilDone(measured, `${origin}/${encodeURIComponent(name)}`, since);
   // And whatever follows the load event (a page that was no article at DOMContentLoaded gets one more look then).
-  await page.waitForFunction(() => document.readyState === 'complete', null, { timeout: 5000 }).catch(() => undefined);
+  await page.waitForLoadState('load', { timeout: 5000 }).catch(() => undefined);
   await page.waitForTimeout(600);
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   await cdp.send('Tracing.end');

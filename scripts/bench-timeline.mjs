@@ -12,7 +12,7 @@
 // Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold] [-- --delay MS]
 //   [-- --seed SLUG] (a seed page instead of the long article)
 import { createServer } from 'node:http';
-import { EXTENSION, launch, noteHighlightsShown, stopServiceWorker } from '../test/e2e/harness.mjs';
+import { EXTENSION, launch, measureAnnounced, noteHighlightsShown, stopServiceWorker } from '../test/e2e/harness.mjs';
 import { longArticle, seedPage, seedSlugs } from './seed-pages.mjs';
 
 const arg = (name, dflt) => {
@@ -49,8 +49,10 @@ for (let run = 0; run < RUNS; run++) {
   if (COLD) await stopServiceWorker(cdp);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await noteHighlightsShown(page);
+  // Told when the content script is done, not asked while the page loads (see measureAnnounced).
+  const done = await measureAnnounced(page, 'claimlight:done');
   await page.goto(`${origin}/run-${run}`, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => performance.getEntriesByName('claimlight:done').length > 0, null, { timeout: 15_000 });
+  if (!(await done(15_000))) throw new Error(`run ${run}: the content script did not finish within 15 s`);
   const t = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const dcl = nav.domContentLoadedEventEnd;

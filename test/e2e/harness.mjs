@@ -175,6 +175,49 @@ export async function noteHighlightsShown(page) {
 }
 
 /**
+ * For the benchmarks (a build launched with `timing`), called before the page's next navigation: a function that
+ * waits up to `timeout` ms for the content script's User Timing measure `name` on that page, true once it was
+ * recorded. The page announces it (a PerformanceObserver calling a DevTools binding); nothing asks the page while it
+ * loads. Playwright's `waitForFunction` and `evaluate` put Playwright's own script into the page on first use (16 ms
+ * of its main thread here) and poll it every frame: asked that way right after DOMContentLoaded, the long article's
+ * highlights came 60–80 ms later than without asking (`npm run bench:timeline`, medians of 9 runs, twice).
+ */
+export async function measureAnnounced(page, name) {
+  const cdp = await page.context().newCDPSession(page);
+  const binding = `__claimlightBench_${Math.random().toString(36).slice(2)}`;
+  let recorded = false;
+  const waiting = new Set();
+  cdp.on('Runtime.bindingCalled', (e) => {
+    if (e.name !== binding) return;
+    recorded = true;
+    for (const wake of waiting) wake();
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Runtime.addBinding', { name: binding });
+  await page.addInitScript(
+    ([binding, name]) => {
+      const announce = window[binding];
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntries().some((e) => e.name === name)) return;
+        observer.disconnect();
+        announce('');
+      }).observe({ type: 'measure' });
+    },
+    [binding, name],
+  );
+  return (timeout) =>
+    recorded
+      ? Promise.resolve(true)
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(false), timeout);
+          waiting.add(() => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
+}
+
+/**
  * For the benchmarks (a build launched with `timing`): how long the first hover card on the page took to show, in ms
  * (its "claimlight:card" step), over its first highlight. The page settles after its highlights and after the scroll
  * to that one, so that the figure is the card's own.
