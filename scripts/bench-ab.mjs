@@ -73,7 +73,7 @@ async function visit(browser, n) {
   // DOMContentLoaded, then the load event if it comes: some saved pages wait forever on resources this machine
   // cannot reach.
   await page.goto(`${origin}/${n}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-  // (Waited for through the browser's events: nothing asks the page while it loads, see measureAnnounced.)
+  // (Waited for through the browser's events: nothing asks the page while it loads, see timingAnnounced.)
   await page.waitForLoadState('load', { timeout: 5000 }).catch(() => undefined);
   // Long enough for a page that is no article to be looked at again after load, and for an article's highlights.
   await page.waitForTimeout(PAGE === 'non-article' ? 900 : 2500 * Math.max(1, THROTTLE / 2));

@@ -17,7 +17,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstCardMs, launch, measureAnnounced, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
+import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED, timingAnnounced } from '../test/e2e/harness.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
@@ -71,7 +71,7 @@ async function setTiming(on) {
 }
 
 /**
- * Until the content script's pass is over: its "done" measure (`measured`, from measureAnnounced: the page is not
+ * Until the content script's pass is over: its "done" measure (`measured`, from timingAnnounced: the page is not
  * asked while it loads), or the background's report of a page no article.
  */
 async function waitUntilDone(measured, url, since) {
@@ -93,7 +93,7 @@ async function measurePage(name) {
   const events = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...d.value));
   await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
-  const measured = steps ? await measureAnnounced(page, 'claimlight:done') : null;
+  const measured = steps ? await timingAnnounced(page, 'claimlight:done') : null;
   const since = Date.now();
   // DOMContentLoaded, not load: some saved pages wait forever on resources this machine cannot reach.
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 }).catch(() => undefined);
@@ -140,7 +140,7 @@ async function shownUntraced(name) {
   await setTiming(true);
   const page = await browser.context.newPage();
   await noteHighlightsShown(page);
-  const measured = await measureAnnounced(page, 'claimlight:done');
+  const measured = await timingAnnounced(page, 'claimlight:done');
   await page.goto(`${origin}/${encodeURIComponent(name)}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
   if (!(await measured(15_000))) throw new Error(`${name}: the content script did not finish within 15 s`);
   const shown = await page.evaluate(() => (window.__shownAt ? window.__shownAt - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd : null));

@@ -12,7 +12,7 @@
 // Run: npm run build && npm run bench:timeline [-- --runs 8] [-- --throttle 4] [-- --extension DIR] [-- --cold] [-- --delay MS]
 //   [-- --seed SLUG] (a seed page instead of the long article)
 import { createServer } from 'node:http';
-import { EXTENSION, launch, measureAnnounced, noteHighlightsShown, stopServiceWorker } from '../test/e2e/harness.mjs';
+import { EXTENSION, launch, noteHighlightsShown, stopServiceWorker, timingAnnounced } from '../test/e2e/harness.mjs';
 import { longArticle, seedPage, seedSlugs } from './seed-pages.mjs';
 
 const arg = (name, dflt) => {
@@ -49,8 +49,8 @@ for (let run = 0; run < RUNS; run++) {
   if (COLD) await stopServiceWorker(cdp);
   if (THROTTLE > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await noteHighlightsShown(page);
-  // Told when the content script is done, not asked while the page loads (see measureAnnounced).
-  const done = await measureAnnounced(page, 'claimlight:done');
+  // Told when the content script is done, not asked while the page loads (see timingAnnounced).
+  const done = await timingAnnounced(page, 'claimlight:done');
   await page.goto(`${origin}/run-${run}`, { waitUntil: 'domcontentloaded' });
   if (!(await done(15_000))) throw new Error(`run ${run}: the content script did not finish within 15 s`);
   const t = await page.evaluate(() => {

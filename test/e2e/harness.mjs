@@ -176,13 +176,13 @@ export async function noteHighlightsShown(page) {
 
 /**
  * For the benchmarks (a build launched with `timing`), called before the page's next navigation: a function that
- * waits up to `timeout` ms for the content script's User Timing measure `name` on that page, true once it was
- * recorded. The page announces it (a PerformanceObserver calling a DevTools binding); nothing asks the page while it
+ * waits up to `timeout` ms for the User Timing measure or mark `name` on that page (the content script's, or the
+ * popup's), true once it was recorded. The page announces it (a PerformanceObserver calling a DevTools binding); nothing asks the page while it
  * loads. Playwright's `waitForFunction` and `evaluate` put Playwright's own script into the page on first use (16 ms
  * of its main thread here) and poll it every frame: asked that way right after DOMContentLoaded, the long article's
  * highlights came 60–80 ms later than without asking (`npm run bench:timeline`, medians of 9 runs, twice).
  */
-export async function measureAnnounced(page, name) {
+export async function timingAnnounced(page, name) {
   const cdp = await page.context().newCDPSession(page);
   const binding = `__claimlightBench_${Math.random().toString(36).slice(2)}`;
   let recorded = false;
@@ -201,7 +201,7 @@ export async function measureAnnounced(page, name) {
         if (!list.getEntries().some((e) => e.name === name)) return;
         observer.disconnect();
         announce('');
-      }).observe({ type: 'measure' });
+      }).observe({ entryTypes: ['mark', 'measure'] });
     },
     [binding, name],
   );
@@ -254,8 +254,10 @@ export async function popupTimes(browser, tabId, cold = false) {
       await stopServiceWorker(cdp);
       await cdp.detach();
     }
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
-    await popup.waitForFunction(() => performance.getEntriesByName('claimlight:popup-answer').length > 0, null, { timeout: 10_000 });
+    // (Told by the popup when it has answered: asked, it would be polled while it renders, see timingAnnounced.)
+    const answered = await timingAnnounced(popup, 'claimlight:popup-answer');
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`, { waitUntil: 'commit' });
+    if (!(await answered(10_000))) throw new Error('the popup did not answer within 10 s');
     const [rendered, answer] = await popup.evaluate(() => ['rendered', 'answer'].map((m) => performance.getEntriesByName(`claimlight:popup-${m}`)[0].startTime));
     return { rendered, answer };
   } finally {
