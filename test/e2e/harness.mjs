@@ -236,9 +236,19 @@ export async function firstCardMs(page) {
     return { x: box.left + 5, y: box.top + box.height / 2 };
   });
   await page.waitForTimeout(200);
+  // The page tells when the card's measure is recorded: polled, it would run a check every frame while the card shows.
+  await page.evaluate(() => {
+    window.__cardMs = new Promise((resolve) => {
+      new PerformanceObserver((list, observer) => {
+        const card = list.getEntries().find((e) => e.name === 'claimlight:card');
+        if (!card) return;
+        observer.disconnect();
+        resolve(card.duration);
+      }).observe({ type: 'measure' });
+    });
+  });
   await page.mouse.move(at.x, at.y);
-  await page.waitForFunction(() => performance.getEntriesByName('claimlight:card').length > 0, null, { timeout: 5_000 });
-  return page.evaluate(() => performance.getEntriesByName('claimlight:card')[0].duration);
+  return page.evaluate(() => Promise.race([window.__cardMs, new Promise((resolve, reject) => setTimeout(() => reject(new Error('no hover card within 5 s')), 5_000))]));
 }
 
 /**
