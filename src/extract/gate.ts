@@ -72,7 +72,7 @@ function visible(node: Element): boolean {
   );
 }
 
-/** NodeFilter's SHOW_TEXT and SHOW_CDATA_SECTION (the CLI's linkedom has no `NodeFilter` global): `textContent`'s nodes. */
+/** NodeFilter's SHOW_TEXT and SHOW_CDATA_SECTION, what `textContent` reads (the CLI's linkedom has no `NodeFilter`). */
 const TEXT_NODES = 0x4 | 0x8;
 
 /**

@@ -177,10 +177,11 @@ export async function noteHighlightsShown(page) {
 /**
  * For the benchmarks (a build launched with `timing`), called before the page's next navigation: a function that
  * waits up to `timeout` ms for the User Timing measure or mark `name` on that page (the content script's, or the
- * popup's), true once it was recorded. The page announces it (a PerformanceObserver calling a DevTools binding); nothing asks the page while it
- * loads. Playwright's `waitForFunction` and `evaluate` put Playwright's own script into the page on first use (16 ms
- * of its main thread here) and poll it every frame: asked that way right after DOMContentLoaded, the long article's
- * highlights came 60–80 ms later than without asking (`npm run bench:timeline`, medians of 9 runs, twice).
+ * popup's), true once it was recorded. The page announces it (a PerformanceObserver calling a DevTools binding):
+ * nothing asks the page while it loads. Playwright's `waitForFunction` and `evaluate` put Playwright's own script
+ * into the page on first use (16 ms of its main thread here) and poll it every frame: asked that way right after
+ * DOMContentLoaded, the long article's highlights came 60–80 ms later than without asking (`npm run bench:timeline`,
+ * medians of 9 runs, twice).
  */
 export async function timingAnnounced(page, name) {
   const cdp = await page.context().newCDPSession(page);
@@ -209,11 +210,15 @@ export async function timingAnnounced(page, name) {
     recorded
       ? Promise.resolve(true)
       : new Promise((resolve) => {
-          const timer = setTimeout(() => resolve(false), timeout);
-          waiting.add(() => {
+          const wake = () => {
             clearTimeout(timer);
             resolve(true);
-          });
+          };
+          const timer = setTimeout(() => {
+            waiting.delete(wake);
+            resolve(false);
+          }, timeout);
+          waiting.add(wake);
         });
 }
 
