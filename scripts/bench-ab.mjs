@@ -2,7 +2,8 @@
 // bench:browser counts it, scripts/trace-attribution.mjs), with both builds loaded in Chromiums of their own and the
 // page opened in each in turn, in an order that changes every round (the second of two browsers at work reads slower).
 // For changes smaller than the noise between separate runs of bench:browser. On a page with claims it also prints
-// when the highlights showed, and in all it counts the long tasks (over 50 ms) that hold work of ours.
+// when the highlights showed (in the traced visits, with another browser at work: later than a reader sees them; for
+// the time itself, npm run bench:timeline), and in all it counts the long tasks (over 50 ms) that hold work of ours.
 // Run: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
 //   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b. With more
 //   than two builds, each is compared with the first. With --floor, one more: DIR_A with its content script replaced
@@ -149,6 +150,6 @@ const what = CARD ? 'first hover card on ' : POPUP ? `popup's claims painted${CO
 console.log(`${what}${PAGE}${THROTTLE > 1 ? ` at ${THROTTLE}x` : ''}, ${RUNS} rounds: ${lines.join('; ')}`);
 if (shown.some((xs) => xs.length)) {
   const m = (xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${xs.length} runs with highlights)` : 'none shown');
-  console.log(`highlights after DOMContentLoaded: ${shown.map((xs, i) => `${label(i)} ${m(xs)}`).join('; ')}`);
+  console.log(`highlights after DOMContentLoaded (traced): ${shown.map((xs, i) => `${label(i)} ${m(xs)}`).join('; ')}`);
 }
 if (!CARD && !POPUP) console.log(`long tasks (over 50 ms) in all rounds, caused by us / with some of our work: ${long.map(([n, w], i) => `${label(i)} ${n} / ${w}`).join('; ')}`);
