@@ -275,24 +275,24 @@ function ClaimItem({ c, initiallyOpen, onReveal, onWrong }: { c: ClaimOnPage; in
       </button>
       {/* What is closed is not made: a page with many claims listed every source of each, hidden, before it showed. */}
       <div id={coverageId} hidden={!open}>
-      {open && groups.map((g) =>
-        g.items.length === 0 && g.side === 'mixed' ? null : (
-          <div class={`group group-${g.side}`}>
-            <h2>
-              {t(g.label)} <span class="n">({g.items.length})</span>
-            </h2>
-            {g.items.length ? (
-              <ul class="covs">
-                {g.items.map((item) => (
-                  <CoverageItem item={item} side={g.side} />
-                ))}
-              </ul>
-            ) : (
-              <p class="none">{t('noCoverage')}</p>
-            )}
-          </div>
-        ),
-      )}
+        {open && groups.map((g) =>
+          g.items.length === 0 && g.side === 'mixed' ? null : (
+            <div class={`group group-${g.side}`}>
+              <h2>
+                {t(g.label)} <span class="n">({g.items.length})</span>
+              </h2>
+              {g.items.length ? (
+                <ul class="covs">
+                  {g.items.map((item) => (
+                    <CoverageItem item={item} side={g.side} />
+                  ))}
+                </ul>
+              ) : (
+                <p class="none">{t('noCoverage')}</p>
+              )}
+            </div>
+          ),
+        )}
       </div>
       {c.claim.coverage.length > 1 && <Timeline c={c} />}
       <ExportReview c={c} />
