@@ -30,8 +30,16 @@ const CARD = process.argv.includes('--card');
 const POPUP = process.argv.includes('--popup');
 const COLD = process.argv.includes('--cold');
 const PAGE = arg('page', CARD || POPUP ? 'long-article' : 'non-article');
-const RUNS = Number(arg('runs', 31));
-const THROTTLE = Number(arg('throttle', 1));
+const whole = (name, dflt) => {
+  const n = Number(arg(name, dflt));
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name}: a whole number of at least 1, not ${arg(name, dflt)}`);
+    process.exit(2);
+  }
+  return n;
+};
+const RUNS = whole('runs', 31);
+const THROTTLE = whole('throttle', 1);
 const FLOOR = process.argv.includes('--floor');
 // The floor's content script shows no highlights: it has no card, and the popup lists nothing from it.
 if ((CARD || POPUP) && FLOOR) {

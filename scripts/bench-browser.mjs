@@ -21,13 +21,19 @@ import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED, timingAnn
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
-const arg = (name, dflt) => {
+const arg = (name, dflt, least = 1) => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+  if (i < 0) return dflt;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < least) {
+    console.error(`--${name}: a whole number of at least ${least}, not ${process.argv[i + 1]}`);
+    process.exit(2);
+  }
+  return n;
 };
 const RUNS = arg('runs', 3);
 const THROTTLE = arg('throttle', 1);
-const LIMIT = arg('pages', Infinity);
+const LIMIT = arg('pages', Infinity, 0);
 
 const pagesDir = join(SHARED, 'pages', 'readability');
 const pages = new Map();
