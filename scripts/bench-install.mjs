@@ -6,18 +6,24 @@
 // Run: npm run build && npm run bench:install [-- N] [-- --wakes 5] [-- --extension DIR]
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION, launch, noteHighlightsShown, ROOT, startServer, stopServiceWorker } from '../test/e2e/harness.mjs';
 
+/** Refuses a bad argument as the other benchmarks do: one line, exit code 2, before a browser is started. */
+const refuse = (message) => {
+  console.error(message);
+  process.exit(2);
+};
 const N = Number(process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 100_000);
 const wakesAt = process.argv.indexOf('--wakes');
 const WAKES = wakesAt >= 0 ? Number(process.argv[wakesAt + 1]) : 5;
-if (!Number.isInteger(N) || N < 1) throw new Error(`claims: a whole number of at least 1, not ${process.argv[2]}`);
+if (!Number.isInteger(N) || N < 1) refuse(`claims: a whole number of at least 1, not ${process.argv[2]}`);
 const extensionAt = process.argv.indexOf('--extension');
 const extension = extensionAt >= 0 ? process.argv[extensionAt + 1] : EXTENSION;
-if (!Number.isInteger(WAKES) || WAKES < 0) throw new Error(`--wakes: a whole number, not ${process.argv[wakesAt + 1]}`);
+if (!Number.isInteger(WAKES) || WAKES < 0) refuse(`--wakes: a whole number, not ${process.argv[wakesAt + 1]}`);
+if (!extension || !existsSync(join(extension, 'manifest.json'))) refuse(extension ? `no built extension at ${extension} (npm run build, or --extension DIR)` : "--extension: the folder of a built extension");
 const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-install-'));
 const run = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
 run('scripts/ts-run.mjs', 'scripts/make-synthetic-pack.ts', String(N), join(dir, 'pack.json'));
