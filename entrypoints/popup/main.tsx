@@ -13,8 +13,9 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-useMessages((key, subs) => browser.i18n.getMessage(key as never, subs), browser.i18n.getUILanguage());
-document.documentElement.lang = browser.i18n.getUILanguage();
+const language = browser.i18n.getUILanguage();
+useMessages((key, subs) => browser.i18n.getMessage(key as never, subs), language);
+document.documentElement.lang = language;
 
 const style = document.createElement('style');
 style.textContent = POPUP_CSS;
