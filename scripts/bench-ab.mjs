@@ -7,7 +7,8 @@
 // Run: node scripts/bench-ab.mjs DIR_A DIR_B [DIR_C ...] [--page non-article|long-article|<saved page>] [--runs 31] [--throttle 1]
 //   e.g. build the old commit, copy .output/chrome-mv3 to /tmp/a; build the new one, copy it to /tmp/b. With more
 //   than two builds, each is compared with the first. With --floor, one more: DIR_A with its content script replaced
-//   by the least a script doing the gate's job can cost (scripts/floor-gate.mjs), which needs only DIR_A.
+//   by the least a script doing its job can cost (scripts/floor-gate.mjs: on an article, read, sent, anchored and
+//   painted), which needs only DIR_A.
 //   With --card, the first hover card instead (on the long article unless --page names another page with claims):
 //   the time its showing took, as bench:browser measures it (the "claimlight:card" step). With --popup, when the
 //   popup's claims were painted after it opened on that page's tab, as bench:browser measures it; with --cold too, the
@@ -41,7 +42,7 @@ const whole = (name, dflt) => {
 const RUNS = whole('runs', 31);
 const THROTTLE = whole('throttle', 1);
 const FLOOR = process.argv.includes('--floor');
-// The floor's content script shows no highlights: it has no card, and the popup lists nothing from it.
+// The floor's content script has no card, and answers none of the popup's messages.
 if ((CARD || POPUP) && FLOOR) {
   console.error('--floor measures the content script alone: it cannot go with --card or --popup');
   process.exit(2);
