@@ -23,7 +23,8 @@ if (!Number.isInteger(N) || N < 1) refuse(`claims: a whole number of at least 1,
 const extensionAt = process.argv.indexOf('--extension');
 const extension = extensionAt >= 0 ? process.argv[extensionAt + 1] : EXTENSION;
 if (!Number.isInteger(WAKES) || WAKES < 0) refuse(`--wakes: a whole number, not ${process.argv[wakesAt + 1]}`);
-if (!extension || !existsSync(join(extension, 'manifest.json'))) refuse(extension ? `no built extension at ${extension} (npm run build, or --extension DIR)` : "--extension: the folder of a built extension");
+if (!extension) refuse('--extension: the folder of a built extension');
+if (!existsSync(join(extension, 'manifest.json'))) refuse(`no built extension at ${extension} (npm run build, or --extension DIR)`);
 const dir = mkdtempSync(join(tmpdir(), 'claimlight-bench-install-'));
 const run = (...args) => execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
 run('scripts/ts-run.mjs', 'scripts/make-synthetic-pack.ts', String(N), join(dir, 'pack.json'));

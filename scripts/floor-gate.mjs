@@ -5,7 +5,7 @@
 // one go and, in the next task, hands it to the background as the content script does; in a task after the answer,
 // it finds each matched sentence in its paragraph and paints them all as one highlight. It has no card, no settings,
 // no slices between which the page may run, and keeps no state: it is a reference, not a build a reader could use.
-// (Until 2026-11-27, the twentieth session, it stopped at the send: the least paid before any answer.)
+// (Until the twenty-first session, 2026-11-27, it stopped at the send: the least paid before any answer.)
 import { buildSync } from 'esbuild';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
