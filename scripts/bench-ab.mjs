@@ -16,7 +16,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
+import { firstCardMs, highlightedTab, launch, noteHighlightsShown, popupTimes, SHARED } from '../test/e2e/harness.mjs';
 import { longArticle } from './seed-pages.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { floorBuild } from './floor-gate.mjs';
@@ -114,15 +114,7 @@ async function firstCard(browser, n) {
  * opens the popup on it and takes when its claims were painted.
  */
 async function popupTab(browser) {
-  const page = await browser.context.newPage();
-  await page.goto(`${origin}/${PAGE}`, { waitUntil: 'domcontentloaded', timeout: 15_000 });
-  await page
-    .waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 })
-    .catch(() => {
-      throw new Error(`--popup: no highlights on ${PAGE} within 10 s: the popup's claims need a page with claims`);
-    });
-  await page.bringToFront();
-  return browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  return (await highlightedTab(browser, `${origin}/${PAGE}`, "--popup: the popup's claims need a page with claims")).tabId;
 }
 
 const builds = [];

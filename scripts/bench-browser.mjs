@@ -17,7 +17,7 @@
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { firstCardMs, launch, noteHighlightsShown, popupTimes, SHARED, timingAnnounced } from '../test/e2e/harness.mjs';
+import { firstCardMs, highlightedTab, launch, noteHighlightsShown, popupTimes, SHARED, timingAnnounced } from '../test/e2e/harness.mjs';
 import { attribute, TRACE_CATEGORIES } from './trace-attribution.mjs';
 import { longArticle, seedPage } from './seed-pages.mjs';
 
@@ -202,11 +202,7 @@ if (non) console.log(`non-article page: ours ${fmt(non.ms)} ms`);
 
 // The popup (on the long article's tab) and the hover card.
 await setTiming(true);
-const page = await browser.context.newPage();
-await page.goto(`${origin}/long-article`, { waitUntil: 'domcontentloaded' });
-await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 });
-await page.bringToFront();
-const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+const { page, tabId } = await highlightedTab(browser, `${origin}/long-article`, "the popup's claims need a page with claims");
 const popupFirst = [];
 // When the claims list was painted, with the service worker running and with it stopped first (as Chrome stops it
 // after 30 s without events: the popup opened on an article read for a minute wakes it).

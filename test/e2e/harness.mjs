@@ -222,17 +222,33 @@ export async function timingAnnounced(page, name) {
         });
 }
 
+/** For the benchmarks: waits up to 10 s for any highlight on the page, or throws saying what needed one. */
+async function untilHighlighted(page, need) {
+  await page.waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 }).catch(() => {
+    throw new Error(`no highlights on ${page.url()} within 10 s: ${need}`);
+  });
+}
+
+/**
+ * For the benchmarks: opens `url` in a tab of its own, waits for its highlights (see `untilHighlighted`) and brings
+ * it to the front, as a reader's tab is when they open the popup; returns the page and the tab's id.
+ */
+export async function highlightedTab(browser, url, need) {
+  const page = await browser.context.newPage();
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 15_000 });
+  await untilHighlighted(page, need);
+  await page.bringToFront();
+  const tabId = await browser.worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  return { page, tabId };
+}
+
 /**
  * For the benchmarks (a build launched with `timing`): how long the first hover card on the page took to show, in ms
  * (its "claimlight:card" step), over its first highlight. The page settles after its highlights and after the scroll
  * to that one, so that the figure is the card's own.
  */
 export async function firstCardMs(page) {
-  await page
-    .waitForFunction(() => [...CSS.highlights.values()].some((h) => h.size > 0), null, { timeout: 10_000 })
-    .catch(() => {
-      throw new Error(`no highlights on ${page.url()} within 10 s: the first card needs a page with claims`);
-    });
+  await untilHighlighted(page, 'the first card needs a page with claims');
   await page.waitForTimeout(500);
   const at = await page.evaluate(() => {
     const [range] = [...CSS.highlights.values()].find((h) => h.size > 0);
